@@ -1,0 +1,36 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { SessionProvider } from "next-auth/react";
+import { useState, type ReactNode } from "react";
+import { ToastProvider } from "@/components/toast";
+import { ApiRequestError } from "@/lib/console/api-fetch";
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Server components render the first page; keep it fresh long enough not to refetch on hydration.
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failures, error) => {
+          // 4xx answers will not change on retry; only transient failures are worth a second try.
+          if (error instanceof ApiRequestError && error.status < 500) return false;
+          return failures < 2;
+        },
+      },
+    },
+  });
+}
+
+/** The app's one QueryClientProvider, the next-auth session and the toast region. */
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <SessionProvider refetchOnWindowFocus={false}>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>{children}</ToastProvider>
+      </QueryClientProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,127 @@
+// One error class for the whole API, carrying google.rpc.Status semantics (API.md §1).
+
+export const RPC_CODES = {
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
+} as const;
+
+export type RpcCodeName = keyof typeof RPC_CODES;
+
+const HTTP_STATUS: Record<RpcCodeName, number> = {
+  OK: 200,
+  CANCELLED: 499,
+  UNKNOWN: 500,
+  INVALID_ARGUMENT: 400,
+  DEADLINE_EXCEEDED: 504,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  PERMISSION_DENIED: 403,
+  RESOURCE_EXHAUSTED: 429,
+  FAILED_PRECONDITION: 400,
+  ABORTED: 409,
+  OUT_OF_RANGE: 400,
+  UNIMPLEMENTED: 501,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+  DATA_LOSS: 500,
+  UNAUTHENTICATED: 401,
+};
+
+export const ERROR_DOMAIN = "workspaces.api";
+
+export interface FieldViolation {
+  field: string;
+  description: string;
+}
+
+export interface ApiErrorOptions {
+  /** ErrorInfo.reason, UPPER_SNAKE (e.g. WORKSPACE_NOT_FOUND). */
+  reason?: string;
+  metadata?: Record<string, string>;
+  fieldViolations?: FieldViolation[];
+  /** Overrides the HTTP status of the code (413 for an oversized body). */
+  httpStatus?: number;
+  /** Extra response headers (Retry-After, Allow, WWW-Authenticate). */
+  headers?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  readonly code: RpcCodeName;
+  readonly options: ApiErrorOptions;
+
+  constructor(code: RpcCodeName, message: string, options: ApiErrorOptions = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.options = options;
+  }
+
+  get httpStatus(): number {
+    return this.options.httpStatus ?? HTTP_STATUS[this.code];
+  }
+
+  /** The google.rpc.Status body (Kognitos rpcStatus). */
+  toStatus(requestId?: string) {
+    const details: Record<string, unknown>[] = [];
+    if (this.options.reason) {
+      details.push({
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        reason: this.options.reason,
+        domain: ERROR_DOMAIN,
+        metadata: this.options.metadata ?? {},
+      });
+    }
+    if (this.options.fieldViolations?.length) {
+      details.push({
+        "@type": "type.googleapis.com/google.rpc.BadRequest",
+        field_violations: this.options.fieldViolations,
+      });
+    }
+    if (requestId) {
+      details.push({ "@type": "type.googleapis.com/google.rpc.RequestInfo", request_id: requestId });
+    }
+    return { code: RPC_CODES[this.code], message: this.message, details };
+  }
+}
+
+export function httpStatusOf(code: RpcCodeName): number {
+  return HTTP_STATUS[code];
+}
+
+export function invalidArgument(field: string, description: string, reason = "INVALID_ARGUMENT"): ApiError {
+  return new ApiError("INVALID_ARGUMENT", `Invalid ${field}: ${description}`, {
+    reason,
+    fieldViolations: [{ field, description }],
+  });
+}
+
+export function notFound(kind: string, name: string, metadata: Record<string, string> = {}): ApiError {
+  const reason = `${kind.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}_NOT_FOUND`;
+  return new ApiError("NOT_FOUND", `${kind} ${name} was not found.`, { reason, metadata });
+}
+
+export function permissionDenied(permission: string, resource: string): ApiError {
+  return new ApiError("PERMISSION_DENIED", `The caller lacks permission '${permission}' on ${resource}.`, {
+    reason: "PERMISSION_DENIED",
+    metadata: { permission, resource },
+  });
+}
+
+export function failedPrecondition(reason: string, message: string, metadata: Record<string, string> = {}): ApiError {
+  return new ApiError("FAILED_PRECONDITION", message, { reason, metadata });
+}

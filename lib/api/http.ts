@@ -1,0 +1,140 @@
+// Request and response plumbing shared by every route: request ids, bounded JSON bodies,
+// zod issues → field violations, and the one mapping from thrown errors to rpcStatus responses.
+
+import { randomUUID } from "node:crypto";
+import type { ZodError, ZodType } from "zod";
+import { ApiError, type FieldViolation } from "./errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function requestIdOf(req: Request): string {
+  const given = req.headers.get("x-request-id");
+  return given && SANE_REQUEST_ID.test(given) ? given : `req_${randomUUID().replaceAll("-", "")}`;
+}
+
+const tooLarge = () =>
+  new ApiError("RESOURCE_EXHAUSTED", `Request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+    reason: "REQUEST_TOO_LARGE",
+    httpStatus: 413,
+  });
+
+/** Reads the body as text, stopping as soon as it passes the limit. */
+export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a JSON object body; an empty body is `{}`. */
+export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
+  const text = await readBodyText(req);
+  if (text.trim() === "") return {};
+  const type = req.headers.get("content-type") ?? "";
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiError("INVALID_ARGUMENT", "The request body must be JSON (Content-Type: application/json).", {
+      reason: "UNSUPPORTED_MEDIA_TYPE",
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new ApiError("INVALID_ARGUMENT", `The request body is not valid JSON: ${(e as Error).message}`, {
+      reason: "MALFORMED_JSON",
+    });
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ApiError("INVALID_ARGUMENT", "The request body must be a JSON object.", { reason: "MALFORMED_JSON" });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export function fieldViolationsOf(error: ZodError): FieldViolation[] {
+  const out: FieldViolation[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push({ field: base ? `${base}.${key}` : key, description: "unknown field" });
+      }
+    } else {
+      out.push({ field: base || "(body)", description: issue.message });
+    }
+  }
+  return out;
+}
+
+export function zodToApiError(error: ZodError): ApiError {
+  const violations = fieldViolationsOf(error);
+  const summary = violations.map((v) => `${v.field}: ${v.description}`).join("; ");
+  return new ApiError("INVALID_ARGUMENT", `Invalid request: ${summary}`, {
+    reason: "INVALID_ARGUMENT",
+    fieldViolations: violations,
+  });
+}
+
+/** Validates input with a schema; failures become INVALID_ARGUMENT with field violations. */
+export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw zodToApiError(result.error);
+  return result.data;
+}
+
+interface PrismaLikeError {
+  code?: string;
+  name?: string;
+  meta?: Record<string, unknown>;
+  message?: string;
+}
+
+/** Maps anything thrown below a wrapper to an ApiError; unknown errors become INTERNAL. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const e = error as PrismaLikeError;
+  if (e && typeof e === "object") {
+    if (e.code === "P2025") return new ApiError("NOT_FOUND", "The resource was not found.", { reason: "NOT_FOUND" });
+    if (e.code === "P2002") return new ApiError("ALREADY_EXISTS", "The resource already exists.", { reason: "ALREADY_EXISTS" });
+    if (e.code === "P2034" || e.code === "40001" || e.code === "40P01") {
+      return new ApiError("ABORTED", "The request lost a race with a concurrent change; retry it.", { reason: "CONCURRENT_MODIFICATION" });
+    }
+    if (e.code === "P1001" || e.code === "P1002" || e.code === "P1017" || e.code === "ECONNREFUSED" || e.name === "DriverAdapterError" && /connect/i.test(e.message ?? "")) {
+      return new ApiError("UNAVAILABLE", "The database is unavailable; retry later.", { reason: "DATABASE_UNAVAILABLE" });
+    }
+  }
+  return new ApiError("INTERNAL", "An internal error occurred.", { reason: "INTERNAL" });
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: body === undefined ? headers : { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+/** The only place an error becomes a response. Logs INTERNAL errors with the request id, never to the client. */
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  const apiError = toApiError(error);
+  if (apiError.code === "INTERNAL" || apiError.code === "UNAVAILABLE") {
+    console.error(`[${requestId}] ${apiError.code}:`, error);
+  }
+  return jsonResponse(apiError.toStatus(requestId), apiError.httpStatus, {
+    "x-request-id": requestId,
+    ...(apiError.options.headers ?? {}),
+  });
+}

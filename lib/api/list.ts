@@ -1,0 +1,173 @@
+// List requests (AIP-158 paging, AIP-132 order_by, AIP-160 filter) turned into one Prisma query:
+// `where` = tenant scope AND filter AND keyset cursor, `orderBy` = the requested keys then id.
+
+import { ApiError, invalidArgument } from "./errors";
+import { canonicalFilter, compileFilter, parseFilter, type FilterFields } from "./filter";
+import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "./page-token";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface SortKey {
+  /** Dotted Prisma path, e.g. `title` or `user.displayName`. */
+  path: string;
+  kind: "string" | "date" | "number";
+}
+
+export interface ListSpec<W> {
+  filter: FilterFields<W>;
+  order: Record<string, SortKey>;
+  /** AIP-132 text used when order_by is empty, e.g. `create_time desc`. */
+  defaultOrder: string;
+  /** Unique tie-breaker path (the primary key), e.g. `id` or `userId`. */
+  idPath: string;
+}
+
+export interface OrderTerm extends SortKey {
+  name: string;
+  desc: boolean;
+}
+
+export function parsePageSize(raw: string | null | undefined): number {
+  if (raw == null || raw.trim() === "") return DEFAULT_PAGE_SIZE;
+  if (!/^-?\d+$/.test(raw.trim())) throw invalidArgument("page_size", "must be an integer");
+  const n = Number(raw);
+  if (n < 0) throw invalidArgument("page_size", "must not be negative");
+  if (n === 0) return DEFAULT_PAGE_SIZE;
+  return Math.min(n, MAX_PAGE_SIZE);
+}
+
+export function parseOrderBy(raw: string | null | undefined, spec: ListSpec<unknown>): OrderTerm[] {
+  const text = raw == null || raw.trim() === "" ? spec.defaultOrder : raw;
+  const terms: OrderTerm[] = [];
+  const seen = new Set<string>();
+  for (const part of text.split(",")) {
+    const words = part.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words.length > 2 || (words.length === 2 && !/^(asc|desc)$/i.test(words[1]))) {
+      throw invalidArgument("order_by", `'${part.trim()}' is not 'field' or 'field desc'`);
+    }
+    const name = words[0];
+    const key = Object.hasOwn(spec.order, name) ? spec.order[name] : undefined;
+    if (!key) {
+      throw invalidArgument("order_by", `unknown field '${name}' (sortable: ${Object.keys(spec.order).join(", ")})`);
+    }
+    if (seen.has(name)) throw invalidArgument("order_by", `field '${name}' appears twice`);
+    seen.add(name);
+    terms.push({ ...key, name, desc: words.length === 2 && words[1].toLowerCase() === "desc" });
+  }
+  return terms;
+}
+
+function nest(path: string, leaf: unknown): Record<string, unknown> {
+  const parts = path.split(".");
+  let node: unknown = leaf;
+  for (let i = parts.length - 1; i >= 0; i--) node = { [parts[i]]: node };
+  return node as Record<string, unknown>;
+}
+
+function readPath(row: unknown, path: string): unknown {
+  let node = row as Record<string, unknown> | undefined;
+  for (const p of path.split(".")) node = node?.[p] as Record<string, unknown> | undefined;
+  return node;
+}
+
+function toCursor(value: unknown, kind: SortKey["kind"]): CursorValue {
+  if (value == null) return null;
+  if (kind === "date") return (value as Date).toISOString();
+  return value as CursorValue;
+}
+
+function fromCursor(value: CursorValue, kind: SortKey["kind"]): unknown {
+  if (kind === "date") {
+    const d = new Date(String(value));
+    if (Number.isNaN(d.getTime())) throw new ApiError("INVALID_ARGUMENT", "Invalid page_token.", { reason: "INVALID_PAGE_TOKEN" });
+    return d;
+  }
+  return value;
+}
+
+/**
+ * The keyset predicate "after the cursor row" for mixed directions:
+ * k1 beyond x1, OR k1 = x1 AND k2 beyond x2, … plus the redundant bound `k1 >= x1`
+ * (or `<=`), which lets PostgreSQL seek the index instead of walking it.
+ */
+function keysetWhere(terms: OrderTerm[], values: unknown[]): Record<string, unknown> {
+  const branches: Record<string, unknown>[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const and: Record<string, unknown>[] = [];
+    for (let j = 0; j < i; j++) and.push(nest(terms[j].path, { equals: values[j] }));
+    and.push(nest(terms[i].path, { [terms[i].desc ? "lt" : "gt"]: values[i] }));
+    branches.push(and.length === 1 ? and[0] : { AND: and });
+  }
+  const first = terms[0];
+  return {
+    AND: [nest(first.path, { [first.desc ? "lte" : "gte"]: values[0] }), { OR: branches }],
+  };
+}
+
+export interface ListPlan<W> {
+  pageSize: number;
+  /** The compiled filter, if any: combine with the caller's tenant scope (and count with it). */
+  filter: W | undefined;
+  /** The keyset predicate for the page token, if any. */
+  cursor: W | undefined;
+  orderBy: Record<string, unknown>[];
+  /** Builds the response page from up to pageSize + 1 fetched rows. */
+  page<R>(rows: R[]): { items: R[]; nextPageToken: string };
+}
+
+export interface ListParams {
+  page_size?: string | null;
+  page_token?: string | null;
+  filter?: string | null;
+  order_by?: string | null;
+}
+
+/**
+ * Plans one page. `scope` names everything the page token must be bound to beyond filter and
+ * order (the parent resource, show_deleted, the caller): a token made for other values fails.
+ */
+export function planList<W extends object>(spec: ListSpec<W>, params: ListParams, scope: readonly string[]): ListPlan<W> {
+  const pageSize = parsePageSize(params.page_size);
+  const filterAst = parseFilter(params.filter);
+  const filterWhere = compileFilter(filterAst, spec.filter);
+  const terms = parseOrderBy(params.order_by, spec as ListSpec<unknown>);
+  const last = terms[terms.length - 1];
+  const allTerms: OrderTerm[] = [...terms, { name: "id", path: spec.idPath, kind: "string", desc: last.desc }];
+  const digest = queryDigest([
+    ...scope,
+    canonicalFilter(filterAst),
+    allTerms.map((t) => `${t.name}${t.desc ? " desc" : ""}`).join(","),
+  ]);
+
+  let cursor: W | undefined;
+  if (params.page_token) {
+    const raw = decodePageToken(params.page_token, digest);
+    if (raw.length !== allTerms.length) throw new ApiError("INVALID_ARGUMENT", "Invalid page_token.", { reason: "INVALID_PAGE_TOKEN" });
+    cursor = keysetWhere(allTerms, raw.map((v, i) => fromCursor(v, allTerms[i].kind))) as W;
+  }
+
+  return {
+    pageSize,
+    filter: filterWhere,
+    cursor,
+    orderBy: allTerms.map((t) => nest(t.path, t.desc ? "desc" : "asc")),
+    page<R>(rows: R[]) {
+      if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
+      const items = rows.slice(0, pageSize);
+      const lastRow = items[items.length - 1];
+      const keys = allTerms.map((t) => toCursor(readPath(lastRow, t.path), t.kind));
+      return { items, nextPageToken: encodePageToken(digest, keys) };
+    },
+  };
+}
+
+/** Reads the list parameters from a URL's query string. */
+export function listParams(searchParams: URLSearchParams): ListParams {
+  return {
+    page_size: searchParams.get("page_size"),
+    page_token: searchParams.get("page_token"),
+    filter: searchParams.get("filter"),
+    order_by: searchParams.get("order_by"),
+  };
+}

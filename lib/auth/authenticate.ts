@@ -1,0 +1,122 @@
+// Who is calling: a personal access token (`Authorization: Bearer|AccessKey`) or the console's
+// next-auth session cookie. Returns the caller, or throws UNAUTHENTICATED.
+
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { db } from "../db";
+import { ApiError } from "../api/errors";
+import type { Caller } from "./context";
+import { hashToken, tokenFromHeader } from "./tokens";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+// Touch last_use_time at most once a minute per token: a busy token must not write on every call.
+const LAST_USE_RESOLUTION_MS = 60_000;
+
+export function unauthenticated(message = "Authentication is required: send 'Authorization: Bearer <token>' or sign in."): ApiError {
+  return new ApiError("UNAUTHENTICATED", message, {
+    reason: "UNAUTHENTICATED",
+    headers: { "www-authenticate": 'Bearer realm="workspaces", AccessKey realm="workspaces"' },
+  });
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    try {
+      out.set(name, decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      /* a malformed cookie is no credential */
+    }
+  }
+  return out;
+}
+
+/** The next-auth session JWT from the cookie header (next-auth splits large ones into chunks .0, .1, …). */
+export function sessionTokenFrom(cookieHeader: string | null): string | undefined {
+  const cookies = parseCookies(cookieHeader);
+  for (const name of SESSION_COOKIES) {
+    if (cookies.has(name)) return cookies.get(name);
+    const chunks = [...cookies.keys()]
+      .filter((k) => k.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
+    if (chunks.length) return chunks.map((k) => cookies.get(k)).join("");
+  }
+  return undefined;
+}
+
+export async function callerFromToken(token: string): Promise<Caller> {
+  const prisma = await db();
+  const row = await prisma.personalAccessToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      organizationId: true,
+      access: true,
+      workspaceIds: true,
+      expireTime: true,
+      revokeTime: true,
+      lastUseTime: true,
+      user: { select: { id: true, email: true, displayName: true } },
+    },
+  });
+  const now = new Date();
+  if (!row) throw unauthenticated("The access token is not valid.");
+  if (row.revokeTime) throw unauthenticated("The access token was revoked.");
+  if (row.expireTime && row.expireTime <= now) throw unauthenticated("The access token has expired.");
+  if (!row.lastUseTime || now.getTime() - row.lastUseTime.getTime() > LAST_USE_RESOLUTION_MS) {
+    await prisma.personalAccessToken.update({ where: { id: row.id }, data: { lastUseTime: now } });
+  }
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    displayName: row.user.displayName,
+    token: { tokenId: row.id, organizationId: row.organizationId, access: row.access, workspaceIds: row.workspaceIds },
+  };
+}
+
+export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefined> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) return undefined;
+  const payload = await decode({ token: jwt, secret }).catch(() => null);
+  const userId = typeof payload?.sub === "string" ? payload.sub : undefined;
+  if (!userId) return undefined;
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
+  return user ? { userId: user.id, email: user.email, displayName: user.displayName } : undefined;
+}
+
+/** A cookie-authenticated change must come from our own pages (CSRF). */
+function sameOrigin(req: Request): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function authenticateRequest(req: Request): Promise<Caller> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const token = tokenFromHeader(header);
+    if (!token) throw unauthenticated("The Authorization header must be 'Bearer <token>' or 'AccessKey <token>'.");
+    return callerFromToken(token);
+  }
+  const jwt = sessionTokenFrom(req.headers.get("cookie"));
+  const caller = jwt ? await callerFromSessionJwt(jwt) : undefined;
+  if (!caller) throw unauthenticated();
+  if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
+    throw new ApiError("PERMISSION_DENIED", "Cross-site request refused: a session-authenticated change must come from this site.", {
+      reason: "CROSS_SITE_REQUEST",
+    });
+  }
+  return caller;
+}

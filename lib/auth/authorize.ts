@@ -1,0 +1,131 @@
+// Every permission check in the product runs here, for the API, the console and the CLI alike.
+// Resources the caller cannot see are NOT_FOUND (the API never confirms foreign ids exist);
+// PERMISSION_DENIED is only for what the caller can see but not change.
+
+import "server-only";
+import { db } from "../db";
+import { ApiError, notFound, permissionDenied } from "../api/errors";
+import type { RequestContext } from "./context";
+import {
+  ORG_ADMIN,
+  ORG_MEMBER,
+  isReadPermission,
+  isWorkspacePermission,
+  permissionsOf,
+  type Permission,
+  type WorkspacePermission,
+} from "./permissions";
+import type { WorkspaceState } from "../generated/prisma/enums";
+
+export interface OrgAccess {
+  organizationId: string;
+  orgRoles: string[];
+  isOrgAdmin: boolean;
+  /** Organization-level permissions (for an org admin: every permission). */
+  permissions: Set<Permission>;
+}
+
+export interface WorkspaceAccess extends OrgAccess {
+  workspaceId: string;
+  workspaceState: WorkspaceState;
+  workspaceRoles: string[];
+}
+
+export interface AuthorizeTarget {
+  organizationId: string;
+  workspaceId?: string;
+  /** Soft-deleted workspaces are invisible except to the operations that restore or list them. */
+  includeDeleted?: boolean;
+}
+
+const orgName = (id: string) => `organizations/${id}`;
+const wsName = (orgId: string, wsId: string) => `organizations/${orgId}/workspaces/${wsId}`;
+
+function organizationNotFound(id: string): ApiError {
+  return notFound("Organization", orgName(id), { organization_id: id });
+}
+
+function workspaceNotFound(orgId: string, wsId: string): ApiError {
+  return notFound("Workspace", wsName(orgId, wsId), { workspace_id: wsId });
+}
+
+/** The organization as the caller sees it, or NOT_FOUND. */
+export async function loadOrgAccess(ctx: RequestContext, organizationId: string): Promise<OrgAccess> {
+  const token = ctx.caller.token;
+  if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
+  const prisma = await db();
+  const member = await prisma.organizationMember.findUnique({
+    where: { organizationId_userId: { organizationId, userId: ctx.caller.userId } },
+    select: { roles: true, organization: { select: { preferences: { select: { membersCanCreateWorkspaces: true } } } } },
+  });
+  if (!member) throw organizationNotFound(organizationId);
+  const isOrgAdmin = member.roles.includes(ORG_ADMIN);
+  const permissions = permissionsOf(member.roles.length ? member.roles : [ORG_MEMBER]);
+  if (!isOrgAdmin && member.organization.preferences?.membersCanCreateWorkspaces === false) {
+    permissions.delete("create:Workspace");
+  }
+  return { organizationId, orgRoles: member.roles, isOrgAdmin, permissions };
+}
+
+/** Loads the workspace as the caller sees it (org admin or direct member), or NOT_FOUND. */
+export async function loadWorkspaceAccess(ctx: RequestContext, target: AuthorizeTarget & { workspaceId: string }): Promise<WorkspaceAccess> {
+  const org = await loadOrgAccess(ctx, target.organizationId);
+  const { organizationId, workspaceId } = target;
+  const token = ctx.caller.token;
+  if (token && token.workspaceIds.length > 0 && !token.workspaceIds.includes(workspaceId)) {
+    throw workspaceNotFound(organizationId, workspaceId);
+  }
+  const prisma = await db();
+  const ws = await prisma.workspace.findFirst({
+    where: { id: workspaceId, organizationId, ...(target.includeDeleted ? {} : { deleteTime: null }) },
+    select: {
+      state: true,
+      members: { where: { userId: ctx.caller.userId }, select: { roles: true } },
+    },
+  });
+  const workspaceRoles = ws?.members[0]?.roles ?? [];
+  if (!ws || (!org.isOrgAdmin && ws.members.length === 0)) throw workspaceNotFound(organizationId, workspaceId);
+
+  const customIds = workspaceRoles.filter((r) => r.startsWith("role_"));
+  const custom = customIds.length
+    ? await prisma.role.findMany({ where: { workspaceId, id: { in: customIds } }, select: { id: true, permissions: true } })
+    : [];
+  const customMap = new Map(custom.map((r) => [r.id, r.permissions]));
+  const permissions = new Set<Permission>(org.permissions);
+  for (const p of permissionsOf(workspaceRoles, (id) => customMap.get(id))) permissions.add(p);
+  return { ...org, permissions, workspaceId, workspaceState: ws.state, workspaceRoles };
+}
+
+function checkTokenLimits(ctx: RequestContext, permission: Permission, resource: string): void {
+  const token = ctx.caller.token;
+  if (!token) return;
+  if (token.access === "READ_ONLY" && !isReadPermission(permission)) {
+    throw new ApiError("PERMISSION_DENIED", `The access token is read-only and cannot use '${permission}' on ${resource}.`, {
+      reason: "TOKEN_READ_ONLY",
+      metadata: { permission, resource },
+    });
+  }
+  // A token limited to some workspaces cannot act on the organization as a whole.
+  if (token.workspaceIds.length > 0 && !isWorkspacePermission(permission) && !isReadPermission(permission)) {
+    throw new ApiError("PERMISSION_DENIED", `The access token is limited to some workspaces and cannot use '${permission}'.`, {
+      reason: "TOKEN_SCOPE",
+      metadata: { permission, resource },
+    });
+  }
+}
+
+export async function authorize(
+  ctx: RequestContext,
+  permission: WorkspacePermission,
+  target: AuthorizeTarget & { workspaceId: string },
+): Promise<WorkspaceAccess>;
+export async function authorize(ctx: RequestContext, permission: Permission, target: AuthorizeTarget): Promise<OrgAccess>;
+export async function authorize(ctx: RequestContext, permission: Permission, target: AuthorizeTarget): Promise<OrgAccess | WorkspaceAccess> {
+  const access = target.workspaceId
+    ? await loadWorkspaceAccess(ctx, { ...target, workspaceId: target.workspaceId })
+    : await loadOrgAccess(ctx, target.organizationId);
+  const resource = target.workspaceId ? wsName(target.organizationId, target.workspaceId) : orgName(target.organizationId);
+  if (!access.permissions.has(permission)) throw permissionDenied(permission, resource);
+  checkTokenLimits(ctx, permission, resource);
+  return access;
+}

@@ -1,0 +1,150 @@
+// The route wrappers: every REST handler goes through one of these, which authenticate, authorize
+// (through `authorize`, the one place), and turn results and errors into responses.
+
+import "server-only";
+import { ApiError, notFound } from "../api/errors";
+import { jsonResponse, readJsonBody, requestIdOf, toErrorResponse } from "../api/http";
+import { looksLikeId } from "../ids";
+import { authenticateRequest } from "./authenticate";
+import { authorize, type OrgAccess, type WorkspaceAccess } from "./authorize";
+import type { RequestContext } from "./context";
+import type { Permission, WorkspacePermission } from "./permissions";
+
+type RouteParams = Record<string, string | string[] | undefined>;
+type NextRouteContext = { params: Promise<RouteParams> };
+
+export interface HandlerArgs {
+  req: Request;
+  ctx: RequestContext;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The JSON body (bounded to 1 MiB); `{}` when empty. */
+  body: () => Promise<Record<string, unknown>>;
+}
+
+/** A handler returns a Response, or a body for 200 OK. */
+type HandlerResult = Response | object;
+
+function clientIp(req: Request): string {
+  const fwd = req.headers.get("x-forwarded-for");
+  return (fwd ? fwd.split(",")[0] : req.headers.get("x-real-ip") ?? "").trim().slice(0, 64);
+}
+
+function finish(result: HandlerResult, requestId: string): Response {
+  const res = result instanceof Response ? result : jsonResponse(result);
+  res.headers.set("x-request-id", requestId);
+  return res;
+}
+
+async function flatParams(context: NextRouteContext | undefined): Promise<Record<string, string>> {
+  const raw = context ? await context.params : {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") out[k] = decodeURIComponent(v);
+  return out;
+}
+
+async function run(
+  req: Request,
+  context: NextRouteContext | undefined,
+  handle: (args: HandlerArgs) => Promise<HandlerResult>,
+): Promise<Response> {
+  const requestId = requestIdOf(req);
+  try {
+    const caller = await authenticateRequest(req);
+    const ctx: RequestContext = {
+      caller,
+      requestId,
+      ip: clientIp(req),
+      userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512),
+    };
+    const params = await flatParams(context);
+    let bodyPromise: Promise<Record<string, unknown>> | undefined;
+    const result = await handle({
+      req,
+      ctx,
+      params,
+      query: new URL(req.url).searchParams,
+      body: () => (bodyPromise ??= readJsonBody(req)),
+    });
+    return finish(result, requestId);
+  } catch (error) {
+    return toErrorResponse(error, requestId);
+  }
+}
+
+/** Any authenticated caller; the handler scopes what it reads to that caller. */
+export function withUser(handler: (args: HandlerArgs) => Promise<HandlerResult>) {
+  return (req: Request, context?: NextRouteContext) => run(req, context, handler);
+}
+
+function orgIdOf(params: Record<string, string>): string {
+  const id = params.org ?? "";
+  if (!looksLikeId(id, "org")) throw notFound("Organization", `organizations/${id}`, { organization_id: id });
+  return id;
+}
+
+function wsIdOf(params: Record<string, string>, orgId: string): string {
+  const id = params.ws ?? "";
+  if (!looksLikeId(id, "ws")) {
+    throw notFound("Workspace", `organizations/${orgId}/workspaces/${id}`, { workspace_id: id });
+  }
+  return id;
+}
+
+/** Routes under /organizations/{org}: authorizes `permission` on the organization. */
+export function withOrg(permission: Permission, handler: (args: HandlerArgs & { access: OrgAccess }) => Promise<HandlerResult>) {
+  return withUser(async (args) => {
+    const access = await authorize(args.ctx, permission, { organizationId: orgIdOf(args.params) });
+    return handler({ ...args, access });
+  });
+}
+
+export interface WorkspaceRouteOptions {
+  includeDeleted?: boolean;
+}
+
+/** Routes under /organizations/{org}/workspaces/{ws}: authorizes `permission` on the workspace. */
+export function withWorkspace(
+  permission: WorkspacePermission,
+  handler: (args: HandlerArgs & { access: WorkspaceAccess }) => Promise<HandlerResult>,
+  options: WorkspaceRouteOptions = {},
+) {
+  return withUser(async (args) => {
+    const organizationId = orgIdOf(args.params);
+    const workspaceId = wsIdOf(args.params, organizationId);
+    const access = await authorize(args.ctx, permission, {
+      organizationId,
+      workspaceId,
+      includeDeleted: options.includeDeleted,
+    });
+    return handler({ ...args, access });
+  });
+}
+
+/** Routes that need no caller (health). Still get request ids and error mapping. */
+export function withPublic(handler: (req: Request) => Promise<HandlerResult>) {
+  return async (req: Request) => {
+    const requestId = requestIdOf(req);
+    try {
+      return finish(await handler(req), requestId);
+    } catch (error) {
+      return toErrorResponse(error, requestId);
+    }
+  };
+}
+
+export function created(body: object, location: string): Response {
+  return jsonResponse(body, 201, { location });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+export function methodNotAllowed(allow: string[]): ApiError {
+  return new ApiError("INVALID_ARGUMENT", "Method not allowed on this path.", {
+    reason: "METHOD_NOT_ALLOWED",
+    httpStatus: 405,
+    headers: { allow: allow.join(", ") },
+  });
+}

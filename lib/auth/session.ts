@@ -1,0 +1,26 @@
+// The console's caller, from the next-auth session in server components and server actions.
+
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { db } from "../db";
+import type { RequestContext } from "./context";
+import { authOptions } from "./next-auth";
+
+/** The signed-in user's context, or undefined when nobody is signed in (or the user is gone). */
+export async function consoleContext(): Promise<RequestContext | undefined> {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  if (!userId) return undefined;
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
+  if (!user) return undefined;
+  const h = await headers();
+  return {
+    caller: { userId: user.id, email: user.email, displayName: user.displayName },
+    requestId: `req_${randomUUID().replaceAll("-", "")}`,
+    ip: (h.get("x-forwarded-for")?.split(",")[0] ?? "").trim().slice(0, 64),
+    userAgent: (h.get("user-agent") ?? "").slice(0, 512),
+  };
+}

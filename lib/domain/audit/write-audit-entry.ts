@@ -1,0 +1,46 @@
+// Audit entries are written by the same transaction as the change they record.
+
+import type { Tx } from "../../prisma-client";
+import { actorOf, type RequestContext } from "../../auth/context";
+import { newId } from "../../ids";
+
+const SECRET_KEYS = /secret|password|token|hash|key$/i;
+
+/** Replaces secret values anywhere in a change record. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) && v != null && v !== "" ? "[REDACTED]" : redactSecrets(v)]),
+    );
+  }
+  return value;
+}
+
+export interface AuditInput {
+  organizationId: string;
+  workspaceId?: string | null;
+  action: string;
+  resource: string;
+  changes?: Record<string, unknown>;
+}
+
+export async function writeAuditEntry(tx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
+  const actor = actorOf(ctx);
+  await tx.auditLogEntry.create({
+    data: {
+      id: newId("aud"),
+      organizationId: input.organizationId,
+      workspaceId: input.workspaceId ?? null,
+      action: input.action,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorEmail: actor.email,
+      resource: input.resource,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      changes: (redactSecrets(input.changes ?? {}) ?? {}) as object,
+    },
+  });
+}

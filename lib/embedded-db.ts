@@ -1,0 +1,139 @@
+// The embedded database (PGlite, data in a folder) used when DATABASE_URL is unset: opening it,
+// applying the committed migrations in order (recorded in Prisma's `_prisma_migrations` table,
+// so the history reads the same as one written by `prisma migrate deploy`), and the folder lock
+// that keeps a second process from opening the same data.
+
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+
+export function embeddedDataDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+export function migrationsDir(): string {
+  return path.resolve(process.cwd(), "prisma", "migrations");
+}
+
+function lockPath(dir: string): string {
+  return `${dir}.lock`;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The pid of another live process holding the folder, if any. */
+export function embeddedDbHolder(dir = embeddedDataDir()): number | undefined {
+  const file = lockPath(dir);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, "utf8").trim());
+  if (!Number.isInteger(pid) || pid === process.pid || !pidAlive(pid)) return undefined;
+  return pid;
+}
+
+export class EmbeddedDbBusyError extends Error {
+  constructor(readonly dir: string, readonly pid: number) {
+    super(
+      `The embedded database in ${dir} is open in another process (pid ${pid}, usually the running server). ` +
+        `PGlite allows one process per folder: stop that process first, or set DATABASE_URL to use PostgreSQL.`,
+    );
+  }
+}
+
+function takeLock(dir: string): () => void {
+  const holder = embeddedDbHolder(dir);
+  if (holder) throw new EmbeddedDbBusyError(dir, holder);
+  writeFileSync(lockPath(dir), String(process.pid));
+  const release = () => {
+    try {
+      if (readFileSync(lockPath(dir), "utf8").trim() === String(process.pid)) rmSync(lockPath(dir));
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+export interface EmbeddedDb {
+  pglite: PGlite;
+  /** Closes the database and gives the folder back to other processes. */
+  close(): Promise<void>;
+}
+
+/** Opens (creating on first use) and migrates the embedded database; one process per folder. */
+export async function openEmbeddedDb(dir = embeddedDataDir()): Promise<EmbeddedDb> {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const release = takeLock(dir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pglite = await PGlite.create(dir);
+    await applyMigrations(pglite);
+    return {
+      pglite,
+      close: async () => {
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+interface Queryable {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** Applies the migrations not yet recorded, each in its own transaction. Returns their names. */
+export async function applyMigrations(db: Queryable | PGlite, dir = migrationsDir()): Promise<string[]> {
+  const q = db as Queryable;
+  await q.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+  const done = await q.query<{ migration_name: string; checksum: string }>(
+    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort();
+  const ran: string[] = [];
+  for (const name of names) {
+    const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = createHash("sha256").update(sql).digest("hex");
+    const previous = applied.get(name);
+    if (previous !== undefined) {
+      if (previous !== checksum) {
+        console.warn(`Migration ${name} was changed after it was applied (checksum differs).`);
+      }
+      continue;
+    }
+    await q.transaction(async (tx) => {
+      await tx.exec(sql);
+      await tx.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
+        [randomUUID(), checksum, name],
+      );
+    });
+    ran.push(name);
+  }
+  return ran;
+}

@@ -1,0 +1,46 @@
+// Builds a Prisma client on either database. Kept free of Next-only imports so scripts, the CLI
+// and tests build clients the same way the server does.
+
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+/** Secrets never leave the database layer unless a query asks for them by name. */
+export const GLOBAL_OMIT = {
+  user: { passwordHash: true },
+  personalAccessToken: { tokenHash: true },
+  invitation: { tokenHash: true },
+  oAuthCredential: { configEncrypted: true },
+} as const;
+
+export function makePrisma(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
+  return new PrismaClient({ adapter, omit: GLOBAL_OMIT });
+}
+
+export type Db = ReturnType<typeof makePrisma>;
+/** The client inside `$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface OpenClient {
+  prisma: Db;
+  close(): Promise<void>;
+}
+
+export async function createPrismaClient(url: string | undefined): Promise<OpenClient> {
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL must be a postgresql:// URL");
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const prisma = makePrisma(new PrismaPg({ connectionString: url, max }));
+    return { prisma, close: () => prisma.$disconnect() };
+  }
+  const { openEmbeddedDb } = await import("./embedded-db");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const embedded = await openEmbeddedDb();
+  const prisma = makePrisma(new PrismaPGlite(embedded.pglite));
+  return {
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await embedded.close();
+    },
+  };
+}

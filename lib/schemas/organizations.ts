@@ -1,0 +1,36 @@
+// Organization schemas (API.md §2): Kognitos v1Organization and the create input.
+
+import { z } from "zod";
+import { ignoredOutputFields, trimmedText } from "./common";
+
+export const MAX_LOGO_CHARS = 256 * 1024;
+
+export const logoDataUri = z
+  .string()
+  .max(MAX_LOGO_CHARS, { message: "logo_data_uri must be at most 256 KiB" })
+  .refine((s) => s === "" || /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/.test(s), {
+    message: "logo_data_uri must be a base64 data: URI of a PNG, JPEG, GIF, WebP or SVG image",
+  });
+
+export const ORGANIZATION_OUTPUT_ONLY = [
+  "name", "organization_id", "create_time", "update_time", "owner_display_name", "owner_email",
+] as const;
+
+export const OrganizationCreateInput = z.strictObject({
+  title: trimmedText("title", 1, 256),
+  logo_data_uri: logoDataUri.optional().default(""),
+  ...ignoredOutputFields(ORGANIZATION_OUTPUT_ONLY),
+});
+export type OrganizationCreateInput = z.output<typeof OrganizationCreateInput>;
+
+export const OrganizationOutput = z.object({
+  name: z.string(),
+  organization_id: z.string(),
+  title: z.string(),
+  logo_data_uri: z.string(),
+  create_time: z.string(),
+  update_time: z.string(),
+  owner_display_name: z.string(),
+  owner_email: z.string(),
+});
+export type OrganizationOutput = z.infer<typeof OrganizationOutput>;

@@ -1,0 +1,120 @@
+// Workspace schemas (API.md §3): input parsing for create/update and the v1Workspace output.
+
+import { z } from "zod";
+import { charLength, ignoredOutputFields, trimmedText } from "./common";
+
+export const DATA_REGIONS = ["us-west-2", "eu-west-1", "ap-south-1"] as const;
+export const PII_STRATEGIES = ["DEFAULT", "STRICT"] as const;
+export const WORKSPACE_STATES = ["ACTIVE", "DISABLED", "TERMINATED", "DELETED"] as const;
+
+/** The icon identifiers the console offers; a single emoji is accepted too. */
+export const WORKSPACE_ICONS = [
+  "rocket", "briefcase", "building", "chart", "cloud", "code", "cog", "database", "flask",
+  "folder", "globe", "heart", "home", "lightning", "lock", "megaphone", "puzzle", "shield",
+  "star", "users",
+] as const;
+
+const EMOJI = /^\p{Extended_Pictographic}\uFE0F?(\u200D\p{Extended_Pictographic}\uFE0F?)*$/u;
+
+export const workspaceIcon = z
+  .string()
+  .refine((s) => s === "" || (WORKSPACE_ICONS as readonly string[]).includes(s) || (EMOJI.test(s) && charLength(s) <= 8), {
+    message: `workspace_icon must be one of ${WORKSPACE_ICONS.join(", ")}, or one emoji`,
+  });
+
+export const workspaceIconColor = z
+  .string()
+  .refine((s) => s === "" || /^#[0-9A-Fa-f]{6}$/.test(s), { message: "workspace_icon_color must be #RRGGBB" })
+  .transform((s) => s.toUpperCase());
+
+// Bird's DomainName pattern, at most 253 characters; empty clears it.
+const DOMAIN = /^(([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,})?$/;
+export const domainName = z
+  .string()
+  .trim()
+  .max(253, { message: "configuration.domain must be at most 253 characters" })
+  .refine((s) => DOMAIN.test(s), { message: "configuration.domain must be a DNS name such as acme.example" })
+  .transform((s) => s.toLowerCase());
+
+export const dataPolicyInput = z.strictObject({
+  group: z.enum(DATA_REGIONS, { error: `data_policy.group must be one of ${DATA_REGIONS.join(", ")}` }),
+  regions: z
+    .array(
+      z.strictObject({
+        region: z.enum(DATA_REGIONS, { error: `region must be one of ${DATA_REGIONS.join(", ")}` }),
+        priority: z.number().int().min(0, { message: "priority must be 0 or more" }),
+      }),
+    )
+    .min(1, { message: "data_policy.regions needs at least one region" })
+    .max(DATA_REGIONS.length)
+    .refine((rs) => new Set(rs.map((r) => r.region)).size === rs.length, { message: "data_policy.regions lists a region twice" }),
+  pii_strategy: z.enum(PII_STRATEGIES, { error: "pii_strategy must be DEFAULT or STRICT" }).default("DEFAULT"),
+});
+
+export type DataPolicy = z.output<typeof dataPolicyInput>;
+
+export const DEFAULT_DATA_POLICY: DataPolicy = {
+  group: "us-west-2",
+  regions: [{ region: "us-west-2", priority: 0 }],
+  pii_strategy: "DEFAULT",
+};
+
+export const WORKSPACE_OUTPUT_ONLY = [
+  "name", "workspace_id", "create_time", "update_time", "delete_time", "purge_time",
+  "creator_display_name", "creator_email", "etag", "state", "state_transitions",
+] as const;
+
+export const workspaceTitle = trimmedText("title", 1, 256);
+export const workspaceDescription = z.string().refine((s) => charLength(s) <= 1024, { message: "description must be at most 1024 characters" });
+
+export const WorkspaceCreateInput = z.strictObject({
+  title: workspaceTitle,
+  description: workspaceDescription.optional().default(""),
+  workspace_icon: workspaceIcon.optional().default(""),
+  workspace_icon_color: workspaceIconColor.optional().default(""),
+  data_policy: dataPolicyInput.optional(),
+  configuration: z.strictObject({ domain: domainName.optional().default("") }).optional(),
+  ...ignoredOutputFields(WORKSPACE_OUTPUT_ONLY),
+});
+export type WorkspaceCreateInput = z.output<typeof WorkspaceCreateInput>;
+
+export const StateTransitionOutput = z.object({
+  from_state: z.enum(WORKSPACE_STATES),
+  to_state: z.enum(WORKSPACE_STATES),
+  reason: z.string(),
+  comment: z.string(),
+  transition_time: z.string(),
+  transitioned_by: z.object({ type: z.enum(["USER", "ACCESS_KEY"]), id: z.string() }),
+});
+
+export const WorkspaceOutput = z.object({
+  name: z.string(),
+  workspace_id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  workspace_icon: z.string(),
+  workspace_icon_color: z.string(),
+  state: z.enum(WORKSPACE_STATES),
+  state_transitions: z.array(StateTransitionOutput),
+  data_policy: z.object({
+    group: z.string(),
+    regions: z.array(z.object({ region: z.string(), priority: z.number() })),
+    pii_strategy: z.string(),
+  }),
+  configuration: z.object({ domain: z.string() }),
+  create_time: z.string(),
+  update_time: z.string(),
+  delete_time: z.string().nullable(),
+  purge_time: z.string().nullable(),
+  creator_display_name: z.string(),
+  creator_email: z.string(),
+  etag: z.string(),
+});
+export type WorkspaceOutput = z.infer<typeof WorkspaceOutput>;
+
+export const ListWorkspacesOutput = z.object({
+  workspaces: z.array(WorkspaceOutput),
+  next_page_token: z.string(),
+  total_size: z.number().int(),
+});
+export type ListWorkspacesOutput = z.infer<typeof ListWorkspacesOutput>;

@@ -1,0 +1,102 @@
+// `npm start`: builds the app when its sources changed, prepares the database (migrations on
+// PostgreSQL when DATABASE_URL is set; the embedded PGlite database under .data/ otherwise, with
+// demo data on first start), then serves on $PORT (default 3000).
+
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/prisma-client";
+import { provideDb } from "../lib/db";
+
+const root = process.cwd();
+const dataDir = path.join(root, ".data");
+const port = process.env.PORT ?? "3000";
+
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const s = statSync(full);
+        hash.update(`${full}:${s.size}:${s.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const dir of ["app", "components", "lib", "public"]) walk(path.join(root, dir));
+  for (const file of ["next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"]) {
+    const full = path.join(root, file);
+    if (existsSync(full)) hash.update(`${file}:${statSync(full).mtimeMs}\n`);
+  }
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(): void {
+  const stamp = path.join(root, ".next", ".source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  console.log("Building the app (first start or changed sources)…");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, fingerprint);
+}
+
+/** NEXTAUTH_SECRET from the environment, else one generated once and kept in .data/. */
+function ensureSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function prepareDatabase(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { migrate } = (await import("./migrate.mjs")) as { migrate: (url: string) => Promise<unknown> };
+    await migrate(url);
+  }
+  const client = await createPrismaClient(url);
+  try {
+    provideDb(client.prisma);
+    if (!url || process.env.SEED_DEMO === "1") {
+      const { seedDemo } = await import("../prisma/seed");
+      const logins = await seedDemo();
+      if (logins.length) {
+        console.log("\nDemo data created. Sign in at http://localhost:" + port + "/login with:");
+        for (const l of logins) console.log(`  ${l.email}  password: ${l.password}   (${l.role})`);
+        console.log("These passwords are shown only now; they are stored only as hashes.\n");
+      }
+    }
+  } finally {
+    await client.close();
+  }
+}
+
+async function main() {
+  process.env.NEXTAUTH_SECRET = ensureSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  buildIfNeeded();
+  await prepareDatabase();
+  console.log(
+    process.env.DATABASE_URL
+      ? "Database: PostgreSQL (DATABASE_URL)."
+      : `Database: embedded PGlite in ${path.relative(root, path.join(dataDir, "pglite"))}/ (set DATABASE_URL to use PostgreSQL).`,
+  );
+  const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error) => {
+  console.error(`Start failed: ${(error as Error).message}`);
+  process.exit(1);
+});
