@@ -114,6 +114,26 @@ function checkTokenLimits(ctx: RequestContext, permission: Permission, resource:
   }
 }
 
+// Changes a DISABLED workspace still accepts: leaving that state, and copying it elsewhere.
+const ALLOWED_WHILE_DISABLED = new Set<Permission>(["manage:WorkspaceState", "clone:Workspace"]);
+
+/** A DISABLED workspace is read-only until enabled; a TERMINATED one forever. */
+function checkWorkspaceWritable(access: WorkspaceAccess, permission: Permission, resource: string): void {
+  if (isReadPermission(permission)) return;
+  if (access.workspaceState === "TERMINATED" && permission !== "clone:Workspace") {
+    throw new ApiError("FAILED_PRECONDITION", `Workspace ${resource} is terminated and can no longer be changed.`, {
+      reason: "WORKSPACE_TERMINATED",
+      metadata: { workspace_id: access.workspaceId, state: "TERMINATED" },
+    });
+  }
+  if (access.workspaceState === "DISABLED" && !ALLOWED_WHILE_DISABLED.has(permission)) {
+    throw new ApiError("FAILED_PRECONDITION", `Workspace ${resource} is disabled; enable it before making changes.`, {
+      reason: "WORKSPACE_DISABLED",
+      metadata: { workspace_id: access.workspaceId, state: "DISABLED" },
+    });
+  }
+}
+
 export async function authorize(
   ctx: RequestContext,
   permission: WorkspacePermission,
@@ -127,5 +147,6 @@ export async function authorize(ctx: RequestContext, permission: Permission, tar
   const resource = target.workspaceId ? wsName(target.organizationId, target.workspaceId) : orgName(target.organizationId);
   if (!access.permissions.has(permission)) throw permissionDenied(permission, resource);
   checkTokenLimits(ctx, permission, resource);
+  if ("workspaceState" in access) checkWorkspaceWritable(access as WorkspaceAccess, permission, resource);
   return access;
 }

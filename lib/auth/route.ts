@@ -3,7 +3,14 @@
 
 import "server-only";
 import { ApiError, notFound } from "../api/errors";
-import { jsonResponse, readJsonBody, requestIdOf, toErrorResponse } from "../api/http";
+import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  idempotencyKeyOf,
+  releaseIdempotencyKey,
+  requestFingerprint,
+} from "../api/idempotency";
 import { looksLikeId } from "../ids";
 import { authenticateRequest } from "./authenticate";
 import { authorize, type OrgAccess, type WorkspaceAccess } from "./authorize";
@@ -17,6 +24,8 @@ export interface HandlerArgs {
   req: Request;
   ctx: RequestContext;
   params: Record<string, string>;
+  /** The custom method of an AIP-136 path (`…/ws_1:disable` → `disable`), if any. */
+  verb?: string;
   query: URLSearchParams;
   /** The JSON body (bounded to 1 MiB); `{}` when empty. */
   body: () => Promise<Record<string, unknown>>;
@@ -43,6 +52,8 @@ async function flatParams(context: NextRouteContext | undefined): Promise<Record
   return out;
 }
 
+const CHANGING_METHODS = new Set(["POST", "PATCH", "DELETE", "PUT"]);
+
 async function run(
   req: Request,
   context: NextRouteContext | undefined,
@@ -58,15 +69,34 @@ async function run(
       userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512),
     };
     const params = await flatParams(context);
+    const idemKey = CHANGING_METHODS.has(req.method) ? idempotencyKeyOf(req) : undefined;
+    // With an idempotency key the body is read up front: it is part of the request's fingerprint.
+    const bodyText = idemKey !== undefined ? await readBodyText(req) : undefined;
     let bodyPromise: Promise<Record<string, unknown>> | undefined;
-    const result = await handle({
+    const args: HandlerArgs = {
       req,
       ctx,
       params,
       query: new URL(req.url).searchParams,
-      body: () => (bodyPromise ??= readJsonBody(req)),
-    });
-    return finish(result, requestId);
+      body: () => (bodyPromise ??= bodyText !== undefined ? Promise.resolve(parseJsonText(bodyText, req)) : readBodyText(req).then((t) => parseJsonText(t, req))),
+    };
+    if (idemKey === undefined) return finish(await handle(args), requestId);
+
+    const callerKey = `user:${caller.userId}`;
+    const claim = await claimIdempotencyKey(callerKey, idemKey, req.method, req.url, requestFingerprint(req.method, req.url, bodyText ?? ""));
+    if (claim.kind === "replay") return finish(claim.response, requestId);
+    let response: Response;
+    try {
+      response = finish(await handle(args), requestId);
+    } catch (error) {
+      response = toErrorResponse(error, requestId);
+    }
+    try {
+      return await completeIdempotencyKey(callerKey, idemKey, response);
+    } catch (error) {
+      await releaseIdempotencyKey(callerKey, idemKey).catch(() => undefined);
+      throw error;
+    }
   } catch (error) {
     return toErrorResponse(error, requestId);
   }
@@ -84,7 +114,7 @@ function orgIdOf(params: Record<string, string>): string {
 }
 
 function wsIdOf(params: Record<string, string>, orgId: string): string {
-  const id = params.ws ?? "";
+  const id = (params.ws ?? "").split(":")[0];
   if (!looksLikeId(id, "ws")) {
     throw notFound("Workspace", `organizations/${orgId}/workspaces/${id}`, { workspace_id: id });
   }
@@ -119,6 +149,40 @@ export function withWorkspace(
     });
     return handler({ ...args, access });
   });
+}
+
+/**
+ * AIP-136 custom methods share a path segment with the resource id (`…/workspaces/ws_1:disable`,
+ * `…/workspaces:batchCreate`). `byVerb("ws", { disable: handler })` dispatches on the text after
+ * the colon in that segment; `""` handles the segment without a verb. Unknown verbs are 404.
+ */
+export function byVerb(
+  param: string,
+  handlers: Record<string, (req: Request, context?: NextRouteContext) => Promise<Response>>,
+  /** The methods the path without a verb answers, for the 405's Allow header. */
+  allowWithoutVerb: string[] = [],
+) {
+  return async (req: Request, context?: NextRouteContext): Promise<Response> => {
+    const raw = context ? await context.params : {};
+    const value = typeof raw[param] === "string" ? decodeURIComponent(raw[param] as string) : "";
+    const colon = value.indexOf(":");
+    const verb = colon < 0 ? "" : value.slice(colon + 1);
+    const handler = Object.hasOwn(handlers, verb) ? handlers[verb] : undefined;
+    if (handler) return handler(req, context);
+    const path = new URL(req.url).pathname;
+    const error =
+      verb === ""
+        ? methodNotAllowed(allowWithoutVerb)
+        : new ApiError("NOT_FOUND", `No operation at ${req.method} ${path}.`, { reason: "UNKNOWN_PATH", metadata: { path } });
+    return toErrorResponse(error, requestIdOf(req));
+  };
+}
+
+/** The verb of the current path segment `param` (see byVerb). */
+export function verbOf(params: Record<string, string>, param: string): string {
+  const value = params[param] ?? "";
+  const colon = value.indexOf(":");
+  return colon < 0 ? "" : value.slice(colon + 1);
 }
 
 /** Routes that need no caller (health). Still get request ids and error mapping. */
