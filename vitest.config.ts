@@ -17,6 +17,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          // Both projects run in one `vitest run`; differing maxWorkers need distinct groups.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -31,6 +33,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           pool: "forks",
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 export function embeddedDataDir(): string {
   return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
 }
@@ -107,10 +109,13 @@ export async function applyMigrations(db: Queryable | PGlite, dir = migrationsDi
     "rolled_back_at" TIMESTAMPTZ,
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
-  const done = await q.query<{ migration_name: string; checksum: string }>(
-    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  const rows = await q.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
   );
-  const applied = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
+  // As `prisma migrate deploy`: an unfinished migration blocks the rest until it is resolved.
+  const unfinished = rows.rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
+  if (unfinished) throw new Error(`P3009: migration ${unfinished.migration_name} did not finish; resolve it before applying more.`);
+  const applied = new Map(rows.rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
@@ -118,19 +123,18 @@ export async function applyMigrations(db: Queryable | PGlite, dir = migrationsDi
   const ran: string[] = [];
   for (const name of names) {
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-    const checksum = createHash("sha256").update(sql).digest("hex");
     const previous = applied.get(name);
     if (previous !== undefined) {
-      if (previous !== checksum) {
-        console.warn(`Migration ${name} was changed after it was applied (checksum differs).`);
-      }
+      // Prisma accepts a checksum over either line-ending style (a CRLF checkout is no edit).
+      const same = [sql, sql.replace(/\r\n/g, "\n"), sql.replace(/\r?\n/g, "\r\n")].some((s) => sha256(s) === previous);
+      if (!same) console.warn(`Migration ${name} was changed after it was applied (checksum differs).`);
       continue;
     }
     await q.transaction(async (tx) => {
       await tx.exec(sql);
       await tx.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-        [randomUUID(), checksum, name],
+        [randomUUID(), sha256(sql), name],
       );
     });
     ran.push(name);

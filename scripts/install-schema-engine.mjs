@@ -61,8 +61,10 @@ function launcherScript(launcherPath) {
     "# Do not edit: `npm install` (postinstall) rewrites it.",
     `shim="$(dirname "$0")/${relativeShim}"`,
     `[ -f "$shim" ] || shim=${JSON.stringify(shimPath)}`,
-    // Node prints nothing on stderr that the CLI would fail to parse.
-    "NODE_NO_WARNINGS=1 exec node \"$shim\" \"$@\"",
+    // The node on PATH (the one running the CLI), else the one that ran the install.
+    `node=node; command -v node >/dev/null 2>&1 || node=${JSON.stringify(process.execPath)}`,
+    // No Node warnings: the CLI parses the engine's stderr as JSON lines.
+    'NODE_NO_WARNINGS=1 exec "$node" "$shim" "$@"',
     "",
   ].join("\n");
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 
 const results = [];
-const out = "e2e/.results";
+const out = ".test-results";
 mkdirSync(out, { recursive: true });
 
 function run(cmd, args, env = {}) {

@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, DriverAdapterError } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
 // pg-connection-string is pg's own URL parser; resolve it next to pg so that we get the very copy
@@ -58,6 +58,12 @@ export function parsePostgresUrl(url) {
     if (parsed[key] === "" || parsed[key] === null) delete parsed[key];
   }
   if (parsed.port !== undefined) parsed.port = Number(parsed.port);
+  if (schema) {
+    // Prisma's `?schema=` is the schema migrations (unqualified DDL) go to: make it the
+    // connection's search_path, as the native engine does. Spaces must be escaped in `options`.
+    const searchPath = `-c search_path=${quoteIdent(schema).replace(/[\\ ]/g, "\\$&")}`;
+    parsed.options = parsed.options ? `${parsed.options} ${searchPath}` : searchPath;
+  }
   return {
     config: parsed,
     schema,
@@ -238,7 +244,12 @@ function patchCharColumns(queryable) {
   return queryable;
 }
 
-/** Sends scripts as one multi-statement simple query, like the native engine does. */
+/**
+ * Sends scripts (migrations, `db execute`, shadow database replays) as one multi-statement simple
+ * query, like the native engine does. A statement error is reported as the raw `postgres` error
+ * kind, so that the engine shows PostgreSQL's own message (adapter-pg would turn e.g. 42P01 into
+ * "No such table: x" and drop the SQLSTATE).
+ */
 function patchExecuteScript(adapter) {
   const client = typeof adapter.underlyingDriver === "function" ? adapter.underlyingDriver() : adapter.client;
   if (!client || typeof client.query !== "function") return adapter;
@@ -246,7 +257,18 @@ function patchExecuteScript(adapter) {
     try {
       await client.query(script);
     } catch (error) {
-      // onError converts the pg error into a DriverAdapterError (and rethrows it).
+      if (typeof error?.code === "string" && typeof error?.severity === "string") {
+        throw new DriverAdapterError({
+          kind: "postgres",
+          code: error.code,
+          severity: error.severity,
+          message: error.message,
+          detail: error.detail,
+          column: error.column,
+          hint: error.hint,
+        });
+      }
+      // Connection-level problems: adapter-pg's own conversion (it rethrows).
       if (typeof adapter.onError === "function") adapter.onError(error);
       throw error;
     }
@@ -268,6 +290,23 @@ function patchAdapter(adapter) {
 
 // ---------------------------------------------------------------------------------------------
 // The migration-aware factory
+
+/**
+ * The engine shows a plain Error thrown by the factory only as "External error id#0"; a
+ * DriverAdapterError of the raw `postgres` kind gets its message shown.
+ */
+function asDriverAdapterError(error) {
+  if (error instanceof DriverAdapterError) return error;
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: typeof error?.code === "string" ? error.code : "N/A",
+    severity: typeof error?.severity === "string" ? error.severity : "ERROR",
+    message: error?.message ?? String(error),
+    detail: error?.detail,
+    column: error?.column,
+    hint: error?.hint,
+  });
+}
 
 /**
  * Builds the `SqlMigrationAwareDriverAdapterFactory` the wasm engine needs for a postgres URL.
@@ -339,7 +378,9 @@ export function createPgMigrationAdapterFactory(url, { shadowDatabaseUrl, log = 
     let adapter;
     try {
       adapter = await factory.connect();
+      if (main.schema) await adapter.executeScript(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(main.schema)}`);
     } catch (error) {
+      await adapter?.dispose().catch(() => {});
       await dropDatabase(main.config, database).catch(() => {});
       throw error;
     }
@@ -362,11 +403,20 @@ export function createPgMigrationAdapterFactory(url, { shadowDatabaseUrl, log = 
     async connect() {
       const adapter = await mainFactory.connect();
       const release = adapter.dispose.bind(adapter);
-      return withDisposer(adapter, track(() => release()));
+      const patched = withDisposer(adapter, track(() => release()));
+      if (main.schema) {
+        // The native engine creates the `?schema=` schema when it is missing.
+        await patched.executeScript(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(main.schema)}`).catch(() => {});
+      }
+      return patched;
     },
 
     async connectToShadowDb() {
-      return shadowDatabaseUrl ? connectToConfiguredShadowDb() : connectToOwnShadowDb();
+      try {
+        return await (shadowDatabaseUrl ? connectToConfiguredShadowDb() : connectToOwnShadowDb());
+      } catch (error) {
+        throw asDriverAdapterError(error);
+      }
     },
 
     /** Disposes everything still open (pools, shadow databases). Never throws. */

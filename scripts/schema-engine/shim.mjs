@@ -19,7 +19,7 @@
 //
 // Only PostgreSQL URLs are supported (see ./pg.mjs).
 
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 
@@ -77,14 +77,29 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------------
 // stderr logging in the native engine's format
 
+// The CLI swallows the engine's stderr (and talks to it through pipes). For debugging, set
+// SCHEMA_ENGINE_SHIM_LOG=/some/file: every RPC message and log line is appended there.
+const traceFile = process.env.SCHEMA_ENGINE_SHIM_LOG || null;
+function trace(direction, text) {
+  if (!traceFile) return;
+  try {
+    appendFileSync(traceFile, `${new Date().toISOString()} [${process.pid}] ${direction} ${text.trimEnd()}\n`);
+  } catch {}
+}
+
+function writeStderr(text) {
+  trace("stderr", text);
+  process.stderr.write(text);
+}
+
 function logLine(level, fields, target = "schema_engine::logger") {
-  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target })}\n`);
+  writeStderr(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target })}\n`);
 }
 
 /** The engine's log callback: entries arrive as JSON strings (usually newline-terminated). */
 function forwardEngineLog(entry) {
   const text = typeof entry === "string" ? entry : JSON.stringify(entry);
-  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  writeStderr(text.endsWith("\n") ? text : `${text}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -143,7 +158,7 @@ async function runCliCommand(args) {
 // The JSON-RPC server
 
 async function serveJsonRpc(args) {
-  const { openSchemaEngine, readMigrationsList, normalizeEngineError, ensureDatabase, isPostgresUrl, parsePostgresUrl } =
+  const { openSchemaEngine, normalizeEngineError, ensureDatabase, isPostgresUrl, parsePostgresUrl } =
     await import("./index.mjs");
 
   const datamodels = args.datamodels.map((file) => {
@@ -172,7 +187,9 @@ async function serveJsonRpc(args) {
   let nextOutgoingId = 1;
   const awaitingReply = new Map();
   function send(message) {
-    process.stdout.write(`${JSON.stringify(message)}\n`);
+    const text = JSON.stringify(message);
+    trace("->", text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
+    process.stdout.write(`${text}\n`);
   }
   function requestFromClient(method, params) {
     const id = `shim-${nextOutgoingId++}`;
@@ -180,6 +197,17 @@ async function serveJsonRpc(args) {
       awaitingReply.set(id, resolve);
       send({ jsonrpc: "2.0", id, method, params });
     });
+  }
+
+  async function withShadowSchema(params, call) {
+    const engine = await getEngine();
+    try {
+      return await call(engine);
+    } catch (error) {
+      if (!/shadow DB must be provided through an external factory/.test(error?.message ?? "")) throw error;
+      await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
+      return call(engine);
+    }
   }
 
   /** Methods that are not a plain call of the wasm engine's method of the same name. */
@@ -196,19 +224,15 @@ async function serveJsonRpc(args) {
       return { exitCode: result?.exitCode ?? 0 };
     },
 
-    // The wasm engine computes the shadow database's schema in devDiagnostic and caches it;
-    // createMigration / evaluateDataLoss only read that cache ("PostgreSQL shadow DB must be
-    // provided through an external factory" otherwise). Running devDiagnostic first on the same
-    // migrations is cheap when the CLI already did (cache hit) and makes these calls work alone.
+    // The wasm engine computes the shadow database's schema (migration history replayed) in
+    // devDiagnostic and caches it; createMigration / evaluateDataLoss only read that cache and
+    // fail with "PostgreSQL shadow DB must be provided through an external factory" without it.
+    // `migrate dev` always calls devDiagnostic first; for any other caller, run it and retry.
     async createMigration(params) {
-      const engine = await getEngine();
-      await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
-      return engine.createMigration(params);
+      return withShadowSchema(params, (engine) => engine.createMigration(params));
     },
     async evaluateDataLoss(params) {
-      const engine = await getEngine();
-      await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
-      return engine.evaluateDataLoss(params);
+      return withShadowSchema(params, (engine) => engine.evaluateDataLoss(params));
     },
 
     // Not part of the wasm engine: done with pg directly.
@@ -241,44 +265,52 @@ async function serveJsonRpc(args) {
   }
 
   let shuttingDown = false;
+  let panicked = false;
   async function shutdown(exitCode) {
     if (shuttingDown) return;
     shuttingDown = true;
     try {
       await opened?.close();
     } finally {
-      process.exit(exitCode);
+      process.exit(panicked ? 101 : exitCode);
     }
   }
 
   /** Answers `id` with an error built from `error`; exits like the native engine on a panic. */
   function sendError(id, error) {
     const data = errorData(error, normalizeEngineError);
-    send({
-      jsonrpc: "2.0",
-      id,
-      error: { code: ENGINE_ERROR_CODE, message: "An error happened. Check the data field for details.", data },
-    });
+    // For panics the CLI prints `data.error.message ?? message`: give it the panic message.
+    const message = data.is_panic ? data.message : "An error happened. Check the data field for details.";
+    if (data.is_panic) data.error = { message: data.message };
+    send({ jsonrpc: "2.0", id, error: { code: ENGINE_ERROR_CODE, message, data } });
     if (data.is_panic) {
       // Nothing is safe to call on a wasm instance after a panic: exit like the native engine
       // does (101), once the answer is flushed.
+      panicked = true;
       logLine("ERROR", data);
       process.stdout.write("", () => shutdown(101));
     }
   }
 
   // A Rust panic inside an engine future surfaces as an uncaught `RuntimeError: unreachable`
-  // (not as a rejected promise): answer the request in flight with a panic error.
+  // (not as a rejected promise): answer the request in flight with a panic error. Anything else
+  // uncaught is a bug here or in the adapter: answer with it and exit, as the call in flight may
+  // never settle.
   let inFlight = null;
   const onCrash = (error) => {
-    const panic = error instanceof WebAssembly.RuntimeError ? error : Object.assign(new WebAssembly.RuntimeError(error?.message ?? String(error)), { stack: error?.stack });
+    const isPanic = error instanceof WebAssembly.RuntimeError;
     if (inFlight !== null) {
       const id = inFlight;
       inFlight = null;
-      sendError(id, panic);
+      sendError(id, error); // exits with 101 on a panic
     } else {
-      logLine("ERROR", errorData(panic, normalizeEngineError));
+      logLine("ERROR", errorData(error, normalizeEngineError));
+    }
+    if (isPanic) {
+      panicked = true;
       shutdown(101);
+    } else {
+      process.stdout.write("", () => shutdown(1));
     }
   };
   process.on("uncaughtException", onCrash);
@@ -310,6 +342,7 @@ async function serveJsonRpc(args) {
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   lines.on("line", (line) => {
     if (!line.trim()) return;
+    trace("<-", line.length > 2000 ? `${line.slice(0, 2000)}…` : line);
     let message;
     try {
       message = JSON.parse(line);
@@ -341,6 +374,7 @@ async function serveJsonRpc(args) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  trace("argv", JSON.stringify(process.argv.slice(2)).replace(/(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/g, "$1***@"));
   const args = parseArgs(process.argv.slice(2));
   if (args.version) {
     const { schemaEngineVersion } = await import("./wasm.mjs");
