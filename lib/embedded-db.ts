@@ -64,6 +64,12 @@ function takeLock(dir: string): () => void {
   return release;
 }
 
+/** The PostgreSQL extensions the migrations create (pg_trgm: the member search indexes). */
+export async function embeddedExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
+}
+
 export interface EmbeddedDb {
   pglite: PGlite;
   /** Closes the database and gives the folder back to other processes. */
@@ -76,7 +82,7 @@ export async function openEmbeddedDb(dir = embeddedDataDir()): Promise<EmbeddedD
   const release = takeLock(dir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    const pglite = await PGlite.create(dir);
+    const pglite = await PGlite.create(dir, { extensions: await embeddedExtensions() });
     await applyMigrations(pglite);
     return {
       pglite,
