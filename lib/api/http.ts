@@ -68,10 +68,25 @@ export function parseJsonText(text: string, req: Request): Record<string, unknow
   return parsed as Record<string, unknown>;
 }
 
-export function fieldViolationsOf(error: ZodError): FieldViolation[] {
+export interface FieldPathStyle {
+  /** Render array indexes as `requests[3].title` (google.rpc.BadRequest style) instead of `requests.3.title`. */
+  brackets?: boolean;
+}
+
+function fieldPath(path: readonly PropertyKey[], style: FieldPathStyle): string {
+  if (!style.brackets) return path.map(String).join(".");
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+export function fieldViolationsOf(error: ZodError, style: FieldPathStyle = {}): FieldViolation[] {
   const out: FieldViolation[] = [];
   for (const issue of error.issues) {
-    const base = issue.path.map(String).join(".");
+    const base = fieldPath(issue.path, style);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         out.push({ field: base ? `${base}.${key}` : key, description: "unknown field" });
@@ -83,8 +98,8 @@ export function fieldViolationsOf(error: ZodError): FieldViolation[] {
   return out;
 }
 
-export function zodToApiError(error: ZodError): ApiError {
-  const violations = fieldViolationsOf(error);
+export function zodToApiError(error: ZodError, style: FieldPathStyle = {}): ApiError {
+  const violations = fieldViolationsOf(error, style);
   const summary = violations.map((v) => `${v.field}: ${v.description}`).join("; ");
   return new ApiError("INVALID_ARGUMENT", `Invalid request: ${summary}`, {
     reason: "INVALID_ARGUMENT",
@@ -93,9 +108,9 @@ export function zodToApiError(error: ZodError): ApiError {
 }
 
 /** Validates input with a schema; failures become INVALID_ARGUMENT with field violations. */
-export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
+export function parseWith<T>(schema: ZodType<T>, input: unknown, style: FieldPathStyle = {}): T {
   const result = schema.safeParse(input);
-  if (!result.success) throw zodToApiError(result.error);
+  if (!result.success) throw zodToApiError(result.error, style);
   return result.data;
 }
 
