@@ -1,7 +1,7 @@
 // Workspace schemas (API.md §3): input parsing for create/update and the v1Workspace output.
 
 import { z } from "zod";
-import { charLength, ignoredOutputFields, trimmedText } from "./common";
+import { charLength, emailSchema, ignoredOutputFields, trimmedText } from "./common";
 
 export const DATA_REGIONS = ["us-west-2", "eu-west-1", "ap-south-1"] as const;
 export const PII_STRATEGIES = ["DEFAULT", "STRICT"] as const;
@@ -78,10 +78,118 @@ export const WorkspaceCreateInput = z.strictObject({
 });
 export type WorkspaceCreateInput = z.output<typeof WorkspaceCreateInput>;
 
+/** The fields PATCH may change (API.md §3); `data_policy` is set at create and immutable after. */
+export const WORKSPACE_UPDATABLE = ["title", "description", "workspace_icon", "workspace_icon_color", "configuration.domain"] as const;
+export type WorkspaceUpdatablePath = (typeof WORKSPACE_UPDATABLE)[number];
+
+// `etag` is not ignored here: on an update it is the AIP-154 precondition.
+const UPDATE_IGNORED = WORKSPACE_OUTPUT_ONLY.filter((k) => k !== "etag");
+
+export const WorkspaceUpdateInput = z.strictObject({
+  title: workspaceTitle.optional(),
+  description: workspaceDescription.optional(),
+  workspace_icon: workspaceIcon.optional(),
+  workspace_icon_color: workspaceIconColor.optional(),
+  configuration: z.strictObject({ domain: domainName.optional() }).optional(),
+  data_policy: dataPolicyInput.optional(),
+  etag: z.string().max(64).optional(),
+  ...ignoredOutputFields(UPDATE_IGNORED),
+});
+export type WorkspaceUpdateInput = z.output<typeof WorkspaceUpdateInput>;
+
+/** DELETE and :undelete may carry the AIP-154 etag in a JSON body (besides If-Match, and `?etag=` on DELETE). */
+export const WorkspaceDeleteInput = z.strictObject({ etag: z.string().max(64).optional() });
+
+export const STATE_TRANSITION_REASONS = ["USER_INITIATED", "ORG_BANNED", "PAYMENT_DEFAULT", "INACTIVITY"] as const;
+export type StateTransitionReason = (typeof STATE_TRANSITION_REASONS)[number];
+
+export const WorkspaceStateChangeInput = z.strictObject({
+  reason: z
+    .enum(STATE_TRANSITION_REASONS, { error: `reason must be one of ${STATE_TRANSITION_REASONS.join(", ")}` })
+    .optional()
+    .default("USER_INITIATED"),
+  comment: z
+    .string({ error: "comment must be a string" })
+    .refine((s) => charLength(s) <= 1024, { message: "comment must be at most 1024 characters" })
+    .optional()
+    .default(""),
+});
+export type WorkspaceStateChangeInput = z.output<typeof WorkspaceStateChangeInput>;
+
+export const WorkspaceCloneInput = z.strictObject({
+  title: workspaceTitle,
+  include_members: z.boolean({ error: "include_members must be true or false" }).optional().default(false),
+});
+export type WorkspaceCloneInput = z.output<typeof WorkspaceCloneInput>;
+
+/** The built-in workspace roles a batch may assign (custom roles do not exist before the workspace does). */
+export const BATCH_MEMBER_ROLES = ["workspace-admin", "workspace-editor", "workspace-viewer"] as const;
+
+const workspaceIdText = z.string({ error: "must be a workspace id" }).min(1, { message: "must not be empty" }).max(100, { message: "is not a workspace id" });
+
+/** A workspace of a batch: like create, but unset fields stay unset so a template can fill them. */
+export const WorkspaceDraftInput = z.strictObject({
+  title: workspaceTitle,
+  description: workspaceDescription.optional(),
+  workspace_icon: workspaceIcon.optional(),
+  workspace_icon_color: workspaceIconColor.optional(),
+  data_policy: dataPolicyInput.optional(),
+  configuration: z.strictObject({ domain: domainName.optional() }).optional(),
+  ...ignoredOutputFields(WORKSPACE_OUTPUT_ONLY),
+});
+export type WorkspaceDraftInput = z.output<typeof WorkspaceDraftInput>;
+
+export const MAX_BATCH_REQUESTS = 100;
+export const MAX_BATCH_MEMBERS = 100;
+
+export const BatchCreateWorkspacesInput = z.strictObject({
+  requests: z
+    .array(
+      z.strictObject({
+        workspace: WorkspaceDraftInput,
+        members: z
+          .array(
+            z.strictObject({
+              email: emailSchema,
+              roles: z
+                .array(z.enum(BATCH_MEMBER_ROLES, { error: `roles must be built-in workspace role ids: ${BATCH_MEMBER_ROLES.join(", ")}` }))
+                .min(1, { message: "roles needs at least one role" })
+                .refine((rs) => new Set(rs).size === rs.length, { message: "roles lists a role twice" }),
+            }),
+          )
+          .max(MAX_BATCH_MEMBERS, { message: `at most ${MAX_BATCH_MEMBERS} members per workspace` })
+          .optional()
+          .default([])
+          .superRefine((members, issue) => {
+            const seen = new Set<string>();
+            members.forEach((m, i) => {
+              if (seen.has(m.email)) issue.addIssue({ code: "custom", path: [i, "email"], message: "lists this email twice" });
+              seen.add(m.email);
+            });
+          }),
+      }),
+      { error: "requests must be a list" },
+    )
+    .min(1, { message: "requests needs at least one request" })
+    .max(MAX_BATCH_REQUESTS, { message: `at most ${MAX_BATCH_REQUESTS} requests per batch` }),
+  template_workspace_id: workspaceIdText.optional(),
+});
+export type BatchCreateWorkspacesInput = z.output<typeof BatchCreateWorkspacesInput>;
+
+export const MAX_COUNT_USERS_IDS = 1000;
+
+export const CountWorkspaceUsersInput = z.strictObject({
+  workspace_ids: z
+    .array(workspaceIdText, { error: "workspace_ids must be a list of workspace ids" })
+    .min(1, { message: "workspace_ids needs at least one id" })
+    .max(MAX_COUNT_USERS_IDS, { message: `workspace_ids takes at most ${MAX_COUNT_USERS_IDS} ids` }),
+});
+export type CountWorkspaceUsersInput = z.output<typeof CountWorkspaceUsersInput>;
+
 export const StateTransitionOutput = z.object({
   from_state: z.enum(WORKSPACE_STATES),
   to_state: z.enum(WORKSPACE_STATES),
-  reason: z.string(),
+  reason: z.enum(STATE_TRANSITION_REASONS),
   comment: z.string(),
   transition_time: z.string(),
   transitioned_by: z.object({ type: z.enum(["USER", "ACCESS_KEY"]), id: z.string() }),
@@ -118,3 +226,11 @@ export const ListWorkspacesOutput = z.object({
   total_size: z.number().int(),
 });
 export type ListWorkspacesOutput = z.infer<typeof ListWorkspacesOutput>;
+
+export const BatchCreateWorkspacesOutput = z.object({ workspaces: z.array(WorkspaceOutput) });
+export type BatchCreateWorkspacesOutput = z.infer<typeof BatchCreateWorkspacesOutput>;
+
+export const CountWorkspaceUsersOutput = z.object({ workspace_user_counts: z.record(z.string(), z.number().int()) });
+export type CountWorkspaceUsersOutput = z.infer<typeof CountWorkspaceUsersOutput>;
+
+export type StateTransition = z.infer<typeof StateTransitionOutput>;

@@ -1,77 +1,127 @@
 import "server-only";
 import { db } from "../../db";
 import { newId } from "../../ids";
-import { ApiError } from "../../api/errors";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { WORKSPACE_ADMIN } from "../../auth/permissions";
 import type { Tx } from "../../prisma-client";
-import { DEFAULT_DATA_POLICY, type WorkspaceCreateInput, type WorkspaceOutput } from "../../schemas/workspaces";
+import { DEFAULT_DATA_POLICY, type DataPolicy, type WorkspaceCreateInput, type WorkspaceOutput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
-import { toWorkspaceOutput, workspaceName, workspaceSelect } from "./workspace-output";
+import type { MemberSeed, PreferencesSeed, RoleSeed } from "./workspace-blueprint";
+import { isUniqueViolation, titleTaken } from "./workspace-changes";
+import { toWorkspaceOutput, workspaceName, workspaceSelect, type WorkspaceRow } from "./workspace-output";
 
-export function titleTaken(title: string): ApiError {
-  return new ApiError("ALREADY_EXISTS", `A workspace titled "${title}" already exists in this organization.`, {
-    reason: "WORKSPACE_TITLE_TAKEN",
-    metadata: { title },
-    fieldViolations: [{ field: "title", description: "already used by another workspace of the organization" }],
-  });
+export interface NewWorkspace {
+  title: string;
+  description: string;
+  icon: string;
+  iconColor: string;
+  dataPolicy: DataPolicy;
+  domain: string;
+  /** Starting preferences; the organization's defaults when absent. */
+  preferences?: PreferencesSeed | null;
+  /** Custom roles to copy under new ids. */
+  roles?: RoleSeed[];
+  /** Members besides the creator; custom role ids refer to `roles` and are remapped. */
+  members?: MemberSeed[];
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
-  return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505";
+async function organizationDefaults(tx: Tx, organizationId: string): Promise<PreferencesSeed> {
+  const org = await tx.organizationPreferences.findUnique({ where: { organizationId } });
+  return {
+    supportTeamAccess: org?.supportTeamAccess ?? false,
+    timeZone: org?.timeZone ?? null,
+    timeFormat: org?.timeFormat ?? null,
+    dateFormat: org?.dateFormat ?? null,
+    decimalSymbol: org?.decimalSymbol ?? null,
+    decimalPlaces: org?.decimalPlaces ?? null,
+    measurementSystem: org?.measurementSystem ?? null,
+  };
 }
 
 /**
- * Inserts a workspace with its creator as workspace admin and the organization's default
- * preferences as its starting point. Runs inside the caller's transaction.
+ * Inserts a workspace inside the caller's transaction: the creator becomes its workspace admin
+ * (keeping any roles `members` gives them too), custom roles are copied under new ids, and
+ * member role ids are remapped to the copies. Writes no audit entry: the operation does.
  */
-export async function insertWorkspace(tx: Tx, ctx: RequestContext, organizationId: string, input: WorkspaceCreateInput) {
+export async function insertWorkspace(tx: Tx, ctx: RequestContext, organizationId: string, seed: NewWorkspace): Promise<WorkspaceRow> {
   const id = newId("ws");
-  const orgPrefs = await tx.organizationPreferences.findUnique({ where: { organizationId } });
+  const preferences = seed.preferences ?? (await organizationDefaults(tx, organizationId));
+  const roleIds = new Map((seed.roles ?? []).map((r) => [r.id, newId("role")]));
+  // A custom role id that does not resolve grants nothing, so it is dropped rather than copied.
+  const remap = (roles: string[]) =>
+    roles.flatMap((r) => (r.startsWith("role_") ? (roleIds.has(r) ? [roleIds.get(r)!] : []) : [r]));
+
+  const creatorId = ctx.caller.userId;
+  const creatorRoles = new Set([WORKSPACE_ADMIN]);
+  const others: MemberSeed[] = [];
+  for (const m of seed.members ?? []) {
+    if (m.userId === creatorId) remap(m.roles).forEach((r) => creatorRoles.add(r));
+    else {
+      const roles = [...new Set(remap(m.roles))];
+      if (roles.length) others.push({ userId: m.userId, roles });
+    }
+  }
+
   await tx.workspace.create({
     data: {
       id,
       organizationId,
-      title: input.title,
-      activeTitleKey: input.title.toLowerCase(),
-      description: input.description,
-      icon: input.workspace_icon,
-      iconColor: input.workspace_icon_color,
-      dataPolicy: input.data_policy ?? DEFAULT_DATA_POLICY,
-      domain: input.configuration?.domain ?? "",
-      creatorId: ctx.caller.userId,
-      members: { create: { userId: ctx.caller.userId, roles: [WORKSPACE_ADMIN] } },
-      preferences: {
-        create: {
-          supportTeamAccess: orgPrefs?.supportTeamAccess ?? false,
-          timeZone: orgPrefs?.timeZone,
-          timeFormat: orgPrefs?.timeFormat,
-          dateFormat: orgPrefs?.dateFormat,
-          decimalSymbol: orgPrefs?.decimalSymbol,
-          decimalPlaces: orgPrefs?.decimalPlaces,
-          measurementSystem: orgPrefs?.measurementSystem,
-        },
-      },
+      title: seed.title,
+      activeTitleKey: seed.title.toLowerCase(),
+      description: seed.description,
+      icon: seed.icon,
+      iconColor: seed.iconColor,
+      dataPolicy: seed.dataPolicy,
+      domain: seed.domain,
+      creatorId,
+      preferences: { create: preferences },
     },
   });
-  const row = await tx.workspace.findUniqueOrThrow({ where: { id }, select: workspaceSelect });
-  await writeAuditEntry(tx, ctx, {
-    organizationId,
-    workspaceId: id,
-    action: "workspace.create",
-    resource: workspaceName(organizationId, id),
-    changes: { after: toWorkspaceOutput(row) },
+  if (roleIds.size) {
+    await tx.role.createMany({
+      data: (seed.roles ?? []).map((r) => ({
+        id: roleIds.get(r.id)!,
+        workspaceId: id,
+        title: r.title,
+        titleKey: r.titleKey,
+        description: r.description,
+        permissions: r.permissions,
+      })),
+    });
+  }
+  await tx.workspaceMember.createMany({
+    data: [{ workspaceId: id, userId: creatorId, roles: [...creatorRoles] }, ...others.map((m) => ({ workspaceId: id, ...m }))],
   });
-  return row;
+  return tx.workspace.findUniqueOrThrow({ where: { id }, select: workspaceSelect });
+}
+
+export function newWorkspaceFromInput(input: WorkspaceCreateInput): NewWorkspace {
+  return {
+    title: input.title,
+    description: input.description,
+    icon: input.workspace_icon,
+    iconColor: input.workspace_icon_color,
+    dataPolicy: input.data_policy ?? DEFAULT_DATA_POLICY,
+    domain: input.configuration?.domain ?? "",
+  };
 }
 
 /** POST …/workspaces. The unique index on (organization, lower(title)) among live workspaces decides races. */
 export async function createWorkspace(ctx: RequestContext, access: OrgAccess, input: WorkspaceCreateInput): Promise<WorkspaceOutput> {
   const prisma = await db();
   try {
-    const row = await prisma.$transaction((tx) => insertWorkspace(tx, ctx, access.organizationId, input));
+    const row = await prisma.$transaction(async (tx) => {
+      const created = await insertWorkspace(tx, ctx, access.organizationId, newWorkspaceFromInput(input));
+      await writeAuditEntry(tx, ctx, {
+        organizationId: access.organizationId,
+        workspaceId: created.id,
+        action: "workspace.create",
+        resource: workspaceName(access.organizationId, created.id),
+        changes: { after: toWorkspaceOutput(created) },
+      });
+      return created;
+    });
     return toWorkspaceOutput(row);
   } catch (error) {
     if (isUniqueViolation(error)) throw titleTaken(input.title);

@@ -34,7 +34,10 @@ export function visibleWorkspaces(ctx: RequestContext, access: OrgAccess): Prism
 }
 
 export interface ListWorkspacesOptions {
+  /** AIP-164 `show_deleted`: soft-deleted workspaces not yet past their purge time are listed too. */
   showDeleted?: boolean;
+  /** The collection's name, to which page tokens are bound (a token of one list fails on another). */
+  collection?: string;
 }
 
 /** Kognitos ListWorkspaces (and, with another key, CurrentUserOrganizationWorkspaces). */
@@ -45,9 +48,9 @@ export async function listWorkspaces(
   options: ListWorkspacesOptions = {},
 ): Promise<{ workspaces: WorkspaceOutput[]; next_page_token: string; total_size: number }> {
   const scope = visibleWorkspaces(ctx, access);
-  if (!options.showDeleted) scope.push({ deleteTime: null });
+  scope.push(options.showDeleted ? { OR: [{ deleteTime: null }, { purgeTime: { gt: new Date() } }] } : { deleteTime: null });
   const plan = planList(workspaceListSpec, params, [
-    `organizations/${access.organizationId}/workspaces`,
+    options.collection ?? `organizations/${access.organizationId}/workspaces`,
     ctx.caller.userId,
     options.showDeleted ? "deleted" : "",
   ]);

@@ -1,4 +1,5 @@
 import type { WorkspaceOutput } from "../../schemas/workspaces";
+import { versionEtag } from "../../api/etag";
 import { DEFAULT_DATA_POLICY, type DataPolicy } from "../../schemas/workspaces";
 import type { WorkspaceState } from "../../generated/prisma/enums";
 
@@ -42,7 +43,7 @@ export interface WorkspaceRow {
 
 export const workspaceName = (orgId: string, wsId: string) => `organizations/${orgId}/workspaces/${wsId}`;
 
-export const workspaceEtag = (version: number) => `W/"${version}"`;
+export const workspaceEtag = versionEtag;
 
 export function toWorkspaceOutput(row: WorkspaceRow): WorkspaceOutput {
   return {

@@ -1,0 +1,10 @@
+import "server-only";
+import type { RequestContext } from "../../auth/context";
+import type { WorkspaceAccess } from "../../auth/authorize";
+import type { WorkspaceOutput, WorkspaceStateChangeInput } from "../../schemas/workspaces";
+import { changeWorkspaceState } from "./change-workspace-state";
+
+/** POST …/workspaces/{ws}:terminate — ACTIVE or DISABLED → TERMINATED, for good. */
+export function terminateWorkspace(ctx: RequestContext, access: WorkspaceAccess, input: WorkspaceStateChangeInput): Promise<WorkspaceOutput> {
+  return changeWorkspaceState(ctx, access, "terminate", input);
+}
