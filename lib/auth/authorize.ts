@@ -150,3 +150,16 @@ export async function authorize(ctx: RequestContext, permission: Permission, tar
   if ("workspaceState" in access) checkWorkspaceWritable(access as WorkspaceAccess, permission, resource);
   return access;
 }
+
+/**
+ * A change to the caller's own membership that no catalog permission governs (leaving a
+ * workspace): the workspace must be visible to the caller, and the change still obeys the token's
+ * limits and the workspace's read-only states like any other.
+ */
+export async function authorizeSelfService(ctx: RequestContext, target: AuthorizeTarget & { workspaceId: string }): Promise<WorkspaceAccess> {
+  const access = await loadWorkspaceAccess(ctx, target);
+  const resource = wsName(target.organizationId, target.workspaceId);
+  checkTokenLimits(ctx, "delete:Member", resource);
+  checkWorkspaceWritable(access, "delete:Member", resource);
+  return access;
+}

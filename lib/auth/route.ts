@@ -13,7 +13,7 @@ import {
 } from "../api/idempotency";
 import { looksLikeId } from "../ids";
 import { authenticateRequest } from "./authenticate";
-import { authorize, type OrgAccess, type WorkspaceAccess } from "./authorize";
+import { authorize, authorizeSelfService, type OrgAccess, type WorkspaceAccess } from "./authorize";
 import type { RequestContext } from "./context";
 import type { Permission, WorkspacePermission } from "./permissions";
 
@@ -108,7 +108,7 @@ export function withUser(handler: (args: HandlerArgs) => Promise<HandlerResult>)
 }
 
 function orgIdOf(params: Record<string, string>): string {
-  const id = params.org ?? "";
+  const id = (params.org ?? "").split(":")[0];
   if (!looksLikeId(id, "org")) throw notFound("Organization", `organizations/${id}`, { organization_id: id });
   return id;
 }
@@ -147,6 +147,24 @@ export function withWorkspace(
       workspaceId,
       includeDeleted: options.includeDeleted,
     });
+    return handler({ ...args, access });
+  });
+}
+
+/**
+ * Workspace routes where a caller acting on their own membership (leaving) needs no catalog
+ * permission: when `isSelf(args)` holds, only `authorizeSelfService`'s checks apply; otherwise
+ * `permission` is required as in `withWorkspace`.
+ */
+export function withWorkspaceOrSelf(
+  permission: WorkspacePermission,
+  isSelf: (args: HandlerArgs) => boolean,
+  handler: (args: HandlerArgs & { access: WorkspaceAccess }) => Promise<HandlerResult>,
+) {
+  return withUser(async (args) => {
+    const organizationId = orgIdOf(args.params);
+    const target = { organizationId, workspaceId: wsIdOf(args.params, organizationId) };
+    const access = isSelf(args) ? await authorizeSelfService(args.ctx, target) : await authorize(args.ctx, permission, target);
     return handler({ ...args, access });
   });
 }

@@ -59,3 +59,20 @@ export function kognitosValidator(operationId: string): ValidateFunction {
 export function kognitosOperations(): string[] {
   return Object.keys(load().operations);
 }
+
+/**
+ * The validator for one component schema of seed 003 (e.g. `v1UserWithRoles`, `v1Role`), for
+ * operations the seed describes only through shared types (ListOrganizationUsers, GetUserBasicInfo…).
+ */
+export function kognitosSchemaValidator(schemaName: string): ValidateFunction {
+  const key = `#schema:${schemaName}`;
+  const existing = validators.get(key);
+  if (existing) return existing;
+  const { schemas } = load();
+  if (!Object.hasOwn(schemas, schemaName)) throw new Error(`schema ${schemaName} is not in seed 003`);
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  const validate = ajv.compile({ allOf: [{ $ref: `#/components/schemas/${schemaName}` }], components: { schemas } });
+  validators.set(key, validate);
+  return validate;
+}

@@ -1,0 +1,208 @@
+// The user lists of API.md §2 and §4 (ListOrganizationUsers, ListWorkspaceUsers) share one query
+// shape: a source of rows (user, times, workspace roles, organization roles), the AIP-160 filter
+// (`role`, `role_scope`, `search`), AIP-132 order and a signed keyset cursor, compiled into one
+// SQL statement whose values are all bound parameters.
+
+import "server-only";
+import { ApiError } from "../../api/errors";
+import { canonicalFilter, compileFilter, parseFilter, type FilterFields, type FilterNode } from "../../api/filter";
+import { parseOrderBy, parsePageSize, type ListParams, type ListSpec, type OrderTerm } from "../../api/list";
+import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "../../api/page-token";
+import { Prisma } from "../../generated/prisma/client";
+import type { UserWithRolesOutput } from "../../schemas/members";
+
+const { sql, join, raw, empty } = Prisma;
+type Sql = Prisma.Sql;
+
+/** One row of a user list, as every source must select it (column names included). */
+export interface UserListRow {
+  user_id: string;
+  display_name: string;
+  email: string;
+  create_time: Date;
+  update_time: Date;
+  ws_roles: string[];
+  org_roles: string[];
+}
+
+type SqlWhere = { sql: Sql } | { AND: SqlWhere[] } | { OR: SqlWhere[] } | { NOT: SqlWhere };
+
+function sqlOf(w: SqlWhere): Sql {
+  if ("sql" in w) return w.sql;
+  if ("AND" in w) return sql`(${join(w.AND.map(sqlOf), " AND ")})`;
+  if ("OR" in w) return sql`(${join(w.OR.map(sqlOf), " OR ")})`;
+  return sql`(NOT ${sqlOf(w.NOT)})`;
+}
+
+/** `%`, `_` and `\` in a search value are literal characters, not LIKE wildcards. */
+export function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function collectRoleValues(node: FilterNode | undefined, out: Set<string>): Set<string> {
+  if (!node) return out;
+  if (node.type === "cmp") {
+    if (node.field === "role") out.add(node.value);
+  } else if (node.type === "not") {
+    collectRoleValues(node.child, out);
+  } else {
+    node.children.forEach((c) => collectRoleValues(c, out));
+  }
+  return out;
+}
+
+/**
+ * Resolves the values of `role = "…"` comparisons to role ids (a value may name a role by id or
+ * by title, case-insensitively). Values naming no role resolve to no ids.
+ */
+export type RoleResolver = (values: string[]) => Promise<Map<string, string[]>>;
+
+function filterFields(roleIds: Map<string, string[]>): FilterFields<SqlWhere> {
+  return {
+    role: {
+      ops: ["=", "!="],
+      where: (op, value) => {
+        const ids = roleIds.get(value) ?? [];
+        const match = ids.length
+          ? sql`(t.ws_roles && ${ids}::text[] OR t.org_roles && ${ids}::text[])`
+          : sql`FALSE`;
+        return { sql: op === "!=" ? sql`(NOT ${match})` : match };
+      },
+    },
+    role_scope: {
+      ops: ["=", "!="],
+      where: (op, value, reject) => {
+        const v = value.toLowerCase().replace(/^role_scope_/, "");
+        if (v !== "workspace" && v !== "organization") reject(`'${value}' is not 'workspace' or 'organization'`);
+        const match = v === "workspace" ? sql`cardinality(t.ws_roles) > 0` : sql`cardinality(t.org_roles) > 0`;
+        return { sql: op === "!=" ? sql`(NOT ${match})` : match };
+      },
+    },
+    search: {
+      ops: [":"],
+      where: (_op, value) => {
+        const pattern = likeContains(value);
+        return { sql: sql`(t.display_name ILIKE ${pattern} OR t.email ILIKE ${pattern})` };
+      },
+    },
+  };
+}
+
+const ORDER_COLUMNS: Record<string, { column: string; kind: "string" | "date" }> = {
+  display_name: { column: "display_name", kind: "string" },
+  email: { column: "email", kind: "string" },
+  created_time: { column: "create_time", kind: "date" },
+  updated_time: { column: "update_time", kind: "date" },
+};
+
+const orderSpec: ListSpec<unknown> = {
+  filter: {},
+  order: Object.fromEntries(Object.entries(ORDER_COLUMNS).map(([name, o]) => [name, { path: o.column, kind: o.kind }])),
+  defaultOrder: "created_time desc",
+  idPath: "user_id",
+};
+
+function invalidToken(): ApiError {
+  return new ApiError("INVALID_ARGUMENT", "Invalid page_token.", {
+    reason: "INVALID_PAGE_TOKEN",
+    fieldViolations: [{ field: "page_token", description: "not a token issued for this list request" }],
+  });
+}
+
+function cursorParam(value: CursorValue, kind: OrderTerm["kind"]): Sql {
+  if (typeof value !== "string") throw invalidToken();
+  if (kind === "date") {
+    if (Number.isNaN(new Date(value).getTime())) throw invalidToken();
+    return sql`${value}::timestamptz`;
+  }
+  return sql`${value}::text`;
+}
+
+/**
+ * Rows after the cursor for mixed directions: k1 beyond x1, OR k1 = x1 AND k2 beyond x2, …, plus
+ * the redundant bound on k1 that lets PostgreSQL start the index scan at the cursor.
+ */
+function keysetSql(terms: OrderTerm[], values: Sql[]): Sql {
+  const col = (t: OrderTerm) => raw(`t.${t.path}`);
+  const branches: Sql[] = terms.map((term, i) => {
+    const equal = terms.slice(0, i).map((t, j) => sql`${col(t)} = ${values[j]}`);
+    const beyond = sql`${col(term)} ${raw(term.desc ? "<" : ">")} ${values[i]}`;
+    return sql`(${join([...equal, beyond], " AND ")})`;
+  });
+  const first = terms[0];
+  return sql`${col(first)} ${raw(first.desc ? "<=" : ">=")} ${values[0]} AND (${join(branches, " OR ")})`;
+}
+
+export interface UserListPlan {
+  pageSize: number;
+  /** The complete statement: source, filter, cursor, order, limit (pageSize + 1). */
+  query: Sql;
+  page(rows: UserListRow[]): { items: UserListRow[]; nextPageToken: string };
+}
+
+/**
+ * Plans one page over `source` (a SELECT yielding UserListRow's columns). `scope` names what the
+ * page token is bound to besides filter and order: the parent resource and the caller.
+ */
+export async function planUserList(
+  source: Sql,
+  params: ListParams,
+  scope: readonly string[],
+  resolveRoles: RoleResolver,
+): Promise<UserListPlan> {
+  const pageSize = parsePageSize(params.page_size);
+  const ast = parseFilter(params.filter);
+  const roleValues = [...collectRoleValues(ast, new Set())];
+  const roleIds = roleValues.length ? await resolveRoles(roleValues) : new Map<string, string[]>();
+  const compiled = compileFilter(ast, filterFields(roleIds));
+  const userTerms = parseOrderBy(params.order_by, orderSpec);
+  const terms: OrderTerm[] = [
+    ...userTerms,
+    { name: "id", path: "user_id", kind: "string", desc: userTerms[userTerms.length - 1].desc },
+  ];
+  const digest = queryDigest([
+    ...scope,
+    canonicalFilter(ast),
+    terms.map((t) => `${t.name}${t.desc ? " desc" : ""}`).join(","),
+  ]);
+
+  const conditions: Sql[] = [];
+  if (compiled) conditions.push(sqlOf(compiled));
+  if (params.page_token) {
+    const keys = decodePageToken(params.page_token, digest);
+    if (keys.length !== terms.length) throw invalidToken();
+    conditions.push(keysetSql(terms, keys.map((k, i) => cursorParam(k, terms[i].kind))));
+  }
+  const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
+  const orderBy = join(terms.map((t) => raw(`t.${t.path} ${t.desc ? "DESC" : "ASC"}`)), ", ");
+  const query = sql`SELECT t.user_id, t.display_name, t.email, t.create_time, t.update_time, t.ws_roles, t.org_roles
+    FROM (${source}) AS t ${where} ORDER BY ${orderBy} LIMIT ${pageSize + 1}`;
+
+  return {
+    pageSize,
+    query,
+    page(rows) {
+      if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
+      const items = rows.slice(0, pageSize);
+      const last = items[items.length - 1] as unknown as Record<string, unknown>;
+      const keys = terms.map((t) => {
+        const v = last[t.path];
+        return v instanceof Date ? v.toISOString() : String(v);
+      });
+      return { items, nextPageToken: encodePageToken(digest, keys) };
+    },
+  };
+}
+
+export const userName = (organizationId: string, userId: string) => `organizations/${organizationId}/users/${userId}`;
+
+/** v1UserWithRoles: workspace roles first, then the organization roles that reach the workspace. */
+export function toUserWithRoles(organizationId: string, row: Pick<UserListRow, "user_id" | "display_name" | "email" | "ws_roles" | "org_roles">): UserWithRolesOutput {
+  return {
+    user: { name: userName(organizationId, row.user_id), display_name: row.display_name, email: row.email },
+    roles: [
+      ...row.ws_roles.map((name) => ({ name, role_scope: "ROLE_SCOPE_WORKSPACE" as const })),
+      ...row.org_roles.map((name) => ({ name, role_scope: "ROLE_SCOPE_ORGANIZATION" as const })),
+    ],
+  };
+}

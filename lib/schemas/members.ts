@@ -1,0 +1,78 @@
+// Member schemas (API.md §2 organization users, §4 workspace users): Kognitos v1UserWithRoles and
+// the inputs that add members and replace their roles. Client-safe: no server imports.
+
+import { z } from "zod";
+import { emailSchema, ignoredOutputFields } from "./common";
+
+export const ROLE_SCOPES = ["ROLE_SCOPE_ORGANIZATION", "ROLE_SCOPE_WORKSPACE"] as const;
+
+export const MAX_ROLES_PER_MEMBER = 20;
+
+const roleIds = z
+  .array(z.string({ error: "roles must be role ids" }).trim().min(1, { message: "a role id is empty" }).max(64, { message: "a role id is longer than 64 characters" }), {
+    error: "roles must be an array of role ids",
+  })
+  .min(1, { message: "roles needs at least one role" })
+  .max(MAX_ROLES_PER_MEMBER, { message: `roles holds at most ${MAX_ROLES_PER_MEMBER} roles` })
+  .transform((ids) => [...new Set(ids)]);
+
+/** Kognitos v1UserBasicInfo (and GetUserBasicInfo). */
+export const UserBasicInfoOutput = z.object({
+  name: z.string(),
+  display_name: z.string(),
+  email: z.string(),
+});
+export type UserBasicInfoOutput = z.infer<typeof UserBasicInfoOutput>;
+
+/** Kognitos v1RoleBasicInfo: `name` is the role id (`workspace-admin`, `org-admin`, `role_…`). */
+export const RoleBasicInfoOutput = z.object({
+  name: z.string(),
+  role_scope: z.enum(ROLE_SCOPES),
+});
+
+/** Kognitos v1UserWithRoles. */
+export const UserWithRolesOutput = z.object({
+  user: UserBasicInfoOutput,
+  roles: z.array(RoleBasicInfoOutput),
+});
+export type UserWithRolesOutput = z.infer<typeof UserWithRolesOutput>;
+
+/** Kognitos ListWorkspaceUsers / ListOrganizationUsers. */
+export const ListUsersOutput = z.object({
+  users: z.array(UserWithRolesOutput),
+  next_page_token: z.string(),
+});
+export type ListUsersOutput = z.infer<typeof ListUsersOutput>;
+
+const MEMBER_OUTPUT_ONLY = ["user"] as const;
+
+/** POST …/workspaces/{ws}/users: an existing organization member, by id or by email. */
+export const WorkspaceMemberCreateInput = z
+  .strictObject({
+    user_id: z.string({ error: "user_id must be a string" }).trim().min(1, { message: "user_id is empty" }).max(80).optional(),
+    email: emailSchema.optional(),
+    roles: roleIds,
+    ...ignoredOutputFields(MEMBER_OUTPUT_ONLY),
+  })
+  .refine((v) => (v.user_id === undefined) !== (v.email === undefined), {
+    message: "give exactly one of user_id and email",
+    path: ["user_id"],
+  });
+export type WorkspaceMemberCreateInput = z.output<typeof WorkspaceMemberCreateInput>;
+
+/** PATCH …/users/{user_id}: the member's roles, replaced as a whole. */
+export const MemberRolesUpdateInput = z.strictObject({
+  roles: roleIds,
+  ...ignoredOutputFields(MEMBER_OUTPUT_ONLY),
+});
+export type MemberRolesUpdateInput = z.output<typeof MemberRolesUpdateInput>;
+
+export const MEMBER_UPDATE_MASK = { updatable: ["roles"], outputOnly: MEMBER_OUTPUT_ONLY } as const;
+
+/** POST /organizations/{org}/users: an existing user, by email; organization roles default to org-member. */
+export const OrganizationMemberCreateInput = z.strictObject({
+  email: emailSchema,
+  roles: roleIds.optional().default(["org-member"]),
+  ...ignoredOutputFields(MEMBER_OUTPUT_ONLY),
+});
+export type OrganizationMemberCreateInput = z.output<typeof OrganizationMemberCreateInput>;
