@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/lib/testing/api-client";
 import { addMember, makeOrg, makeToken, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
 import { kognitosValidator } from "@/lib/testing/kognitos-schemas";
+import { bulkInsertWorkspaces } from "@/lib/testing/bulk";
+import { expectRpcError } from "@/lib/testing/rpc";
 
 let owner: TestUser;
 let orgId: string;
@@ -37,6 +39,26 @@ describe("POST /organizations/{org}/workspaces", () => {
     expect(res.headers.get("x-request-id")).toBeTruthy();
     const members = await api.get(`${base()}/${ws.workspace_id}`, { token });
     expect(members.status).toBe(200);
+  });
+
+  it("makes the creator its workspace admin and copies the organization's default preferences", async () => {
+    const admin = await makeUser("Pref Admin");
+    const org = (await makeOrg(admin)).organization_id;
+    const { db } = await import("@/lib/db");
+    const prisma = await db();
+    await prisma.organizationPreferences.update({
+      where: { organizationId: org },
+      data: { supportTeamAccess: true, timeZone: "Europe/Zurich", timeFormat: "TIME_FORMAT_12_HOUR", decimalPlaces: 4 },
+    });
+    const res = await api.post(`/api/v1/organizations/${org}/workspaces`, { token: await makeToken(admin), body: { title: "Inherits" } });
+    expect(res.status).toBe(201);
+    const prefs = await prisma.workspacePreferences.findUniqueOrThrow({ where: { workspaceId: res.body.workspace_id } });
+    expect(prefs).toMatchObject({ supportTeamAccess: true, timeZone: "Europe/Zurich", timeFormat: "TIME_FORMAT_12_HOUR", decimalPlaces: 4, dateFormat: null, measurementSystem: null });
+    const members = await prisma.workspaceMember.findMany({ where: { workspaceId: res.body.workspace_id } });
+    expect(members.map((m) => [m.userId, m.roles])).toEqual([[admin.id, ["workspace-admin"]]]);
+    const audit = await prisma.auditLogEntry.findMany({ where: { workspaceId: res.body.workspace_id } });
+    expect(audit.map((a) => a.action)).toEqual(["workspace.create"]);
+    expect(audit[0].changes).toEqual({ after: res.body });
   });
 
   it("ignores output-only fields and rejects unknown fields", async () => {
@@ -249,5 +271,121 @@ describe("visibility and permissions", () => {
     expect(list.body.workspaces.map((w: { workspace_id: string }) => w.workspace_id)).toEqual([a.workspace_id]);
     expect((await api.get(`${base()}/${b.workspace_id}`, { token: scoped })).status).toBe(404);
     expect((await api.post(base(), { token: scoped, body: { title: "From scoped" } })).status).toBe(403);
+  });
+});
+
+describe("list paging limits, order and soft-deleted workspaces", () => {
+  let bigOrg: string;
+  let ids: string[];
+  beforeAll(async () => {
+    bigOrg = (await makeOrg(owner, "Big")).organization_id;
+    ids = await bulkInsertWorkspaces(bigOrg, owner.id, 1001, "Bulk");
+  });
+  const list = (q: string) => api.get(`/api/v1/organizations/${bigOrg}/workspaces${q}`, { token });
+
+  it("defaults page_size to 50 and coerces larger values to 1000", async () => {
+    const first = await list("");
+    expect(first.body.workspaces).toHaveLength(50);
+    expect(first.body.total_size).toBe(1001);
+    expect(first.body.workspaces[0].title).toBe("Bulk 01001");
+    expect((await list("?page_size=0")).body.workspaces).toHaveLength(50);
+    const coerced = await list("?page_size=5000");
+    expect(coerced.body.workspaces).toHaveLength(1000);
+    expect(coerced.body.next_page_token).not.toBe("");
+    const rest = await list(`?page_size=5000&page_token=${encodeURIComponent(coerced.body.next_page_token)}`);
+    expect(rest.body.workspaces.map((w: { workspace_id: string }) => w.workspace_id)).toEqual([ids[0]]);
+    expect(rest.body.next_page_token).toBe("");
+  });
+
+  it("orders by create_time ascending and by update_time descending", async () => {
+    const asc = await list("?order_by=create_time&page_size=3");
+    expect(asc.body.workspaces.map((w: { workspace_id: string }) => w.workspace_id)).toEqual(ids.slice(0, 3));
+    await api.patch(`/api/v1/organizations/${bigOrg}/workspaces/${ids[500]}`, { token, body: { description: "touched" } });
+    const recent = await list("?order_by=update_time desc&page_size=1");
+    expect(recent.body.workspaces[0].workspace_id).toBe(ids[500]);
+    const pageTwo = await list(`?order_by=update_time desc&page_size=1&page_token=${encodeURIComponent(recent.body.next_page_token)}`);
+    expect(pageTwo.body.workspaces[0].workspace_id).toBe(ids[1000]);
+  });
+
+  it("lists soft-deleted workspaces only with show_deleted=true, with its own page tokens", async () => {
+    const victim = ids[1000];
+    expect((await api.delete(`/api/v1/organizations/${bigOrg}/workspaces/${victim}`, { token })).status).toBe(204);
+    const live = await list("?page_size=1");
+    expect(live.body.total_size).toBe(1000);
+    expect(live.body.workspaces[0].workspace_id).not.toBe(victim);
+    const all = await list("?page_size=1&show_deleted=true");
+    expect(all.body.total_size).toBe(1001);
+    expect(all.body.workspaces[0]).toMatchObject({ workspace_id: victim, state: "DELETED" });
+    const onlyDeleted = await list(`?show_deleted=true&filter=${encodeURIComponent("state = DELETED")}`);
+    expect(onlyDeleted.body.workspaces.map((w: { workspace_id: string }) => w.workspace_id)).toEqual([victim]);
+    expect((await list(`?filter=${encodeURIComponent("state = DELETED")}`)).body.workspaces).toEqual([]);
+    expectRpcError(await list(`?page_size=1&page_token=${encodeURIComponent(all.body.next_page_token)}`), 400, 3, "INVALID_PAGE_TOKEN");
+    expectRpcError(await list("?show_deleted=maybe"), 400, 3, "INVALID_ARGUMENT");
+  });
+
+  it("rejects a tampered page token", async () => {
+    const first = await list("?page_size=2");
+    const [body, mac] = first.body.next_page_token.split(".");
+    const payload = JSON.parse(Buffer.from(body, "base64url").toString());
+    payload.k[1] = "ws_zzzzzzzzzzzzzzzzzzzzzzzz";
+    const forged = `${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${mac}`;
+    expectRpcError(await list(`?page_size=2&page_token=${encodeURIComponent(forged)}`), 400, 3, "INVALID_PAGE_TOKEN");
+  });
+});
+
+describe("CurrentUserOrganizationWorkspaces", () => {
+  it("filters on title, pages, and does not accept ListWorkspaces' page tokens", async () => {
+    const admin = await makeUser("Me Admin");
+    const org = (await makeOrg(admin)).organization_id;
+    const adminToken = await makeToken(admin);
+    for (const title of ["mine 1", "mine 2", "mine 3", "other"]) await makeWorkspace(admin, org, { title });
+    const me = (q: string) => api.get(`/api/v1/me/organizations/${org}/workspaces${q}`, { token: adminToken });
+    const filtered = await me(`?filter=${encodeURIComponent('title : "mine"')}&page_size=2`);
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.user_workspaces.map((w: { title: string }) => w.title)).toEqual(["mine 3", "mine 2"]);
+    const next = await me(`?filter=${encodeURIComponent('title : "mine"')}&page_size=2&page_token=${encodeURIComponent(filtered.body.next_page_token)}`);
+    expect(next.body.user_workspaces.map((w: { title: string }) => w.title)).toEqual(["mine 1"]);
+    expect(next.body.next_page_token).toBe("");
+
+    const fromList = await api.get(`/api/v1/organizations/${org}/workspaces?filter=${encodeURIComponent('title : "mine"')}&page_size=2`, { token: adminToken });
+    expectRpcError(await me(`?filter=${encodeURIComponent('title : "mine"')}&page_size=2&page_token=${encodeURIComponent(fromList.body.next_page_token)}`), 400, 3, "INVALID_PAGE_TOKEN");
+  });
+
+  it("shows an org admin every workspace, member or not", async () => {
+    const founder = await makeUser("Founder");
+    const org = (await makeOrg(founder)).organization_id;
+    await makeWorkspace(founder, org, { title: "Founder's" });
+    const admin = await makeUser("Late Admin");
+    await addMember(admin.id, org, ["org-admin"]);
+    const res = await api.get(`/api/v1/me/organizations/${org}/workspaces`, { token: await makeToken(admin) });
+    expect(res.body.user_workspaces.map((w: { title: string }) => w.title)).toEqual(["Founder's"]);
+  });
+});
+
+describe("Kognitos conformance", () => {
+  it("every Kognitos workspace operation of this API answers with a body valid against seed 003", async () => {
+    const admin = await makeUser("Schema Checker");
+    const org = (await makeOrg(admin)).organization_id;
+    const t = await makeToken(admin);
+    const ws = await makeWorkspace(admin, org, {
+      title: "Schema",
+      description: "full",
+      workspace_icon: "rocket",
+      workspace_icon_color: "#4F46E5",
+      configuration: { domain: "schema.example" },
+    });
+    await api.post(`/api/v1/organizations/${org}/workspaces/${ws.workspace_id}:disable`, { token: t, body: { comment: "for the schema" } });
+    const bodies: Record<string, unknown> = {
+      ListWorkspaces: (await api.get(`/api/v1/organizations/${org}/workspaces`, { token: t })).body,
+      GetWorkspace: (await api.get(`/api/v1/organizations/${org}/workspaces/${ws.workspace_id}`, { token: t })).body,
+      CurrentUserOrganizationWorkspaces: (await api.get(`/api/v1/me/organizations/${org}/workspaces`, { token: t })).body,
+      CountWorkspaceUsers: (await api.post(`/api/v1/organizations/${org}/workspaces:countUsers`, { token: t, body: { workspace_ids: [ws.workspace_id] } })).body,
+    };
+    expect((bodies.ListWorkspaces as { workspaces: unknown[] }).workspaces).toHaveLength(1);
+    expect(bodies.CountWorkspaceUsers).toEqual({ workspace_user_counts: { [ws.workspace_id]: 1 } });
+    for (const [operation, body] of Object.entries(bodies)) {
+      const validate = kognitosValidator(operation);
+      expect(validate(body), `${operation}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
   });
 });
