@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "../../db";
+import { ApiError, invalidArgument } from "../../api/errors";
+import type { EtagPreconditions } from "../../api/etag";
+import { parseWith } from "../../api/http";
+import { resolveUpdateMask } from "../../api/update-mask";
+import type { RequestContext } from "../../auth/context";
+import type { WorkspaceAccess } from "../../auth/authorize";
+import { BUILT_IN_WORKSPACE_ROLES } from "../../auth/permissions";
+import { looksLikeId } from "../../ids";
+import { ROLE_UPDATE_MASK, RoleUpdateInput, type RoleOutput } from "../../schemas/roles";
+import { writeAuditEntry } from "../audit/write-audit-entry";
+import { workspaceName } from "../members/membership-guard";
+import { roleTitleKey } from "../members/role-resolver";
+import { assertHoldsPermissions } from "./grants";
+import { builtInImmutable, customRoleOutput, customRoleSelect, roleName, roleNotFound } from "./role-output";
+import { assertEtag } from "./role-preconditions";
+import { assertNotBuiltInTitle, isUniqueViolation, roleTitleTaken } from "./role-title";
+
+/**
+ * PATCH …/workspaces/{ws}/roles/{role_id}. Built-in roles are immutable. Permissions the role
+ * gains must be held by the caller, since everyone holding the role gains them too.
+ */
+export async function updateWorkspaceRole(
+  ctx: RequestContext,
+  access: WorkspaceAccess,
+  roleId: string,
+  body: Record<string, unknown>,
+  updateMask: string | null,
+  preconditions: EtagPreconditions,
+): Promise<RoleOutput> {
+  const parent = workspaceName(access.organizationId, access.workspaceId);
+  if (BUILT_IN_WORKSPACE_ROLES.some((r) => r.id === roleId)) throw builtInImmutable(parent, roleId);
+  if (!looksLikeId(roleId, "role")) throw roleNotFound(parent, roleId);
+  const input = parseWith(RoleUpdateInput, body);
+  const paths = resolveUpdateMask(updateMask, body, ROLE_UPDATE_MASK);
+  if (paths.has("title") && input.title === undefined) throw invalidArgument("title", "title is required");
+  if (paths.has("permissions") && input.permissions === undefined) throw invalidArgument("permissions", "permissions needs at least one permission");
+  if (paths.has("title")) assertNotBuiltInTitle(input.title!);
+
+  const prisma = await db();
+  try {
+    const row = await prisma.$transaction(async (tx) => {
+      const current = await tx.role.findFirst({ where: { id: roleId, workspaceId: access.workspaceId }, select: customRoleSelect });
+      if (!current) throw roleNotFound(parent, roleId);
+      assertEtag(preconditions, current.version, roleName(parent, roleId));
+      const data: { title?: string; titleKey?: string; description?: string; permissions?: string[] } = {};
+      if (paths.has("title") && input.title !== current.title) Object.assign(data, { title: input.title, titleKey: roleTitleKey(input.title!) });
+      if (paths.has("description") && (input.description ?? "") !== current.description) data.description = input.description ?? "";
+      if (paths.has("permissions")) {
+        const next = input.permissions!;
+        const gained = next.filter((p) => !current.permissions.includes(p));
+        assertHoldsPermissions(access.permissions, gained, `give the role '${current.title}' these permissions`);
+        if (gained.length > 0 || next.length !== current.permissions.length) data.permissions = next;
+      }
+      if (Object.keys(data).length === 0) return current;
+      const updated = await tx.role.updateMany({
+        where: { id: roleId, workspaceId: access.workspaceId, version: current.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) {
+        throw new ApiError("ABORTED", `Role ${roleName(parent, roleId)} was changed concurrently; read it again.`, { reason: "CONCURRENT_MODIFICATION" });
+      }
+      const after = await tx.role.findUniqueOrThrow({ where: { id: roleId }, select: customRoleSelect });
+      const fields = Object.keys(data).filter((k) => k !== "titleKey") as ("title" | "description" | "permissions")[];
+      await writeAuditEntry(tx, ctx, {
+        organizationId: access.organizationId,
+        workspaceId: access.workspaceId,
+        action: "role.update",
+        resource: roleName(parent, roleId),
+        changes: {
+          before: Object.fromEntries(fields.map((f) => [f, current[f]])),
+          after: Object.fromEntries(fields.map((f) => [f, after[f]])),
+        },
+      });
+      return after;
+    });
+    return customRoleOutput(parent, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw roleTitleTaken(input.title ?? "");
+    throw error;
+  }
+}
