@@ -34,3 +34,22 @@ export const OrganizationOutput = z.object({
   owner_email: z.string(),
 });
 export type OrganizationOutput = z.infer<typeof OrganizationOutput>;
+
+/** PATCH /organizations/{org}: every field optional; the update mask (or the populated fields) says which apply. */
+export const OrganizationUpdateInput = z.strictObject({
+  title: trimmedText("title", 1, 256).optional(),
+  logo_data_uri: logoDataUri.optional(),
+  ...ignoredOutputFields(ORGANIZATION_OUTPUT_ONLY),
+});
+export type OrganizationUpdateInput = z.output<typeof OrganizationUpdateInput>;
+
+export const ORGANIZATION_UPDATE_MASK = {
+  updatable: ["title", "logo_data_uri"],
+  outputOnly: ORGANIZATION_OUTPUT_ONLY,
+} as const;
+
+/** POST /organizations/{org}:transferOwnership. */
+export const TransferOwnershipInput = z.strictObject({
+  user_id: z.string({ error: "user_id must be a string" }).trim().min(1, { message: "user_id is required" }).max(80),
+});
+export type TransferOwnershipInput = z.output<typeof TransferOwnershipInput>;
