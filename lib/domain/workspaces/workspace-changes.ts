@@ -6,7 +6,7 @@
 
 import "server-only";
 import { ApiError, notFound } from "../../api/errors";
-import { etagsMatch, type EtagPreconditions } from "../../api/etag";
+import { etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WorkspaceState } from "../../generated/prisma/enums";
 import type { Tx } from "../../prisma-client";
@@ -53,7 +53,7 @@ export function etagMismatch(ref: WorkspaceRef, current: number): ApiError {
   return new ApiError(
     "ABORTED",
     `The etag does not match the current version of ${workspaceName(ref.organizationId, ref.workspaceId)}; read it again and retry.`,
-    { reason: "ETAG_MISMATCH", metadata: { workspace_id: ref.workspaceId, current_etag: `W/"${current}"` } },
+    { reason: "ETAG_MISMATCH", metadata: { workspace_id: ref.workspaceId, current_etag: versionEtag(current) } },
   );
 }
 

@@ -284,6 +284,17 @@ describe("POST /organizations/{org}/workspaces:countUsers", () => {
     expect(validate(res.body), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it("agrees with ListWorkspaceUsers: the count is the number of people that list shows", async () => {
+    const counts = (await api.post(countUrl(org), { token: adminToken, body: { workspace_ids: [a, b] } })).body.workspace_user_counts;
+    for (const id of [a, b]) {
+      const listed = await api.get(`/api/v1/organizations/${org}/workspaces/${id}/users?page_size=1000`, { token: adminToken });
+      expect(listed.status).toBe(200);
+      const people = new Set(listed.body.users.map((u: { user: { name: string } }) => u.user.name));
+      expect(people.size).toBe(listed.body.users.length);
+      expect(counts[id], id).toBe(people.size);
+    }
+  });
+
   it("404s any id the caller cannot see: another member's workspace, another org's, a deleted or unknown one", async () => {
     const memberToken = await makeToken(member);
     const mine = await api.post(countUrl(org), { token: memberToken, body: { workspace_ids: [a] } });

@@ -1,6 +1,6 @@
-import { parseWith } from "@/lib/api/http";
+import { jsonResponse, parseWith } from "@/lib/api/http";
 import { listParams } from "@/lib/api/list";
-import { created, withOrg } from "@/lib/auth/route";
+import { withOrg } from "@/lib/auth/route";
 import { createWorkspace } from "@/lib/domain/workspaces/create-workspace";
 import { listWorkspaces } from "@/lib/domain/workspaces/list-workspaces";
 import { WorkspaceCreateInput } from "@/lib/schemas/workspaces";
@@ -14,5 +14,5 @@ export const GET = withOrg("read:Organization", async ({ ctx, access, query }) =
 // POST /api/v1/organizations/{org}/workspaces — CreateWorkspace
 export const POST = withOrg("create:Workspace", async ({ ctx, access, body }) => {
   const ws = await createWorkspace(ctx, access, parseWith(WorkspaceCreateInput, await body()));
-  return created(ws, `/api/v1/${ws.name}`);
+  return jsonResponse(ws, 201, { location: `/api/v1/${ws.name}`, etag: ws.etag });
 });

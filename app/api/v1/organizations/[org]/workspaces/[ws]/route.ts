@@ -1,7 +1,7 @@
 import { etagPreconditions } from "@/lib/api/etag";
-import { parseWith } from "@/lib/api/http";
+import { jsonResponse, parseWith } from "@/lib/api/http";
 import { authorize } from "@/lib/auth/authorize";
-import { byVerb, created, noContent, withWorkspace } from "@/lib/auth/route";
+import { byVerb, noContent, withWorkspace } from "@/lib/auth/route";
 import { cloneWorkspace } from "@/lib/domain/workspaces/clone-workspace";
 import { deleteWorkspace } from "@/lib/domain/workspaces/delete-workspace";
 import { disableWorkspace } from "@/lib/domain/workspaces/disable-workspace";
@@ -15,23 +15,30 @@ import {
   WorkspaceDeleteInput,
   WorkspaceStateChangeInput,
   WorkspaceUpdateInput,
+  type WorkspaceOutput,
 } from "@/lib/schemas/workspaces";
 
 const ALLOW = ["GET", "PATCH", "DELETE"];
 
+/** The workspace with its etag also as an HTTP ETag header, for clients that use If-Match. */
+const withEtag = (ws: WorkspaceOutput, status = 200, headers: Record<string, string> = {}) =>
+  jsonResponse(ws, status, { etag: ws.etag, ...headers });
+
 // GET /api/v1/organizations/{org}/workspaces/{ws} — Kognitos GetWorkspace
-export const GET = byVerb("ws", { "": withWorkspace("read:Workspace", async ({ access }) => getWorkspace(access)) }, ALLOW);
+export const GET = byVerb("ws", { "": withWorkspace("read:Workspace", async ({ access }) => withEtag(await getWorkspace(access))) }, ALLOW);
 
 // PATCH /api/v1/organizations/{org}/workspaces/{ws} — UpdateWorkspace (update_mask, etag / If-Match)
 export const PATCH = byVerb(
   "ws",
   {
     "": withWorkspace("update:Workspace", async ({ ctx, access, req, query, body }) =>
-      updateWorkspace(ctx, access, {
-        input: parseWith(WorkspaceUpdateInput, await body()),
-        updateMask: query.get("update_mask"),
-        ifMatch: req.headers.get("if-match"),
-      }),
+      withEtag(
+        await updateWorkspace(ctx, access, {
+          input: parseWith(WorkspaceUpdateInput, await body()),
+          updateMask: query.get("update_mask"),
+          ifMatch: req.headers.get("if-match"),
+        }),
+      ),
     ),
   },
   ALLOW,
@@ -61,27 +68,29 @@ export const POST = byVerb(
       "delete:Workspace",
       async ({ ctx, access, req, body }) => {
         const input = parseWith(WorkspaceDeleteInput, await body());
-        return undeleteWorkspace(ctx, access, {
-          preconditions: etagPreconditions({ body: input.etag, ifMatch: req.headers.get("if-match") }),
-        });
+        return withEtag(
+          await undeleteWorkspace(ctx, access, {
+            preconditions: etagPreconditions({ body: input.etag, ifMatch: req.headers.get("if-match") }),
+          }),
+        );
       },
       { includeDeleted: true },
     ),
     disable: withWorkspace("manage:WorkspaceState", async ({ ctx, access, body }) =>
-      disableWorkspace(ctx, access, parseWith(WorkspaceStateChangeInput, await body())),
+      withEtag(await disableWorkspace(ctx, access, parseWith(WorkspaceStateChangeInput, await body()))),
     ),
     enable: withWorkspace("manage:WorkspaceState", async ({ ctx, access, body }) =>
-      enableWorkspace(ctx, access, parseWith(WorkspaceStateChangeInput, await body())),
+      withEtag(await enableWorkspace(ctx, access, parseWith(WorkspaceStateChangeInput, await body()))),
     ),
     terminate: withWorkspace("manage:WorkspaceState", async ({ ctx, access, body }) =>
-      terminateWorkspace(ctx, access, parseWith(WorkspaceStateChangeInput, await body())),
+      withEtag(await terminateWorkspace(ctx, access, parseWith(WorkspaceStateChangeInput, await body()))),
     ),
     // CloneWorkspace: clone:Workspace on the source and create:Workspace on the organization.
     clone: withWorkspace("clone:Workspace", async ({ ctx, access, body }) => {
       const input = parseWith(WorkspaceCloneInput, await body());
       const org = await authorize(ctx, "create:Workspace", { organizationId: access.organizationId });
       const ws = await cloneWorkspace(ctx, access, org, input);
-      return created(ws, `/api/v1/${ws.name}`);
+      return withEtag(ws, 201, { location: `/api/v1/${ws.name}` });
     }),
   },
   ALLOW,

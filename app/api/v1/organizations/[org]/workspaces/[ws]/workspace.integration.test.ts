@@ -187,6 +187,22 @@ describe("PATCH /organizations/{org}/workspaces/{ws}", () => {
       expect(any.body).toMatchObject({ description: "four", etag: 'W/"4"' });
     });
 
+    it("sends the etag as an ETag header too, usable as If-Match", async () => {
+      const created = await api.post(listUrl(), { token, body: { title: "Header etag" } });
+      expect(created.headers.get("etag")).toBe('W/"1"');
+      const id = created.body.workspace_id;
+      const got = await api.get(wsUrl(id), { token });
+      expect(got.headers.get("etag")).toBe(got.body.etag);
+      const patched = await api.patch(wsUrl(id), { token, headers: { "if-match": got.headers.get("etag")! }, body: { description: "via header" } });
+      expect(patched.status).toBe(200);
+      expect(patched.headers.get("etag")).toBe('W/"2"');
+      const disabled = await api.post(`${wsUrl(id)}:disable`, { token });
+      expect(disabled.headers.get("etag")).toBe('W/"3"');
+      const clone = await api.post(`${wsUrl(id)}:clone`, { token, body: { title: "Header etag copy" } });
+      expect(clone.headers.get("etag")).toBe('W/"1"');
+      expect(clone.headers.get("location")).toBe(`/api/v1/${clone.body.name}`);
+    });
+
     it("rejects a malformed etag with INVALID_ARGUMENT", async () => {
       const ws = await makeWorkspace(owner, orgId);
       const res = await api.patch(wsUrl(ws.workspace_id), { token, headers: { "if-match": "version-1" }, body: { description: "x" } });
