@@ -14,29 +14,32 @@ import { planUserList, toUserWithRoles, type UserListPlan, type UserListRow } fr
  * who reach every workspace (organization roles). An admin who is also a direct member is one
  * row with both sets; the second branch skips direct members so no row repeats.
  */
-export function workspaceUsersSource(organizationId: string, workspaceId: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT wm.user_id, u.display_name, u.email, wm.create_time, wm.update_time,
-           wm.roles AS ws_roles, COALESCE(oa.roles, '{}'::text[]) AS org_roles
-      FROM workspace_members wm
-      JOIN users u ON u.id = wm.user_id
-      LEFT JOIN organization_members oa
-        ON oa.organization_id = ${organizationId} AND oa.user_id = wm.user_id AND ${ORG_ADMIN} = ANY(oa.roles)
-     WHERE wm.workspace_id = ${workspaceId}
-    UNION ALL
-    SELECT om.user_id, u.display_name, u.email, om.create_time, om.update_time,
-           '{}'::text[] AS ws_roles, om.roles AS org_roles
-      FROM organization_members om
-      JOIN users u ON u.id = om.user_id
-     WHERE om.organization_id = ${organizationId} AND ${ORG_ADMIN} = ANY(om.roles)
-       AND NOT EXISTS (SELECT 1 FROM workspace_members x WHERE x.workspace_id = ${workspaceId} AND x.user_id = om.user_id)`;
+export function workspaceUserBranches(organizationId: string, workspaceId: string): Prisma.Sql[] {
+  const admin = [ORG_ADMIN];
+  return [
+    Prisma.sql`
+      SELECT wm.user_id, u.display_name, u.email, wm.create_time, wm.update_time,
+             wm.roles AS ws_roles, COALESCE(oa.roles, '{}'::text[]) AS org_roles
+        FROM workspace_members wm
+        JOIN users u ON u.id = wm.user_id
+        LEFT JOIN organization_members oa
+          ON oa.organization_id = ${organizationId} AND oa.user_id = wm.user_id AND oa.roles @> ${admin}::text[]
+       WHERE wm.workspace_id = ${workspaceId}`,
+    Prisma.sql`
+      SELECT om.user_id, u.display_name, u.email, om.create_time, om.update_time,
+             '{}'::text[] AS ws_roles, om.roles AS org_roles
+        FROM organization_members om
+        JOIN users u ON u.id = om.user_id
+       WHERE om.organization_id = ${organizationId} AND om.roles @> ${admin}::text[]
+         AND NOT EXISTS (SELECT 1 FROM workspace_members x WHERE x.workspace_id = ${workspaceId} AND x.user_id = om.user_id)`,
+  ];
 }
 
 /** The plan of one ListWorkspaceUsers page (exported for the benchmark's EXPLAIN). */
 export async function planWorkspaceUsers(ctx: RequestContext, access: WorkspaceAccess, params: ListParams): Promise<UserListPlan> {
   const { organizationId, workspaceId } = access;
   return planUserList(
-    workspaceUsersSource(organizationId, workspaceId),
+    workspaceUserBranches(organizationId, workspaceId),
     params,
     [`organizations/${organizationId}/workspaces/${workspaceId}/users`, ctx.caller.userId],
     roleResolver(await db(), workspaceId),

@@ -8,10 +8,13 @@ import { ApiError } from "../../api/errors";
 import { canonicalFilter, compileFilter, parseFilter, type FilterFields, type FilterNode } from "../../api/filter";
 import { parseOrderBy, parsePageSize, type ListParams, type ListSpec, type OrderTerm } from "../../api/list";
 import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "../../api/page-token";
+import { BUILT_IN_ORGANIZATION_ROLES } from "../../auth/permissions";
 import { Prisma } from "../../generated/prisma/client";
 import type { UserWithRolesOutput } from "../../schemas/members";
 
 const { sql, join, raw, empty } = Prisma;
+
+const isOrganizationRole = (id: string) => BUILT_IN_ORGANIZATION_ROLES.some((r) => r.id === id);
 type Sql = Prisma.Sql;
 
 /** One row of a user list, as every source must select it (column names included). */
@@ -63,9 +66,15 @@ function filterFields(roleIds: Map<string, string[]>): FilterFields<SqlWhere> {
       ops: ["=", "!="],
       where: (op, value) => {
         const ids = roleIds.get(value) ?? [];
-        const match = ids.length
-          ? sql`(t.ws_roles && ${ids}::text[] OR t.org_roles && ${ids}::text[])`
-          : sql`FALSE`;
+        // Each id is matched only against the column of its scope, so a workspace role's
+        // filter stays on workspace_members.roles, where its GIN index can serve it.
+        const orgIds = ids.filter(isOrganizationRole);
+        const wsIds = ids.filter((id) => !isOrganizationRole(id));
+        const parts = [
+          ...(wsIds.length ? [sql`t.ws_roles && ${wsIds}::text[]`] : []),
+          ...(orgIds.length ? [sql`t.org_roles && ${orgIds}::text[]`] : []),
+        ];
+        const match = parts.length ? sql`(${join(parts, " OR ")})` : sql`FALSE`;
         return { sql: op === "!=" ? sql`(NOT ${match})` : match };
       },
     },
@@ -140,12 +149,22 @@ export interface UserListPlan {
   page(rows: UserListRow[]): { items: UserListRow[]; nextPageToken: string };
 }
 
+/** The branches as one relation (for lookups of a single user). */
+export function unionOf(branches: readonly Sql[]): Sql {
+  return join(branches, " UNION ALL ");
+}
+
 /**
- * Plans one page over `source` (a SELECT yielding UserListRow's columns). `scope` names what the
- * page token is bound to besides filter and order: the parent resource and the caller.
+ * Plans one page over `branches` (SELECTs yielding UserListRow's columns, with no row in two of
+ * them). `scope` names what the page token is bound to besides filter and order: the parent
+ * resource and the caller.
+ *
+ * Filter, cursor, order and limit are applied inside every branch, and the branches' top rows
+ * merged after: a branch flattened into its base tables can then walk a matching index in
+ * order and stop after a page (members by create_time), which a filter over the union cannot.
  */
 export async function planUserList(
-  source: Sql,
+  branches: readonly Sql[],
   params: ListParams,
   scope: readonly string[],
   resolveRoles: RoleResolver,
@@ -175,13 +194,18 @@ export async function planUserList(
   }
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
   const orderBy = join(terms.map((t) => raw(`t.${t.path} ${t.desc ? "DESC" : "ASC"}`)), ", ");
-  const query = sql`SELECT t.user_id, t.display_name, t.email, t.create_time, t.update_time, t.ws_roles, t.org_roles
-    FROM (${source}) AS t ${where} ORDER BY ${orderBy} LIMIT ${pageSize + 1}`;
+  const limit = pageSize + 1;
+  const columns = raw("t.user_id, t.display_name, t.email, t.create_time, t.update_time, t.ws_roles, t.org_roles");
+  const page = (branch: Sql) => sql`SELECT ${columns} FROM (${branch}) AS t ${where} ORDER BY ${orderBy} LIMIT ${limit}`;
+  const query =
+    branches.length === 1
+      ? page(branches[0])
+      : sql`SELECT ${columns} FROM (${join(branches.map((b) => sql`(${page(b)})`), " UNION ALL ")}) AS t ORDER BY ${orderBy} LIMIT ${limit}`;
 
   return {
     pageSize,
     query,
-    page(rows) {
+    page(rows: UserListRow[]) {
       if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
       const items = rows.slice(0, pageSize);
       const last = items[items.length - 1] as unknown as Record<string, unknown>;

@@ -5,8 +5,8 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Db, Tx } from "../../prisma-client";
 import type { UserWithRolesOutput } from "../../schemas/members";
 import { resolveWorkspaceRoles, type GrantableRole } from "../roles/grants";
-import { workspaceUsersSource } from "./list-workspace-users";
-import { toUserWithRoles, userName, type UserListRow } from "./user-list";
+import { workspaceUserBranches } from "./list-workspace-users";
+import { toUserWithRoles, unionOf, userName, type UserListRow } from "./user-list";
 import { workspaceName } from "./membership-guard";
 
 export function memberNotFound(organizationId: string, workspaceId: string, userId: string): ApiError {
@@ -26,7 +26,7 @@ export async function findWorkspaceUser(
 ): Promise<UserWithRolesOutput | null> {
   if (!looksLikeId(userId, "usr")) return null;
   const rows = await client.$queryRaw<UserListRow[]>(Prisma.sql`
-    SELECT t.* FROM (${workspaceUsersSource(organizationId, workspaceId)}) AS t WHERE t.user_id = ${userId}`);
+    SELECT t.* FROM (${unionOf(workspaceUserBranches(organizationId, workspaceId))}) AS t WHERE t.user_id = ${userId}`);
   return rows.length ? toUserWithRoles(organizationId, rows[0]) : null;
 }
 

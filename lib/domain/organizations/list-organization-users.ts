@@ -12,7 +12,7 @@ import { organizationUsersSource } from "./organization-user";
 export async function listOrganizationUsers(ctx: RequestContext, access: OrgAccess, params: ListParams): Promise<ListUsersOutput> {
   const prisma = await db();
   const plan = await planUserList(
-    organizationUsersSource(access.organizationId),
+    [organizationUsersSource(access.organizationId)],
     params,
     [`organizations/${access.organizationId}/users`, ctx.caller.userId],
     roleResolver(prisma),
