@@ -110,12 +110,17 @@ describe("without an organization admin", () => {
                 api.patch(`${url}/${owner.id}`, { token: otherToken, body: { roles: ["workspace-viewer"] } }),
               ];
       const statuses = (await Promise.all(requests)).map((r) => (r.status < 300 ? "ok" : `${r.status}:${r.body.details?.[0]?.reason}`));
+      const refused = statuses.find((s) => s !== "ok");
       expect(statuses.filter((s) => s === "ok"), `run ${run} (${kind}): ${statuses}`).toHaveLength(1);
-      expect(statuses.filter((s) => s === "400:LAST_WORKSPACE_ADMIN"), `run ${run} (${kind}): ${statuses}`).toHaveLength(1);
+      // The loser is refused by the guard; or, when the winner committed before the loser was
+      // authorized, by authorization (demoted: no update:Member left; removed: workspace gone).
+      const acceptable = { leave: ["400:LAST_WORKSPACE_ADMIN"], remove: ["400:LAST_WORKSPACE_ADMIN", "404:WORKSPACE_NOT_FOUND"], demote: ["400:LAST_WORKSPACE_ADMIN", "403:PERMISSION_DENIED"] }[kind]!;
+      expect(acceptable, `run ${run} (${kind}): ${statuses}`).toContain(refused);
       expect((await adminsOf(ws)).length, `run ${run} (${kind})`).toBe(1);
-      outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
+      outcomes.set(refused!, (outcomes.get(refused!) ?? 0) + 1);
     }
-    expect([...outcomes.values()].reduce((a, b) => a + b)).toBe(50);
+    // Every "leave" run (17 of 50) can only be decided by the guard under the lock.
+    expect(outcomes.get("400:LAST_WORKSPACE_ADMIN") ?? 0).toBeGreaterThanOrEqual(17);
   });
 });
 
