@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { api } from "@/lib/testing/api-client";
 import { addMember, makeOrg, makeToken, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
-import { kognitosValidator } from "@/lib/testing/kognitos-schemas";
+import { kognitosSchemaValidator, kognitosValidator } from "@/lib/testing/kognitos-schemas";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 
@@ -246,6 +246,7 @@ describe("POST …/workspaces/{ws}/users", () => {
       user: { name: `organizations/${orgId}/users/${erin.id}`, display_name: "Erin New", email: erin.email },
       roles: [{ name: "workspace-viewer", role_scope: "ROLE_SCOPE_WORKSPACE" }],
     });
+    expect(kognitosSchemaValidator("v1UserWithRoles")(res.body)).toBe(true);
     const audit = await (await db()).auditLogEntry.findMany({ where: { workspaceId: wsId, action: "member.add", resource: { endsWith: erin.id } } });
     expect(audit).toHaveLength(1);
     expect(audit[0].changes).toMatchObject({ after: { user_id: erin.id, roles: ["workspace-viewer"] } });
