@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function OrgNav({ org }: { org: string }) {
+  const pathname = usePathname();
+  const tabs = [{ href: `/o/${org}/workspaces`, label: "Workspaces" }];
+  return (
+    <nav aria-label="Organization" className="-mb-px flex gap-1 overflow-x-auto">
+      {tabs.map((tab) => {
+        const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
+        return (
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={active ? "page" : undefined}
+            className={`border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap ${
+              active ? "border-accent text-fg" : "border-transparent text-muted hover:border-border-strong hover:text-fg"
+            }`}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getOrganization } from "@/lib/domain/organizations/get-organization";
+import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requireConsoleOrg } from "./_lib/console-org";
+import { OrgNav } from "./_components/org-nav";
+import { OrgSwitcher } from "./_components/org-switcher";
+import { RememberOrg } from "./_components/remember-org";
+
+export const dynamic = "force-dynamic";
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces`);
+  const [current, mine] = await Promise.all([getOrganization(access), listMyOrganizations(ctx, { page_size: "100" })]);
+  const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
+  if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
+  const { displayName, email } = ctx.caller;
+  const initial = [...(displayName || email).trim()][0]?.toUpperCase() ?? "?";
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-surface px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
+          <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold" aria-label="Workspace Admin home">
+            <span aria-hidden="true" className="inline-flex size-8 items-center justify-center rounded-lg bg-accent text-accent-fg">
+              <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <rect x="3" y="3" width="7" height="7" rx="1.5" />
+                <rect x="14" y="3" width="7" height="7" rx="1.5" />
+                <rect x="3" y="14" width="7" height="7" rx="1.5" />
+                <rect x="14" y="14" width="7" height="7" rx="1.5" />
+              </svg>
+            </span>
+            <span className="hidden md:inline">Workspace Admin</span>
+          </Link>
+          <span aria-hidden="true" className="text-border-strong">
+            /
+          </span>
+          <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
+          <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+            <div className="hidden min-w-0 text-right leading-tight sm:block">
+              <p className="truncate text-sm font-medium">{displayName || email}</p>
+              {displayName ? <p className="truncate text-xs text-muted">{email}</p> : null}
+            </div>
+            <span
+              aria-hidden="true"
+              title={email}
+              className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border"
+            >
+              {initial}
+            </span>
+            <span className="sr-only">Signed in as {displayName ? `${displayName} (${email})` : email}</span>
+            <SignOutButton />
+          </div>
+        </div>
+        <div className="mx-auto max-w-7xl px-4 sm:px-6">
+          <OrgNav org={current.organization_id} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
+        {children}
+      </main>
+      <RememberOrg orgId={current.organization_id} />
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+"use client";
+
+// The workspaces list: search, sort, page size and keyset paging, all held in the URL. The server
+// renders the first page; after that react-query reads /api/v1 and the URL is updated in place
+// (history API, which Next's router follows), so paging never reloads the page or re-renders the
+// server component.
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { Button } from "@/components/button";
+import { GatedButton } from "@/components/gated-button";
+import { inputClass } from "@/components/field";
+import { EmptyState, ErrorState } from "@/components/states";
+import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
+import { pageHistorySnapshot, pageLinkOf, rememberNextPage } from "@/lib/console/page-history";
+import { workspaceKeys } from "@/lib/console/query-keys";
+import {
+  WORKSPACE_PAGE_SIZES,
+  parseWorkspaceListQuery,
+  sameWorkspaceListQuery,
+  workspaceListParams,
+  workspaceListSearch,
+  type WorkspaceListQuery,
+} from "@/lib/console/workspace-list-query";
+import type { ListWorkspacesOutput } from "@/lib/schemas/workspaces";
+import { NewWorkspaceDialog } from "./new-workspace-dialog";
+import { WorkspacesTable } from "./workspaces-table";
+
+export interface WorkspacesViewProps {
+  org: string;
+  /** The caller's organization-level permissions. */
+  permissions: string[];
+  initialQuery: WorkspaceListQuery;
+  initialData: ListWorkspacesOutput | null;
+  renderedAt: number;
+}
+
+const noSubscribe = () => () => {};
+
+function fetchWorkspaces(org: string, query: WorkspaceListQuery, signal: AbortSignal): Promise<ListWorkspacesOutput> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(workspaceListParams(query))) if (v) params.set(k, v);
+  return apiFetch<ListWorkspacesOutput>(`/organizations/${encodeURIComponent(org)}/workspaces?${params}`, { signal });
+}
+
+export function WorkspacesView({ org, permissions, initialQuery, initialData, renderedAt }: WorkspacesViewProps) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const query = useMemo(() => parseWorkspaceListQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const canCreate = permissions.includes("create:Workspace");
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const openDialog = () => {
+    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDialogOpen(true);
+  };
+  const restoreFocus = () => {
+    const opener = openerRef.current;
+    if (opener?.isConnected) opener.focus();
+    else document.getElementById("main")?.focus();
+  };
+
+  const setQuery = (next: WorkspaceListQuery, mode: "push" | "replace") => {
+    const url = `${pathname}${workspaceListSearch(next)}`;
+    if (mode === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  };
+
+  const isInitial = initialData !== null && sameWorkspaceListQuery(query, initialQuery);
+  const list = useQuery({
+    queryKey: workspaceKeys.list(org, query),
+    queryFn: ({ signal }) => fetchWorkspaces(org, query, signal),
+    initialData: isInitial ? initialData : undefined,
+    initialDataUpdatedAt: isInitial ? renderedAt : undefined,
+    placeholderData: keepPreviousData,
+  });
+
+  // Search: the box is edited freely and the URL follows after a short pause.
+  const [text, setText] = useState(query.q);
+  const [urlQ, setUrlQ] = useState(query.q);
+  if (urlQ !== query.q) {
+    // The URL changed under us (back/forward): show its search text.
+    setUrlQ(query.q);
+    if (text.trim() !== query.q) setText(query.q);
+  }
+  const applySearch = useEffectEvent((q: string) => {
+    if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => applySearch(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const onSearchSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const q = text.trim();
+    if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
+  };
+
+  const scope = `${org}|${query.q}|${query.orderBy}|${query.pageSize}`;
+  const history = useSyncExternalStore(noSubscribe, pageHistorySnapshot, () => null);
+  const link = pageLinkOf(history, scope, query.pageToken);
+  const page = link?.page || undefined;
+
+  const data = list.data;
+  const nextToken = data?.next_page_token ?? "";
+  const goNext = () => {
+    if (!nextToken) return;
+    rememberNextPage(scope, query.pageToken, page, nextToken);
+    setQuery({ ...query, pageToken: nextToken }, "push");
+  };
+  const goPrevious = () => setQuery({ ...query, pageToken: link?.prev ?? "" }, "push");
+  const goFirst = () => setQuery({ ...query, pageToken: "" }, "push");
+
+  const error = list.error;
+  const busy = list.isFetching && list.isPlaceholderData;
+  const rows = data?.workspaces ?? [];
+  const from = page && rows.length ? (page - 1) * query.pageSize + 1 : undefined;
+
+  const createButton = (
+    <GatedButton allowed={canCreate} permission="create:Workspace" onClick={openDialog}>
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M8 3v10M3 8h10" strokeLinecap="round" />
+      </svg>
+      New workspace
+    </GatedButton>
+  );
+
+  let body: ReactNode;
+  if (error && !data) {
+    const e = error instanceof ApiRequestError ? error : undefined;
+    body = (
+      <ErrorState
+        title="The workspaces could not be loaded"
+        message={e?.message ?? "The request failed."}
+        requestId={e?.requestId}
+        onRetry={() => void list.refetch()}
+        actions={
+          query.pageToken || query.q ? (
+            <Button variant="ghost" size="sm" onClick={() => setQuery({ ...query, q: "", pageToken: "" }, "push")}>
+              Start over
+            </Button>
+          ) : null
+        }
+      />
+    );
+  } else if (data && rows.length === 0) {
+    body = query.q ? (
+      <EmptyState
+        title={`No workspaces match “${query.q}”`}
+        action={
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setText("");
+              setQuery({ ...query, q: "", pageToken: "" }, "replace");
+            }}
+          >
+            Clear search
+          </Button>
+        }
+      >
+        Search looks for the text anywhere in a workspace&apos;s title.
+      </EmptyState>
+    ) : query.pageToken ? (
+      <EmptyState title="This page is empty" action={<Button variant="secondary" onClick={goFirst}>Back to the first page</Button>}>
+        The workspaces that were here have changed since the page was opened.
+      </EmptyState>
+    ) : (
+      <EmptyState
+        title="No workspaces yet"
+        action={
+          canCreate ? (
+            <Button variant="secondary" onClick={openDialog}>
+              Create a workspace
+            </Button>
+          ) : undefined
+        }
+      >
+        {canCreate
+          ? "Workspaces hold a team's members, roles, invitations and settings. Create the first one to get started."
+          : "You are not a member of any workspace in this organization. Ask an organization admin to add you to one."}
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <WorkspacesTable
+        org={org}
+        rows={rows}
+        loading={!data}
+        busy={busy}
+        pageSize={query.pageSize}
+        orderBy={query.orderBy}
+        onSort={(orderBy) => setQuery({ ...query, orderBy, pageToken: "" }, "push")}
+      />
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
+          <p className="mt-1 text-sm text-muted" aria-live="polite">
+            {data ? `${data.total_size} ${data.total_size === 1 ? "workspace" : "workspaces"}${query.q ? ` matching “${query.q}”` : ""}` : "\u00a0"}
+          </p>
+        </div>
+        {createButton}
+      </div>
+
+      <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
+        <div className="flex flex-col gap-3 border-b border-border p-3 sm:flex-row sm:items-center sm:justify-between">
+          <form role="search" onSubmit={onSearchSubmit} className="relative w-full sm:max-w-xs">
+            <label htmlFor="workspace-search" className="sr-only">
+              Search workspaces by title
+            </label>
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" fill="none" stroke="currentColor" strokeWidth="1.75">
+              <circle cx="7" cy="7" r="4.5" />
+              <path d="m10.5 10.5 3 3" strokeLinecap="round" />
+            </svg>
+            <input
+              id="workspace-search"
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Search by title"
+              maxLength={256}
+              autoComplete="off"
+              className={`${inputClass} pl-9`}
+            />
+          </form>
+          <div className="flex items-center gap-2 text-sm">
+            <label htmlFor="workspace-page-size" className="text-muted">
+              Rows per page
+            </label>
+            <select
+              id="workspace-page-size"
+              value={query.pageSize}
+              onChange={(e) => setQuery({ ...query, pageSize: Number(e.target.value), pageToken: "" }, "push")}
+              className="h-9 rounded-md border border-border-strong bg-surface px-2 text-sm"
+            >
+              {WORKSPACE_PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        {body}
+
+        {data && rows.length > 0 ? (
+          <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
+            <p className="text-muted">
+              {from ? (
+                <>
+                  Showing <span className="font-medium text-fg">{from}</span>–<span className="font-medium text-fg">{from + rows.length - 1}</span> of{" "}
+                  <span className="font-medium text-fg">{data.total_size}</span>
+                </>
+              ) : (
+                <>
+                  Showing <span className="font-medium text-fg">{rows.length}</span> of <span className="font-medium text-fg">{data.total_size}</span>
+                </>
+              )}
+            </p>
+            <div className="flex gap-2">
+              <Button variant="secondary" size="sm" onClick={goPrevious} disabled={!query.pageToken || busy} aria-label="Previous page">
+                Previous
+              </Button>
+              <Button variant="secondary" size="sm" onClick={goNext} disabled={!nextToken || busy} aria-label="Next page">
+                Next
+              </Button>
+            </div>
+          </nav>
+        ) : null}
+      </div>
+
+      <NewWorkspaceDialog org={org} open={dialogOpen} onOpenChange={setDialogOpen} onCloseAutoFocus={restoreFocus} />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { listWorkspaces } from "@/lib/domain/workspaces/list-workspaces";
+import { ApiError } from "@/lib/api/errors";
+import type { OrgAccess } from "@/lib/auth/authorize";
+import type { RequestContext } from "@/lib/auth/context";
+import {
+  parseWorkspaceListQuery,
+  workspaceListParams,
+  workspaceListSearch,
+  type WorkspaceListQuery,
+} from "@/lib/console/workspace-list-query";
+import type { ListWorkspacesOutput } from "@/lib/schemas/workspaces";
+import { ErrorState } from "@/components/states";
+import { requireConsoleOrg } from "../_lib/console-org";
+import { WorkspacesView } from "./_components/workspaces-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Workspaces" };
+
+async function firstPage(
+  ctx: RequestContext,
+  access: OrgAccess,
+  query: WorkspaceListQuery,
+): Promise<{ data: ListWorkspacesOutput | null; fetchedAt: number }> {
+  try {
+    const data = await listWorkspaces(ctx, access, workspaceListParams(query));
+    return { data, fetchedAt: Date.now() };
+  } catch (error) {
+    // A bad URL (e.g. a page token from another session) is the table's to explain: it fetches
+    // again and shows the API's message and request id. Anything else is a real server error.
+    if (!(error instanceof ApiError) || error.code !== "INVALID_ARGUMENT") throw error;
+    return { data: null, fetchedAt: 0 };
+  }
+}
+
+export default async function WorkspacesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org } = await params;
+  const query = parseWorkspaceListQuery(await searchParams);
+  const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces${workspaceListSearch(query)}`);
+
+  if (!access.permissions.has("read:Organization")) {
+    return (
+      <ErrorState
+        title="You cannot list this organization's workspaces"
+        message="Listing workspaces requires the read:Organization permission. Ask an organization admin for access."
+      />
+    );
+  }
+
+  const first = await firstPage(ctx, access, query);
+  return (
+    <WorkspacesView
+      org={org}
+      permissions={[...access.permissions]}
+      initialQuery={query}
+      initialData={first.data}
+      renderedAt={first.fetchedAt}
+    />
+  );
+}
