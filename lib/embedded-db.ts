@@ -11,11 +11,11 @@ import type { PGlite } from "@electric-sql/pglite";
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
 }
 
 export function migrationsDir(): string {
-  return path.resolve(process.cwd(), "prisma", "migrations");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 }
 
 function lockPath(dir: string): string {

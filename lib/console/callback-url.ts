@@ -18,3 +18,6 @@ export function safeCallbackUrl(raw: string | null | undefined): string {
 export function loginUrl(returnTo: string): string {
   return `/login?callbackUrl=${encodeURIComponent(returnTo)}`;
 }
+
+/** Request header set by proxy.ts: the path and query the browser asked for. */
+export const REQUESTED_PATH_HEADER = "x-requested-path";

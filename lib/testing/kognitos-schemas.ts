@@ -1,7 +1,7 @@
 // Validates response bodies against the Kognitos OpenAPI fragments of seed 003, parsed at test
 // time from ../shared/seeds (never copied by hand).
 
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
@@ -11,8 +11,18 @@ interface OpenApiFragment {
   paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
 }
 
+/** SEEDS_DIR, else the nearest `shared/seeds` beside the checkout or one of its parents. */
+function seedsDir(): string {
+  if (process.env.SEEDS_DIR) return path.resolve(process.env.SEEDS_DIR);
+  for (let dir = path.resolve(process.cwd(), ".."); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "shared", "seeds");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`shared/seeds not found above ${process.cwd()}; set SEEDS_DIR`);
+  }
+}
+
 function seedFile(): string {
-  const dir = path.resolve(process.cwd(), process.env.SEEDS_DIR ?? "../shared/seeds");
+  const dir = seedsDir();
   const name = readdirSync(dir).find((f) => f.startsWith("003_"));
   if (!name) throw new Error(`seed 003 not found in ${dir}`);
   return path.join(dir, name);

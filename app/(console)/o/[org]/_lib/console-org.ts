@@ -2,13 +2,14 @@
 // pages. React's cache() makes it one session read and one access query per request.
 
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ApiError } from "@/lib/api/errors";
 import { loadOrgAccess, type OrgAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import { consoleContext } from "@/lib/auth/session";
-import { loginUrl } from "@/lib/console/callback-url";
+import { loginUrl, REQUESTED_PATH_HEADER, safeCallbackUrl } from "@/lib/console/callback-url";
 import { looksLikeId } from "@/lib/ids";
 
 type Loaded = { kind: "ok"; ctx: RequestContext; access: OrgAccess } | { kind: "signed-out" } | { kind: "not-found" };
@@ -27,12 +28,15 @@ const load = cache(async (orgId: string): Promise<Loaded> => {
 });
 
 /**
- * The caller and their access to `orgId`. Signed out: redirects to sign-in, returning to
- * `returnTo`. Not a member (or no such organization): renders the not-found page.
+ * The caller and their access to `orgId`. Signed out: redirects to sign-in, returning to the
+ * page the browser asked for (recorded by proxy.ts), or to `returnTo` without it. Not a member (or no such organization): renders the not-found page.
  */
 export async function requireConsoleOrg(orgId: string, returnTo: string): Promise<{ ctx: RequestContext; access: OrgAccess }> {
   const loaded = await load(orgId);
-  if (loaded.kind === "signed-out") redirect(loginUrl(returnTo));
+  if (loaded.kind === "signed-out") {
+    const requested = (await headers()).get(REQUESTED_PATH_HEADER);
+    redirect(loginUrl(requested ? safeCallbackUrl(requested) : returnTo));
+  }
   if (loaded.kind === "not-found") notFound();
   return { ctx: loaded.ctx, access: loaded.access };
 }
