@@ -1,0 +1,85 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
+import { StateBadge } from "@/components/state-badge";
+import { ErrorState } from "@/components/states";
+import { WorkspaceIcon } from "@/components/workspace-icon";
+import { loadConsoleWorkspace } from "./_lib/console-workspace";
+import { WorkspaceTabs } from "./_components/workspace-tabs";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string; ws: string }> }) {
+  const { org, ws } = await params;
+  const loaded = await loadConsoleWorkspace(org, ws);
+
+  const breadcrumb = (current: string) => (
+    <nav aria-label="Breadcrumb">
+      <ol className="flex min-w-0 flex-wrap items-center gap-1.5 text-sm text-muted">
+        <li>
+          <Link href={`/o/${org}/workspaces`} className="text-link underline-offset-2 hover:underline">
+            Workspaces
+          </Link>
+        </li>
+        <li aria-hidden="true">/</li>
+        <li aria-current="page" className="max-w-full truncate text-fg">
+          {current}
+        </li>
+      </ol>
+    </nav>
+  );
+
+  if (loaded.kind === "denied") {
+    return (
+      <div className="space-y-6">
+        {breadcrumb("Workspace")}
+        <ErrorState title="You cannot view this workspace" message={loaded.message} requestId={loaded.ctx.requestId} />
+      </div>
+    );
+  }
+
+  const { workspace } = loaded;
+  const deleted = workspace.state === "DELETED";
+  return (
+    <div className="space-y-6">
+      {breadcrumb(workspace.title)}
+
+      <div className="flex min-w-0 items-center gap-4">
+        <WorkspaceIcon icon={workspace.workspace_icon} color={workspace.workspace_icon_color} title={workspace.title} size="lg" />
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{workspace.title}</h1>
+            <span data-testid="workspace-state">
+              <StateBadge state={workspace.state} />
+            </span>
+          </div>
+          <p className="mt-1 text-sm text-muted">
+            Created <LocalTime iso={workspace.create_time} format="datetime" />
+          </p>
+        </div>
+      </div>
+
+      {deleted ? (
+        <div role="status" className="rounded-lg border border-border-strong bg-surface-2 px-4 py-3 text-sm">
+          <p className="font-medium">This workspace is deleted.</p>
+          <p className="mt-1 text-muted">
+            It is hidden from lists and its members have lost access.
+            {workspace.purge_time ? (
+              <>
+                {" "}
+                It will be purged for good on <LocalTime iso={workspace.purge_time} format="datetime" />.
+              </>
+            ) : null}{" "}
+            <Link href={`/o/${org}/workspaces/${ws}/settings`} className="text-link underline underline-offset-2">
+              Restore it from Settings
+            </Link>
+            .
+          </p>
+        </div>
+      ) : null}
+
+      <WorkspaceTabs org={org} ws={ws} />
+      <div>{children}</div>
+    </div>
+  );
+}
