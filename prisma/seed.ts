@@ -1,5 +1,7 @@
 // Demo data for a first start on an empty database: one organization, a few workspaces, an
-// admin and a viewer. Passwords are random, printed once, and stored only as hashes.
+// admin and a viewer, and an API token for the admin (the embedded database allows one process,
+// so the CLI cannot mint one while the server runs). Passwords and the token are random, printed
+// once, and stored only as hashes.
 
 import { randomUUID } from "node:crypto";
 import { db } from "../lib/db";
@@ -9,6 +11,7 @@ import type { RequestContext } from "../lib/auth/context";
 import { ORG_MEMBER } from "../lib/auth/permissions";
 import { createUser } from "../lib/domain/users/create-user";
 import { createOrganization } from "../lib/domain/organizations/create-organization";
+import { createToken } from "../lib/domain/tokens/create-token";
 import { createWorkspace } from "../lib/domain/workspaces/create-workspace";
 import { OrganizationCreateInput } from "../lib/schemas/organizations";
 import { WorkspaceCreateInput } from "../lib/schemas/workspaces";
@@ -36,10 +39,17 @@ function contextOf(user: { id: string; email: string; displayName: string }): Re
   };
 }
 
-/** Seeds the demo when the database has no users. Returns the logins to print, or [] if skipped. */
-export async function seedDemo(): Promise<DemoLogin[]> {
+export interface DemoSeed {
+  organizationId: string;
+  logins: DemoLogin[];
+  /** A full-access personal access token of the admin, scoped to the demo organization. */
+  adminToken: string;
+}
+
+/** Seeds the demo when the database has no users. Returns what to print, or undefined if skipped. */
+export async function seedDemo(): Promise<DemoSeed | undefined> {
   const prisma = await db();
-  if ((await prisma.user.count()) > 0) return [];
+  if ((await prisma.user.count()) > 0) return undefined;
   const adminPassword = randomBase62(16);
   const viewerPassword = randomBase62(16);
   const admin = await createUser({ email: "admin@example.com", display_name: "Ada Admin", password: adminPassword });
@@ -52,8 +62,13 @@ export async function seedDemo(): Promise<DemoLogin[]> {
   const research = created.find((w) => w.title === "Research")!;
   await prisma.organizationMember.create({ data: { organizationId: org.organization_id, userId: viewer.id, roles: [ORG_MEMBER] } });
   await prisma.workspaceMember.create({ data: { workspaceId: research.workspace_id, userId: viewer.id, roles: ["workspace-viewer"] } });
-  return [
-    { email: admin.email, password: adminPassword, role: "organization admin of Acme Inc" },
-    { email: viewer.email, password: viewerPassword, role: "viewer of the Research workspace" },
-  ];
+  const token = await createToken(ctx, { display_name: "demo", organization_id: org.organization_id });
+  return {
+    organizationId: org.organization_id,
+    logins: [
+      { email: admin.email, password: adminPassword, role: "organization admin of Acme Inc" },
+      { email: viewer.email, password: viewerPassword, role: "viewer of the Research workspace" },
+    ],
+    adminToken: token.token,
+  };
 }

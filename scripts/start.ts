@@ -67,11 +67,13 @@ async function prepareDatabase(): Promise<void> {
     provideDb(client.prisma);
     if (!url || process.env.SEED_DEMO === "1") {
       const { seedDemo } = await import("../prisma/seed");
-      const logins = await seedDemo();
-      if (logins.length) {
+      const seeded = await seedDemo();
+      if (seeded) {
         console.log("\nDemo data created. Sign in at http://localhost:" + port + "/login with:");
-        for (const l of logins) console.log(`  ${l.email}  password: ${l.password}   (${l.role})`);
-        console.log("These passwords are shown only now; they are stored only as hashes.\n");
+        for (const l of seeded.logins) console.log(`  ${l.email}  password: ${l.password}   (${l.role})`);
+        console.log(`API token of admin@example.com for organization ${seeded.organizationId}:`);
+        console.log(`  ${seeded.adminToken}`);
+        console.log("These passwords and the token are shown only now; they are stored only as hashes.\n");
       }
     }
   } finally {
