@@ -1,19 +1,9 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/button";
+import { NotFoundMessage } from "@/components/not-found-message";
 
 export default function NotFound() {
   return (
     <main className="flex min-h-dvh items-center justify-center px-4">
-      <div className="max-w-md text-center">
-        <p className="text-sm font-semibold text-link">404</p>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Page not found</h1>
-        <p className="mt-2 text-sm text-muted">
-          It does not exist, or you do not have access to it. If someone sent you this link, ask them to add you.
-        </p>
-        <Link href="/" className={buttonClass("secondary", "md", "mt-6")}>
-          Go to my organizations
-        </Link>
-      </div>
+      <NotFoundMessage title="Page not found" />
     </main>
   );
 }

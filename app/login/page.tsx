@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/next-auth";
 import { safeCallbackUrl } from "@/lib/console/callback-url";
 import { LoginForm } from "./login-form";
+import { LogoMark } from "@/components/logo-mark";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,14 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-dvh items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
-          <span aria-hidden="true" className="mb-4 inline-flex size-11 items-center justify-center rounded-xl bg-accent text-accent-fg">
-            <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-              <rect x="3" y="3" width="7" height="7" rx="1.5" />
-              <rect x="14" y="3" width="7" height="7" rx="1.5" />
-              <rect x="3" y="14" width="7" height="7" rx="1.5" />
-              <rect x="14" y="14" width="7" height="7" rx="1.5" />
-            </svg>
-          </span>
+          <LogoMark size="lg" className="mb-4" />
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Workspace Admin</h1>
           <p className="mt-2 text-sm text-muted">Use the email and password of your account.</p>
         </div>

@@ -7,6 +7,7 @@ import { requireConsoleOrg } from "./_lib/console-org";
 import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
 import { RememberOrg } from "./_components/remember-org";
+import { LogoMark } from "@/components/logo-mark";
 
 export const dynamic = "force-dynamic";
 
@@ -30,14 +31,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
       <header className="border-b border-border bg-surface">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
           <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold" aria-label="Workspace Admin home">
-            <span aria-hidden="true" className="inline-flex size-8 items-center justify-center rounded-lg bg-accent text-accent-fg">
-              <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-                <rect x="3" y="3" width="7" height="7" rx="1.5" />
-                <rect x="14" y="3" width="7" height="7" rx="1.5" />
-                <rect x="3" y="14" width="7" height="7" rx="1.5" />
-                <rect x="14" y="14" width="7" height="7" rx="1.5" />
-              </svg>
-            </span>
+            <LogoMark size="sm" />
             <span className="hidden md:inline">Workspace Admin</span>
           </Link>
           <span aria-hidden="true" className="text-border-strong">
