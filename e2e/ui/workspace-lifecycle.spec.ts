@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
-import { WorkspaceDetailPage, createWorkspaceViaApi } from "../fixtures/workspace-pages";
+import {
+  GeneralTab,
+  WorkspaceDetailPage,
+  createWorkspaceViaApi,
+  patchWorkspaceViaApi,
+  workspaceVerbViaApi,
+} from "../fixtures/workspace-pages";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -33,5 +39,35 @@ test.describe("console: workspace lifecycle", () => {
     expect((await page.goto(`/o/${orgId}/workspaces/${hiddenWorkspaceId}/general`))?.status()).toBe(404);
     expect((await page.goto(`/o/${otherOrgId}/workspaces/${hiddenWorkspaceId}/general`))?.status()).toBe(404);
     expect((await page.goto(`/o/${otherOrgId}/workspaces/ws_doesNotExist000000000000`))?.status()).toBe(404);
+  });
+
+  test("General saves with the etag: a concurrent change is not overwritten, a disabled workspace refuses edits", async ({ page }) => {
+    const { admin, orgId } = world();
+    const title = unique("Etag Check");
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, title);
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const detail = new WorkspaceDetailPage(page);
+    const general = new GeneralTab(page);
+    await detail.goto(orgId, wsId, "general");
+
+    // Someone else renames it while the form is open: saving is refused, not overwritten.
+    const theirs = `${title} (theirs)`;
+    await patchWorkspaceViaApi(page.request, admin.token, orgId, wsId, { title: theirs });
+    await general.rename(`${title} (mine)`);
+    await expect(general.alert()).toContainText("changed by someone else — reload");
+    await general.alert().getByRole("button", { name: "Reload" }).click();
+    await expect(general.title()).toHaveValue(theirs);
+    await expect(detail.heading()).toHaveText(theirs);
+
+    // Disabled after the form was loaded: the server's refusal is shown as it said it.
+    await workspaceVerbViaApi(page.request, admin.token, orgId, wsId, "disable");
+    await general.rename(`${title} (late)`);
+    await expect(general.alert()).toContainText("is disabled; enable it before making changes");
+
+    // Opened while disabled: the form is read-only and says why.
+    await page.reload();
+    await expect(general.note()).toContainText("disabled");
+    await expect(general.title()).toBeDisabled();
+    await expect(general.saveButton()).toBeDisabled();
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { StateBadge } from "@/components/state-badge";
+import type { ReactNode } from "react";
+import { LocalTime } from "@/components/local-time";
 import { requireConsoleWorkspace } from "../_lib/console-workspace";
+import { GeneralForm } from "./_components/general-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Workspace · General" };
@@ -11,9 +13,18 @@ const REGION_NAMES: Record<string, string> = {
   "ap-south-1": "India (ap-south-1)",
 };
 
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-0.5 px-5 py-3">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </div>
+  );
+}
+
 export default async function WorkspaceGeneralPage({ params }: { params: Promise<{ org: string; ws: string }> }) {
   const { org, ws } = await params;
-  const { workspace } = await requireConsoleWorkspace(org, ws);
+  const { access, workspace } = await requireConsoleWorkspace(org, ws);
 
   const policy = workspace.data_policy;
   const creator = workspace.creator_display_name
@@ -21,49 +32,48 @@ export default async function WorkspaceGeneralPage({ params }: { params: Promise
     : workspace.creator_email || "—";
 
   return (
-    <section aria-labelledby="ws-details" className="rounded-xl border border-border bg-surface shadow-sm">
-      <h2 id="ws-details" className="border-b border-border px-5 py-3 text-sm font-semibold">
-        Details
-      </h2>
-      <dl className="divide-y divide-border text-sm">
-        <div className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-          <dt className="text-muted">Description</dt>
-          <dd className="break-words whitespace-pre-line">{workspace.description || <span className="text-muted">No description</span>}</dd>
-        </div>
-        <div className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-          <dt className="text-muted">State</dt>
-          <dd>
-            <StateBadge state={workspace.state} />
-          </dd>
-        </div>
-        <div className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-          <dt className="text-muted">Creator</dt>
-          <dd className="break-words">{creator}</dd>
-        </div>
-        <div className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-          <dt className="text-muted">Data region</dt>
-          <dd>
-            {REGION_NAMES[policy.group] ?? policy.group}
-            {policy.regions.length > 1 ? (
-              <span className="text-muted">
-                {" "}
-                · also {policy.regions.filter((r) => r.region !== policy.group).map((r) => r.region).join(", ")}
-              </span>
-            ) : null}
-            {policy.pii_strategy === "STRICT" ? <span className="text-muted"> · strict PII handling</span> : null}
-          </dd>
-        </div>
-        {workspace.configuration.domain ? (
-          <div className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-            <dt className="text-muted">Domain</dt>
-            <dd className="font-mono text-xs leading-5">{workspace.configuration.domain}</dd>
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+      {/* Keyed by etag: after a save or a reload the form starts again from the server's version. */}
+      <GeneralForm key={workspace.etag} org={org} workspace={workspace} canUpdate={access.permissions.has("update:Workspace")} />
+
+      <div className="space-y-6">
+        <section aria-labelledby="ws-data-policy" className="rounded-xl border border-border bg-surface shadow-sm">
+          <div className="border-b border-border px-5 py-3">
+            <h2 id="ws-data-policy" className="text-sm font-semibold">
+              Data policy
+            </h2>
+            <p className="mt-0.5 text-xs text-muted">Set when the workspace was created; it cannot be changed.</p>
           </div>
-        ) : null}
-        <div className="grid gap-1 px-5 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-          <dt className="text-muted">Workspace ID</dt>
-          <dd className="font-mono text-xs leading-5 break-all">{workspace.workspace_id}</dd>
-        </div>
-      </dl>
-    </section>
+          <dl className="divide-y divide-border text-sm">
+            <Row label="Primary region">{REGION_NAMES[policy.group] ?? policy.group}</Row>
+            <Row label="Regions">
+              {[...policy.regions]
+                .sort((a, b) => a.priority - b.priority)
+                .map((r) => `${r.region} (priority ${r.priority})`)
+                .join(", ")}
+            </Row>
+            <Row label="PII handling">{policy.pii_strategy === "STRICT" ? "Strict" : "Default"}</Row>
+          </dl>
+        </section>
+
+        <section aria-labelledby="ws-about" className="rounded-xl border border-border bg-surface shadow-sm">
+          <h2 id="ws-about" className="border-b border-border px-5 py-3 text-sm font-semibold">
+            About
+          </h2>
+          <dl className="divide-y divide-border text-sm">
+            <Row label="Creator">{creator}</Row>
+            <Row label="Created">
+              <LocalTime iso={workspace.create_time} format="datetime" />
+            </Row>
+            <Row label="Last changed">
+              <LocalTime iso={workspace.update_time} format="datetime" />
+            </Row>
+            <Row label="Workspace ID">
+              <code className="font-mono text-xs leading-5 break-all">{workspace.workspace_id}</code>
+            </Row>
+          </dl>
+        </section>
+      </div>
+    </div>
   );
 }
