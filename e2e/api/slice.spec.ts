@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newPerson, tokenFor } from "../fixtures/people";
 import { world } from "../fixtures/world";
 
 test.describe("REST API over HTTP", () => {
@@ -36,6 +37,31 @@ test.describe("REST API over HTTP", () => {
     const page2 = await second.json();
     expect(page2.workspaces.map((w: { title: string }) => w.title)).toEqual(["e2e-paging-3"]);
     expect(page2.next_page_token ?? "").toBe("");
+  });
+
+  test("routes without path parameters answer over HTTP: create an organization, list mine, the catalog", async ({ request }) => {
+    // A person of its own: a second organization of the shared admin would change where the
+    // console lands them after sign-in.
+    const person = newPerson("founder");
+    const headers = { authorization: `Bearer ${tokenFor(person.email)}` };
+    const created = await request.post("/api/v1/organizations", { headers, data: { title: "E2E Second Org" } });
+    expect(created.status()).toBe(201);
+    const org = await created.json();
+    expect(org.organization_id).toMatch(/^org_/);
+    expect(created.headers()["location"]).toBe(`/api/v1/organizations/${org.organization_id}`);
+
+    const mine = await request.get("/api/v1/me/organizations", { headers, params: { page_size: "100" } });
+    expect(mine.status()).toBe(200);
+    const ids = (await mine.json()).user_organizations.map((o: { organization_id: string }) => o.organization_id);
+    expect(ids).toEqual([org.organization_id]);
+
+    const me = await request.get("/api/v1/me", { headers });
+    expect(me.status()).toBe(200);
+    expect((await me.json()).email).toBe(person.email);
+
+    const catalog = await request.get("/api/v1/permissions", { headers });
+    expect(catalog.status()).toBe(200);
+    expect((await catalog.json()).permissions.length).toBeGreaterThan(10);
   });
 
   test("another organization's token gets 404 everywhere", async ({ request }) => {

@@ -46,7 +46,8 @@ function finish(result: HandlerResult, requestId: string): Response {
 }
 
 async function flatParams(context: NextRouteContext | undefined): Promise<Record<string, string>> {
-  const raw = context ? await context.params : {};
+  // Next.js passes no params object (undefined) to routes without dynamic segments.
+  const raw: Record<string, unknown> = (context ? await context.params : undefined) ?? {};
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") out[k] = decodeURIComponent(v);
   return out;
@@ -181,7 +182,8 @@ export function byVerb(
   allowWithoutVerb: string[] = [],
 ) {
   return async (req: Request, context?: NextRouteContext): Promise<Response> => {
-    const raw = context ? await context.params : {};
+    // Next.js passes no params object (undefined) to routes without dynamic segments.
+  const raw: Record<string, unknown> = (context ? await context.params : undefined) ?? {};
     const value = typeof raw[param] === "string" ? decodeURIComponent(raw[param] as string) : "";
     const colon = value.indexOf(":");
     const verb = colon < 0 ? "" : value.slice(colon + 1);

@@ -95,7 +95,9 @@ export async function call<T = any>(method: string, url: string, options: CallOp
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const req = new Request(full, { method, headers, body });
-  const res = await handler(req, { params: Promise.resolve(found.params) });
+  // As Next.js does: a route without dynamic segments gets no params object at all.
+  const params = Object.keys(found.params).length ? found.params : undefined;
+  const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }
