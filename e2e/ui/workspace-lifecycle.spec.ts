@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
+import { WorkspacesPage } from "../fixtures/pages";
 import {
   GeneralTab,
+  SettingsTab,
   WorkspaceDetailPage,
   createWorkspaceViaApi,
   patchWorkspaceViaApi,
@@ -69,5 +71,71 @@ test.describe("console: workspace lifecycle", () => {
     await expect(general.note()).toContainText("disabled");
     await expect(general.title()).toBeDisabled();
     await expect(general.saveButton()).toBeDisabled();
+  });
+
+  test("an admin creates, renames, disables, enables, clones, deletes and restores a workspace", async ({ page }) => {
+    // One user journey through five screens and a dozen server round trips.
+    test.setTimeout(120_000);
+    const { admin, orgId } = world();
+    const title = unique("Lifecycle");
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const list = new WorkspacesPage(page);
+    await list.goto(orgId);
+    await expect(await list.create(title, "made for the lifecycle test")).toBeHidden();
+    await list.table().getByRole("link", { name: title }).click();
+
+    const detail = new WorkspaceDetailPage(page);
+    const general = new GeneralTab(page);
+    const settings = new SettingsTab(page);
+    await expect(page).toHaveURL(/\/general$/);
+    const wsUrl = page.url().replace(/\/general$/, "");
+
+    const renamed = `${title} renamed`;
+    await general.rename(renamed);
+    await expect(page.getByRole("status").getByText("Changes saved")).toBeVisible();
+    await expect(detail.heading()).toHaveText(renamed);
+
+    await detail.tab("Settings").click();
+    await expect(detail.tab("Settings")).toHaveAttribute("aria-current", "page");
+    await settings.disable("Inactivity", "paused for the e2e test");
+    await expect(detail.stateBadge()).toHaveText("Disabled");
+    await expect(settings.history()).toContainText("paused for the e2e test");
+    await expect(settings.history()).toContainText("Inactivity");
+
+    await detail.tab("General").click();
+    await expect(general.note()).toContainText("disabled, so its details are read-only");
+    await expect(general.title()).toBeDisabled();
+    await expect(general.saveButton()).toBeDisabled();
+
+    await detail.tab("Settings").click();
+    await settings.enable("back to work");
+    await expect(detail.stateBadge()).toHaveText("Active");
+
+    const cloneTitle = `${title} clone`;
+    await settings.clone(cloneTitle, true);
+    await expect(page).toHaveURL(/\/workspaces\/ws_[0-9A-Za-z]+\/general$/);
+    await expect(detail.heading()).toHaveText(cloneTitle);
+    expect(page.url()).not.toContain(wsUrl);
+    await list.goto(orgId);
+    await expect(list.table().getByRole("link", { name: cloneTitle })).toBeVisible();
+
+    // Delete: the confirm button waits for the exact title.
+    await page.goto(`${wsUrl}/settings`);
+    const { dialog, confirm } = await settings.startDelete(renamed.toUpperCase());
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/to confirm/).fill(renamed);
+    await confirm.click();
+    await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces$`));
+    await expect(page.getByRole("status").getByText("Workspace deleted")).toBeVisible();
+    await expect(list.table().getByRole("link", { name: cloneTitle })).toBeVisible();
+    await expect(list.table().getByRole("link", { name: renamed, exact: true })).toHaveCount(0);
+
+    // Still reachable by its address, marked deleted, and restorable from Settings.
+    await page.goto(`${wsUrl}/settings`);
+    await expect(detail.stateBadge()).toHaveText("Deleted");
+    await expect(page.getByText("This workspace is deleted.")).toBeVisible();
+    await settings.restoreButton().click();
+    await expect(page.getByRole("status").getByText("Workspace restored")).toBeVisible();
+    await expect(detail.stateBadge()).toHaveText("Active");
   });
 });

@@ -1,11 +1,19 @@
 "use server";
 
 import { parseWith } from "@/lib/api/http";
-import { orgAction, type ActionResult } from "@/lib/auth/action";
+import { orgAction, workspaceAction, type ActionResult } from "@/lib/auth/action";
 import { createWorkspace } from "@/lib/domain/workspaces/create-workspace";
+import { undeleteWorkspace } from "@/lib/domain/workspaces/undelete-workspace";
 import { WorkspaceCreateInput, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 
 /** The console's CreateWorkspace: same permission, validation and domain call as POST …/workspaces. */
 export async function createWorkspaceAction(org: string, input: unknown): Promise<ActionResult<WorkspaceOutput>> {
   return orgAction("create:Workspace", org, (ctx, access) => createWorkspace(ctx, access, parseWith(WorkspaceCreateInput, input)));
+}
+
+/** POST …/workspaces/{ws}:undelete from the console (the list's Restore and the Settings tab). */
+export async function undeleteWorkspaceAction(org: string, ws: string): Promise<ActionResult<WorkspaceOutput>> {
+  return workspaceAction("delete:Workspace", { organizationId: org, workspaceId: ws, includeDeleted: true }, (ctx, access) =>
+    undeleteWorkspace(ctx, access),
+  );
 }

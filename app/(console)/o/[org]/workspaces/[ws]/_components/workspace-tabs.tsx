@@ -14,7 +14,7 @@ export function WorkspaceTabs({ org, ws }: { org: string; ws: string }) {
   const pathname = usePathname();
   const base = `/o/${org}/workspaces/${ws}`;
   return (
-    <nav aria-label="Workspace" className="-mb-px flex gap-1 overflow-x-auto border-b border-border">
+    <nav aria-label="Workspace" className="flex gap-1 overflow-x-auto border-b border-border">
       {TABS.map((tab) => {
         const href = `${base}/${tab.segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
