@@ -1,6 +1,7 @@
 // Query-key factories: every react-query key in the console is built here, so invalidation by
 // prefix (`workspaceKeys.lists(org)`) reaches every page, sort and filter of a list.
 
+import type { MemberListQuery } from "./member-list-query";
 import type { WorkspaceListQuery } from "./workspace-list-query";
 
 export const workspaceKeys = {
@@ -14,4 +15,21 @@ export const workspaceKeys = {
 export const organizationKeys = {
   all: ["organizations"] as const,
   mine: () => [...organizationKeys.all, "mine"] as const,
+};
+
+/** A workspace's members and roles tabs; `memberKeys.workspace(ws)` reaches every list and the admin check. */
+export const memberKeys = {
+  all: ["members"] as const,
+  workspace: (ws: string) => [...memberKeys.all, ws] as const,
+  list: (ws: string, query: MemberListQuery) => [...memberKeys.workspace(ws), "list", query] as const,
+  adminCoverage: (ws: string) => [...memberKeys.workspace(ws), "admin-coverage"] as const,
+  candidates: (org: string, ws: string, search: string) => [...memberKeys.workspace(ws), "candidates", org, search] as const,
+};
+
+export const roleKeys = {
+  all: ["roles"] as const,
+  workspace: (ws: string) => [...roleKeys.all, ws] as const,
+  list: (ws: string) => [...roleKeys.workspace(ws), "list"] as const,
+  holders: (ws: string) => [...roleKeys.workspace(ws), "holders"] as const,
+  catalog: () => [...roleKeys.all, "catalog"] as const,
 };

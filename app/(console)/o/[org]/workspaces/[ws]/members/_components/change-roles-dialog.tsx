@@ -1,0 +1,138 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
+import { Button, Spinner } from "@/components/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
+import { useToast } from "@/components/toast";
+import { WORKSPACE_ADMIN } from "@/lib/auth/permissions";
+import type { ActionFailure } from "@/lib/console/action-result";
+import { userIdOf } from "@/lib/console/member-list-query";
+import { memberKeys, roleKeys } from "@/lib/console/query-keys";
+import type { UserWithRolesOutput } from "@/lib/schemas/members";
+import type { RoleOutput } from "@/lib/schemas/roles";
+import { updateMemberRolesAction } from "../actions";
+import { RoleChecklist } from "./role-checklist";
+
+export interface ChangeRolesDialogProps {
+  org: string;
+  ws: string;
+  member: UserWithRolesOutput | null;
+  onOpenChange: (open: boolean) => void;
+  onCloseAutoFocus: () => void;
+  roles: RoleOutput[];
+  held: ReadonlySet<string>;
+  /** The member is the workspace's only admin: workspace-admin cannot be taken away. */
+  isLastAdmin: boolean;
+}
+
+export function ChangeRolesDialog({ member, onOpenChange, onCloseAutoFocus, ...rest }: ChangeRolesDialogProps) {
+  return (
+    <Dialog open={member !== null} onOpenChange={onOpenChange}>
+      {member ? (
+        <DialogContent
+          title="Change roles"
+          description={
+            <>
+              Roles of <span className="font-medium text-fg">{member.user.display_name || member.user.email}</span> in this workspace.
+            </>
+          }
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            onCloseAutoFocus();
+          }}
+        >
+          <ChangeRolesForm key={member.user.name} member={member} {...rest} onDone={() => onOpenChange(false)} />
+        </DialogContent>
+      ) : null}
+    </Dialog>
+  );
+}
+
+function ChangeRolesForm({
+  org,
+  ws,
+  member,
+  roles,
+  held,
+  isLastAdmin,
+  onDone,
+}: Omit<ChangeRolesDialogProps, "member" | "onOpenChange" | "onCloseAutoFocus"> & { member: UserWithRolesOutput; onDone: () => void }) {
+  const current = member.roles.filter((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE").map((r) => r.name);
+  const [chosen, setChosen] = useState<string[]>(current);
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const name = member.user.display_name || member.user.email;
+  // Roles the member holds that this workspace no longer lists (or the user cannot read) stay shown.
+  const shown = [
+    ...roles,
+    ...current
+      .filter((id) => !roles.some((r) => r.role_id === id))
+      .map((id) => ({ name: id, role_id: id, title: id, description: "", permissions: [], role_scope: "ROLE_SCOPE_WORKSPACE" as const, built_in: false, etag: "" })),
+  ];
+
+  const save = useMutation({
+    mutationFn: (next: string[]) => updateMemberRolesAction(org, ws, userIdOf(member.user.name), { roles: next }),
+    onSuccess: async (result) => {
+      if (!result.ok) {
+        setFailure(result.error);
+        return;
+      }
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: memberKeys.workspace(ws) }),
+        queryClient.invalidateQueries({ queryKey: roleKeys.holders(ws) }),
+      ]);
+      toast({ title: "Roles updated", description: `${name}'s roles were saved.` });
+      onDone();
+    },
+    onError: () => setFailure(UNREACHABLE),
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    setFailure(null);
+    if (chosen.length === 0) {
+      setError("Choose at least one role. To take all access away, remove the member instead.");
+      return;
+    }
+    save.mutate(chosen);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col">
+      <div className="space-y-5 px-5 py-5">
+        <ActionErrorAlert failure={failure} />
+        <RoleChecklist
+          legend="Workspace roles"
+          roles={shown}
+          value={chosen}
+          onChange={(next) => {
+            setChosen(next);
+            setError(undefined);
+          }}
+          held={held}
+          alreadyHeld={current}
+          locked={
+            isLastAdmin
+              ? { [WORKSPACE_ADMIN]: `${name} is this workspace's only admin, so Workspace Admin cannot be taken away. Make another member a Workspace Admin first.` }
+              : {}
+          }
+          error={error}
+        />
+      </div>
+      <div className="sticky bottom-0 flex flex-col-reverse gap-2 border-t border-border bg-surface px-5 py-4 sm:flex-row sm:justify-end">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? <Spinner /> : null}
+          Save roles
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { lastAdminOf, memberListParams, memberListSearch, parseMemberListQuery } from "./member-list-query";
+
+const user = (id: string, roles: [string, "ROLE_SCOPE_WORKSPACE" | "ROLE_SCOPE_ORGANIZATION"][]) => ({
+  user: { name: `organizations/org_1/users/${id}`, display_name: id, email: `${id}@example.test` },
+  roles: roles.map(([name, role_scope]) => ({ name, role_scope })),
+});
+
+describe("member list query", () => {
+  it("round-trips the URL and builds AIP-160 filters with user text quoted", () => {
+    const q = parseMemberListQuery(new URLSearchParams('q=a"b&role=workspace-viewer&scope=organization&order_by=email%20desc&page_size=10'));
+    expect(q).toMatchObject({ q: 'a"b', role: "workspace-viewer", scope: "organization", orderBy: "email desc", pageSize: 10 });
+    expect(memberListParams(q).filter).toBe('role = "workspace-viewer" AND role_scope = organization AND search : "a\\"b"');
+    expect(parseMemberListQuery(new URLSearchParams(memberListSearch(q).slice(1)))).toEqual(q);
+    expect(parseMemberListQuery(new URLSearchParams("scope=everyone&order_by=id&page_size=7"))).toMatchObject({ scope: "", orderBy: "created_time desc", pageSize: 25 });
+    expect(memberListParams(parseMemberListQuery(new URLSearchParams())).filter).toBe("");
+  });
+});
+
+describe("lastAdminOf", () => {
+  it("names the only workspace admin when no organization admin covers the workspace", () => {
+    expect(lastAdminOf([user("usr_a", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]])])).toBe("usr_a");
+  });
+  it("names nobody when an organization admin or a second admin exists", () => {
+    expect(lastAdminOf([user("usr_a", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"], ["org-admin", "ROLE_SCOPE_ORGANIZATION"]])])).toBeNull();
+    expect(lastAdminOf([user("usr_a", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]]), user("usr_b", [["org-admin", "ROLE_SCOPE_ORGANIZATION"]])])).toBeNull();
+    expect(lastAdminOf([user("usr_a", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]]), user("usr_b", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]])])).toBeNull();
+    expect(lastAdminOf([])).toBeNull();
+  });
+});
