@@ -9,7 +9,6 @@ import { listWorkspaceRoles } from "@/lib/domain/roles/list-workspace-roles";
 import {
   ADMIN_COVERAGE_PARAMS,
   memberListParams,
-  memberListSearch,
   parseMemberListQuery,
   type MemberListQuery,
 } from "@/lib/console/member-list-query";
@@ -48,7 +47,7 @@ export default async function MembersPage({
 }) {
   const { org, ws } = await params;
   const query = parseMemberListQuery(await searchParams);
-  const { ctx, access } = await requireWorkspaceTab(org, ws, `/o/${org}/workspaces/${ws}/members${memberListSearch(query)}`);
+  const { ctx, access } = await requireWorkspaceTab(org, ws);
 
   if (!access.permissions.has("read:Member")) {
     return (
