@@ -15,6 +15,10 @@ export const workspaceKeys = {
 export const organizationKeys = {
   all: ["organizations"] as const,
   mine: () => [...organizationKeys.all, "mine"] as const,
+  /** Everything the org settings page reads about one organization. */
+  org: (org: string) => [...organizationKeys.all, org] as const,
+  members: (org: string) => [...organizationKeys.org(org), "members"] as const,
+  memberList: (org: string, query: { q: string; pageToken: string }) => [...organizationKeys.members(org), query] as const,
 };
 
 /** A workspace's members and roles tabs; `memberKeys.workspace(ws)` reaches every list and the admin check. */

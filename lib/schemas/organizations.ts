@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ignoredOutputFields, trimmedText } from "./common";
+import { UserWithRolesOutput } from "./members";
 
 export const MAX_LOGO_CHARS = 256 * 1024;
 
@@ -53,3 +54,17 @@ export const TransferOwnershipInput = z.strictObject({
   user_id: z.string({ error: "user_id must be a string" }).trim().min(1, { message: "user_id is required" }).max(80),
 });
 export type TransferOwnershipInput = z.output<typeof TransferOwnershipInput>;
+
+/**
+ * ListOrganizationUsers rows: Kognitos v1UserWithRoles plus the output-only `create_time` of the
+ * membership (when the user was added to the organization). An added field, so bodies still
+ * validate against v1UserWithRoles.
+ */
+export const OrganizationUserOutput = UserWithRolesOutput.extend({ create_time: z.string() });
+export type OrganizationUserOutput = z.infer<typeof OrganizationUserOutput>;
+
+export const ListOrganizationUsersOutput = z.object({
+  users: z.array(OrganizationUserOutput),
+  next_page_token: z.string(),
+});
+export type ListOrganizationUsersOutput = z.infer<typeof ListOrganizationUsersOutput>;

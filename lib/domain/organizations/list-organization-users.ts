@@ -3,13 +3,16 @@ import { db } from "../../db";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import type { ListParams } from "../../api/list";
-import type { ListUsersOutput } from "../../schemas/members";
+import type { ListOrganizationUsersOutput } from "../../schemas/organizations";
 import { roleResolver } from "../members/role-resolver";
 import { planUserList, toUserWithRoles, type UserListRow } from "../members/user-list";
 import { organizationUsersSource } from "./organization-user";
 
-/** Kognitos ListOrganizationUsers: the organization's members with their organization roles. */
-export async function listOrganizationUsers(ctx: RequestContext, access: OrgAccess, params: ListParams): Promise<ListUsersOutput> {
+/**
+ * Kognitos ListOrganizationUsers: the organization's members with their organization roles, and
+ * when each was added (`create_time`, which the console shows and `order_by created_time` sorts on).
+ */
+export async function listOrganizationUsers(ctx: RequestContext, access: OrgAccess, params: ListParams): Promise<ListOrganizationUsersOutput> {
   const prisma = await db();
   const plan = await planUserList(
     [organizationUsersSource(access.organizationId)],
@@ -18,5 +21,8 @@ export async function listOrganizationUsers(ctx: RequestContext, access: OrgAcce
     roleResolver(prisma),
   );
   const page = plan.page(await prisma.$queryRaw<UserListRow[]>(plan.query));
-  return { users: page.items.map((r) => toUserWithRoles(access.organizationId, r)), next_page_token: page.nextPageToken };
+  return {
+    users: page.items.map((r) => ({ ...toUserWithRoles(access.organizationId, r), create_time: r.create_time.toISOString() })),
+    next_page_token: page.nextPageToken,
+  };
 }

@@ -55,7 +55,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
-          <OrgNav org={current.organization_id} />
+          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">

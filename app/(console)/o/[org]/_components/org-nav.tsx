@@ -3,9 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function OrgNav({ org }: { org: string }) {
+/**
+ * `canReadSettings`: every organization member holds read:Organization, so a plain member sees
+ * the Settings tab too and finds the page read-only, each control naming the permission it needs.
+ */
+export function OrgNav({ org, canReadSettings = false }: { org: string; canReadSettings?: boolean }) {
   const pathname = usePathname();
-  const tabs = [{ href: `/o/${org}/workspaces`, label: "Workspaces" }];
+  const tabs = [
+    { href: `/o/${org}/workspaces`, label: "Workspaces" },
+    ...(canReadSettings ? [{ href: `/o/${org}/settings`, label: "Settings" }] : []),
+  ];
   return (
     <nav aria-label="Organization" className="-mb-px flex gap-1 overflow-x-auto">
       {tabs.map((tab) => {

@@ -47,6 +47,8 @@ describe("GET /organizations/{org}/users (ListOrganizationUsers)", () => {
     expect(miaRow).toEqual({
       user: { name: `organizations/${orgId}/users/${mia.id}`, display_name: "Mia Member", email: mia.email },
       roles: [{ name: "org-member", role_scope: "ROLE_SCOPE_ORGANIZATION" }],
+      // Output-only addition to v1UserWithRoles: when the membership was made (RFC 3339, UTC).
+      create_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
   });
 
