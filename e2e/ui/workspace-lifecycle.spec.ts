@@ -2,9 +2,11 @@ import { expect, test } from "@playwright/test";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { WorkspacesPage } from "../fixtures/pages";
+import { newPerson } from "../fixtures/people";
 import {
   GeneralTab,
   SettingsTab,
+  WorkspaceListPage,
   WorkspaceDetailPage,
   createWorkspaceViaApi,
   patchWorkspaceViaApi,
@@ -130,12 +132,125 @@ test.describe("console: workspace lifecycle", () => {
     await expect(list.table().getByRole("link", { name: cloneTitle })).toBeVisible();
     await expect(list.table().getByRole("link", { name: renamed, exact: true })).toHaveCount(0);
 
-    // Still reachable by its address, marked deleted, and restorable from Settings.
-    await page.goto(`${wsUrl}/settings`);
+    // Found again under "Show deleted" (held in the URL), and restored from there.
+    const rows = new WorkspaceListPage(page);
+    await rows.goto(orgId, { q: title });
+    await expect(rows.row(renamed)).toHaveCount(0);
+    await rows.showDeletedSwitch().check();
+    await expect(page).toHaveURL(/show_deleted=true/);
+    await expect(rows.row(renamed).getByText("Deleted")).toBeVisible();
+    await expect(rows.restoreButton(cloneTitle)).toHaveCount(0);
+    await rows.restoreButton(renamed).click();
+    await expect(page.getByRole("status").getByText("Workspace restored")).toBeVisible();
+    await expect(rows.row(renamed).getByText("Active")).toBeVisible();
+    await rows.showDeletedSwitch().uncheck();
+    await expect(page).not.toHaveURL(/show_deleted/);
+    await expect(rows.row(renamed)).toBeVisible();
+  });
+
+  test("a deleted workspace stays reachable by its address, marked deleted, and is restored from Settings", async ({ page }) => {
+    const { admin, orgId } = world();
+    const title = unique("Restore Me");
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, title);
+    const del = await page.request.delete(`/api/v1/organizations/${orgId}/workspaces/${wsId}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(del.status()).toBe(204);
+    await new LoginPage(page).signIn(admin.email, admin.password);
+
+    const detail = new WorkspaceDetailPage(page);
+    const general = new GeneralTab(page);
+    const settings = new SettingsTab(page);
+    await detail.goto(orgId, wsId, "general");
     await expect(detail.stateBadge()).toHaveText("Deleted");
-    await expect(page.getByText("This workspace is deleted.")).toBeVisible();
+    await expect(page.getByText("This workspace is deleted.", { exact: true })).toBeVisible();
+    await expect(general.title()).toBeDisabled();
+    await detail.tab("Settings").click();
     await settings.restoreButton().click();
     await expect(page.getByRole("status").getByText("Workspace restored")).toBeVisible();
     await expect(detail.stateBadge()).toHaveText("Active");
+    await expect(page.getByText("This workspace is deleted.", { exact: true })).toHaveCount(0);
+  });
+
+  test("bulk provisioning from a CSV file creates every row, with the listed members", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ann = newPerson("bulk-ann", "Ann Bulk");
+    const bob = newPerson("bulk-bob", "Bob Bulk");
+    for (const p of [ann, bob]) {
+      const res = await page.request.post(`/api/v1/organizations/${orgId}/users`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+        data: { email: p.email },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    const prefix = unique("Bulk");
+    const titles = [`${prefix} Alpha`, `${prefix} Beta, Inc`, `${prefix} Gamma`];
+    // Quoted commas, an escaped quote, a CRLF file: the parser has to get all of them right.
+    const csv = [
+      "title,description,members",
+      `${titles[0]},No members yet,`,
+      `"${titles[1]}","Sales, ""EMEA""",${ann.email}`,
+      `${titles[2]},Two people,${ann.email}; ${bob.email}`,
+    ].join("\r\n");
+
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const list = new WorkspaceListPage(page);
+    await list.goto(orgId, { q: prefix });
+    const bulk = await list.openBulk();
+    await expect(bulk.dialog.getByText("title,description,members").first()).toBeVisible();
+    await bulk.upload("teams.csv", csv);
+    await expect(bulk.previewRow(2)).toContainText(titles[1]);
+    await expect(bulk.previewRow(2)).toContainText('Sales, "EMEA"');
+    await expect(bulk.previewRow(3)).toContainText(bob.email);
+    for (const n of [1, 2, 3]) await expect(bulk.previewRow(n)).toContainText("Ready");
+    // Nothing exists before the user confirms.
+    await expect(list.table().getByRole("link", { name: titles[0] })).toHaveCount(0);
+
+    await bulk.createButton().click();
+    await expect(bulk.dialog).toBeHidden();
+    await expect(page.getByRole("status").getByText("3 workspaces created")).toBeVisible();
+    for (const t of titles) await expect(list.row(t)).toBeVisible();
+
+    // Counts come from one countUsers call: the creator (plus any org admins) in each, and the listed people.
+    await expect(list.memberCount(titles[0])).toHaveText(/^\d+$/);
+    const base = Number(await list.memberCount(titles[0]).textContent());
+    expect(base).toBeGreaterThanOrEqual(1);
+    await expect(list.memberCount(titles[1])).toHaveText(String(base + 1));
+    await expect(list.memberCount(titles[2])).toHaveText(String(base + 2));
+  });
+
+  test("bulk provisioning shows per-row errors and creates nothing while any row is bad", async ({ page }) => {
+    const { admin, orgId } = world();
+    const prefix = unique("BulkBad");
+    const existing = `${prefix} Existing`;
+    await createWorkspaceViaApi(page.request, admin.token, orgId, existing);
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const list = new WorkspaceListPage(page);
+    await list.goto(orgId, { q: prefix });
+    const bulk = await list.openBulk();
+
+    // Checked in the browser: a bad email and a repeated title, each on its row.
+    await bulk.paste(
+      ["title,description,members", `${prefix} One,,`, `${prefix} Two,,not-an-email`, `${prefix.toUpperCase()} ONE,,`].join("\n"),
+    );
+    await expect(bulk.previewRow(1)).toContainText("Ready");
+    await expect(bulk.previewRow(2)).toContainText("“not-an-email” is not a valid email address.");
+    await expect(bulk.previewRow(3)).toContainText("Repeats the title of row 1");
+    await expect(bulk.createButton()).toBeDisabled();
+
+    // Checked by the server: a title already taken in the organization, mapped back to its row.
+    await bulk.paste(["title,description,members", `${prefix} One,,`, `${existing},,`, `${prefix} Three,,`].join("\n"));
+    await expect(bulk.createButton()).toHaveText("Create 3 workspaces");
+    await bulk.createButton().click();
+    await expect(bulk.previewRow(2)).toContainText(/already exists/);
+    await expect(bulk.previewRow(1)).toContainText("Ready");
+    await expect(bulk.dialog.getByRole("alert")).toContainText("Nothing was created");
+    await expect(bulk.createButton()).toBeDisabled();
+    await page.keyboard.press("Escape");
+    await expect(bulk.dialog).toBeHidden();
+
+    // All or nothing: the good rows were not created either.
+    await list.goto(orgId, { q: prefix });
+    await expect(list.row(existing)).toBeVisible();
+    await expect(list.row(`${prefix} One`)).toHaveCount(0);
+    await expect(list.row(`${prefix} Three`)).toHaveCount(0);
   });
 });

@@ -10,6 +10,8 @@ export const workspaceKeys = {
   lists: (org: string) => [...workspaceKeys.org(org), "list"] as const,
   list: (org: string, query: WorkspaceListQuery) => [...workspaceKeys.lists(org), query] as const,
   detail: (org: string, ws: string) => [...workspaceKeys.org(org), "detail", ws] as const,
+  /** One countUsers answer for a page of workspace ids. */
+  userCounts: (org: string, ids: readonly string[]) => [...workspaceKeys.org(org), "user-counts", ids] as const,
 };
 
 export const organizationKeys = {

@@ -1,6 +1,6 @@
-// The workspaces table's state as it lives in the URL (q, order_by, page_size, page_token), and
-// its translation into the list API's parameters. Shared by the server page (first paint) and the
-// client table, so both ask for exactly the same page. Client-safe.
+// The workspaces table's state as it lives in the URL (q, order_by, page_size, page_token,
+// show_deleted), and its translation into the list API's parameters. Shared by the server page
+// (first paint) and the client table, so both ask for exactly the same page. Client-safe.
 
 export const WORKSPACE_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_WORKSPACE_PAGE_SIZE = 25;
@@ -14,6 +14,8 @@ export interface WorkspaceListQuery {
   orderBy: WorkspaceSort;
   pageSize: number;
   pageToken: string;
+  /** AIP-164 show_deleted: soft-deleted workspaces are listed too (with Restore). */
+  showDeleted: boolean;
 }
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -33,6 +35,7 @@ export function parseWorkspaceListQuery(source: ParamSource): WorkspaceListQuery
     orderBy: (WORKSPACE_SORTS as readonly string[]).includes(order) ? (order as WorkspaceSort) : DEFAULT_WORKSPACE_SORT,
     pageSize: (WORKSPACE_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_WORKSPACE_PAGE_SIZE,
     pageToken: read(source, "page_token"),
+    showDeleted: read(source, "show_deleted") === "true",
   };
 }
 
@@ -43,6 +46,7 @@ export function workspaceListSearch(query: WorkspaceListQuery): string {
   if (query.orderBy !== DEFAULT_WORKSPACE_SORT) p.set("order_by", query.orderBy);
   if (query.pageSize !== DEFAULT_WORKSPACE_PAGE_SIZE) p.set("page_size", String(query.pageSize));
   if (query.pageToken) p.set("page_token", query.pageToken);
+  if (query.showDeleted) p.set("show_deleted", "true");
   const s = p.toString();
   return s ? `?${s}` : "";
 }
@@ -69,5 +73,12 @@ export function workspaceListParams(query: WorkspaceListQuery): {
 }
 
 export function sameWorkspaceListQuery(a: WorkspaceListQuery, b: WorkspaceListQuery): boolean {
-  return a.q === b.q && a.orderBy === b.orderBy && a.pageSize === b.pageSize && a.pageToken === b.pageToken;
+  return (
+    a.q === b.q && a.orderBy === b.orderBy && a.pageSize === b.pageSize && a.pageToken === b.pageToken && a.showDeleted === b.showDeleted
+  );
+}
+
+/** The ids of a page whose member counts can be asked for (countUsers never counts deleted ones). */
+export function liveIds(workspaces: ReadonlyArray<{ workspace_id: string; state: string }>): string[] {
+  return workspaces.filter((w) => w.state !== "DELETED").map((w) => w.workspace_id);
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { countWorkspaceUsers } from "@/lib/domain/workspaces/count-workspace-users";
 import { listWorkspaces } from "@/lib/domain/workspaces/list-workspaces";
 import { ApiError } from "@/lib/api/errors";
 import type { OrgAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import {
+  liveIds,
   parseWorkspaceListQuery,
   workspaceListParams,
   workspaceListSearch,
@@ -17,19 +19,32 @@ import { WorkspacesView } from "./_components/workspaces-view";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Workspaces" };
 
+/** One countUsers for the page; deleted workspaces have no members to count. */
+async function firstCounts(ctx: RequestContext, access: OrgAccess, data: ListWorkspacesOutput): Promise<Record<string, number> | null> {
+  const ids = liveIds(data.workspaces);
+  if (ids.length === 0) return {};
+  try {
+    return (await countWorkspaceUsers(ctx, access, { workspace_ids: ids })).workspace_user_counts;
+  } catch (error) {
+    // A workspace deleted between the two reads: the table asks again and explains any failure.
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
 async function firstPage(
   ctx: RequestContext,
   access: OrgAccess,
   query: WorkspaceListQuery,
-): Promise<{ data: ListWorkspacesOutput | null; fetchedAt: number }> {
+): Promise<{ data: ListWorkspacesOutput | null; counts: Record<string, number> | null; fetchedAt: number }> {
   try {
-    const data = await listWorkspaces(ctx, access, workspaceListParams(query));
-    return { data, fetchedAt: Date.now() };
+    const data = await listWorkspaces(ctx, access, workspaceListParams(query), { showDeleted: query.showDeleted });
+    return { data, counts: await firstCounts(ctx, access, data), fetchedAt: Date.now() };
   } catch (error) {
     // A bad URL (e.g. a page token from another session) is the table's to explain: it fetches
     // again and shows the API's message and request id. Anything else is a real server error.
     if (!(error instanceof ApiError) || error.code !== "INVALID_ARGUMENT") throw error;
-    return { data: null, fetchedAt: 0 };
+    return { data: null, counts: null, fetchedAt: 0 };
   }
 }
 
@@ -60,6 +75,7 @@ export default async function WorkspacesPage({
       permissions={[...access.permissions]}
       initialQuery={query}
       initialData={first.data}
+      initialCounts={first.counts}
       renderedAt={first.fetchedAt}
     />
   );

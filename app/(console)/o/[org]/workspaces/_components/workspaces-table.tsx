@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { StateBadge } from "@/components/state-badge";
 import { Skeleton } from "@/components/states";
@@ -18,6 +19,12 @@ export interface WorkspacesTableProps {
   pageSize: number;
   orderBy: WorkspaceSort;
   onSort: (orderBy: WorkspaceSort) => void;
+  /** Member counts by workspace id (one countUsers call for the page); undefined while loading. */
+  memberCounts: Record<string, number> | undefined;
+  /** Why the counts could not be loaded, shown on hover of the dashes. */
+  countsError?: string;
+  /** An extra last column (e.g. Restore for deleted rows), or undefined for none. */
+  rowAction?: (ws: WorkspaceOutput) => ReactNode;
 }
 
 type SortField = "title" | "create_time";
@@ -65,13 +72,36 @@ function SortableHeader({
   );
 }
 
-export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, onSort }: WorkspacesTableProps) {
+function MemberCount({ ws, counts, error }: { ws: WorkspaceOutput; counts: Record<string, number> | undefined; error?: string }) {
+  if (ws.state === "DELETED") return <span className="text-muted">—</span>;
+  const n = counts?.[ws.workspace_id];
+  if (n !== undefined) return <span className="tabular-nums">{n}</span>;
+  if (error) {
+    return (
+      <span className="text-muted" title={error}>
+        —<span className="sr-only"> (member count unavailable: {error})</span>
+      </span>
+    );
+  }
   return (
-    <div className="overflow-x-auto">
+    <>
+      <Skeleton className="h-3.5 w-6" />
+      <span className="sr-only">Loading</span>
+    </>
+  );
+}
+
+export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, onSort, memberCounts, countsError, rowAction }: WorkspacesTableProps) {
+  return (
+    // relative: visually hidden (absolute) labels in cells must stay inside the scroll box at 375px.
+    <div className="relative overflow-x-auto">
       <table aria-label="Workspaces" aria-busy={loading || busy} className="w-full min-w-[44rem] text-left text-sm">
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">
           <tr>
-            <SortableHeader field="title" label="Title" orderBy={orderBy} onSort={onSort} className="w-[45%]" />
+            <SortableHeader field="title" label="Title" orderBy={orderBy} onSort={onSort} className="w-[40%]" />
+            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              Members
+            </th>
             <th scope="col" className="px-4 py-2.5 font-medium">
               State
             </th>
@@ -79,6 +109,11 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
               Creator
             </th>
             <SortableHeader field="create_time" label="Created" orderBy={orderBy} onSort={onSort} />
+            {rowAction ? (
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className={`divide-y divide-border transition-opacity ${busy ? "opacity-60" : ""}`}>
@@ -95,6 +130,9 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                     </div>
                   </td>
                   <td className="px-4 py-3">
+                    <Skeleton className="ml-auto h-3.5 w-6" />
+                  </td>
+                  <td className="px-4 py-3">
                     <Skeleton className="h-5 w-16 rounded-full" />
                   </td>
                   <td className="px-4 py-3">
@@ -103,6 +141,7 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                   <td className="px-4 py-3">
                     <Skeleton className="h-3.5 w-24" />
                   </td>
+                  {rowAction ? <td className="px-4 py-3" /> : null}
                 </tr>
               ))
             : rows.map((ws) => (
@@ -120,6 +159,9 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                         {ws.description ? <p className="max-w-md truncate text-xs text-muted">{ws.description}</p> : null}
                       </div>
                     </div>
+                  </td>
+                  <td className="px-4 py-3 text-right" data-testid="member-count">
+                    <MemberCount ws={ws} counts={memberCounts} error={countsError} />
                   </td>
                   <td className="px-4 py-3">
                     <StateBadge state={ws.state} />
@@ -139,6 +181,7 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                   <td className="px-4 py-3 whitespace-nowrap text-muted">
                     <LocalTime iso={ws.create_time} />
                   </td>
+                  {rowAction ? <td className="px-4 py-3 text-right">{rowAction(ws)}</td> : null}
                 </tr>
               ))}
         </tbody>

@@ -5,25 +5,29 @@
 // (history API, which Next's router follows), so paging never reloads the page or re-renders the
 // server component.
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { GatedButton } from "@/components/gated-button";
 import { inputClass } from "@/components/field";
 import { EmptyState, ErrorState } from "@/components/states";
+import { useToast } from "@/components/toast";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { pageHistorySnapshot, pageLinkOf, rememberNextPage } from "@/lib/console/page-history";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import {
   WORKSPACE_PAGE_SIZES,
+  liveIds,
   parseWorkspaceListQuery,
   sameWorkspaceListQuery,
   workspaceListParams,
   workspaceListSearch,
   type WorkspaceListQuery,
 } from "@/lib/console/workspace-list-query";
-import type { ListWorkspacesOutput } from "@/lib/schemas/workspaces";
+import type { CountWorkspaceUsersOutput, ListWorkspacesOutput, WorkspaceOutput } from "@/lib/schemas/workspaces";
+import { undeleteWorkspaceAction } from "../actions";
+import { BulkProvisionDialog } from "./bulk-provision-dialog";
 import { NewWorkspaceDialog } from "./new-workspace-dialog";
 import { WorkspacesTable } from "./workspaces-table";
 
@@ -33,6 +37,8 @@ export interface WorkspacesViewProps {
   permissions: string[];
   initialQuery: WorkspaceListQuery;
   initialData: ListWorkspacesOutput | null;
+  /** Member counts of the first page's workspaces, or null when the table should ask. */
+  initialCounts: Record<string, number> | null;
   renderedAt: number;
 }
 
@@ -41,15 +47,29 @@ const noSubscribe = () => () => {};
 function fetchWorkspaces(org: string, query: WorkspaceListQuery, signal: AbortSignal): Promise<ListWorkspacesOutput> {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(workspaceListParams(query))) if (v) params.set(k, v);
+  if (query.showDeleted) params.set("show_deleted", "true");
   return apiFetch<ListWorkspacesOutput>(`/organizations/${encodeURIComponent(org)}/workspaces?${params}`, { signal });
 }
 
-export function WorkspacesView({ org, permissions, initialQuery, initialData, renderedAt }: WorkspacesViewProps) {
+/** Kognitos CountWorkspaceUsers: one call for every id of the page. */
+function fetchUserCounts(org: string, ids: readonly string[], signal: AbortSignal): Promise<CountWorkspaceUsersOutput> {
+  return apiFetch<CountWorkspaceUsersOutput>(`/organizations/${encodeURIComponent(org)}/workspaces:countUsers`, {
+    method: "POST",
+    json: { workspace_ids: ids },
+    signal,
+  });
+}
+
+export function WorkspacesView({ org, permissions, initialQuery, initialData, initialCounts, renderedAt }: WorkspacesViewProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const query = useMemo(() => parseWorkspaceListQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
   const canCreate = permissions.includes("create:Workspace");
+  // Organization-level: an org admin may restore any workspace. A workspace admin who is not one
+  // restores theirs from its Settings tab, where the workspace's own permissions are known.
+  const canRestore = permissions.includes("delete:Workspace");
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const openerRef = useRef<HTMLElement | null>(null);
   const openDialog = () => {
     openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -98,7 +118,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
     if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
   };
 
-  const scope = `${org}|${query.q}|${query.orderBy}|${query.pageSize}`;
+  const scope = `${org}|${query.q}|${query.orderBy}|${query.pageSize}|${query.showDeleted ? "deleted" : ""}`;
   const history = useSyncExternalStore(noSubscribe, pageHistorySnapshot, () => null);
   const link = pageLinkOf(history, scope, query.pageToken);
   const page = link?.page || undefined;
@@ -117,6 +137,49 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
   const busy = list.isFetching && list.isPlaceholderData;
   const rows = data?.workspaces ?? [];
   const from = page && rows.length ? (page - 1) * query.pageSize + 1 : undefined;
+
+  const ids = useMemo(() => liveIds(data?.workspaces ?? []), [data]);
+  const initialIds = useMemo(() => (isInitial && initialData ? liveIds(initialData.workspaces) : null), [isInitial, initialData]);
+  const countsFromServer = initialCounts !== null && initialIds !== null && initialIds.join() === ids.join();
+  const counts = useQuery({
+    queryKey: workspaceKeys.userCounts(org, ids),
+    queryFn: ({ signal }) => fetchUserCounts(org, ids, signal),
+    enabled: ids.length > 0 && !busy,
+    initialData: countsFromServer ? { workspace_user_counts: initialCounts } : undefined,
+    initialDataUpdatedAt: countsFromServer ? renderedAt : undefined,
+  });
+  const countsError = counts.error ? (counts.error instanceof ApiRequestError ? counts.error.message : "The member counts could not be loaded.") : undefined;
+
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const restore = useMutation({
+    mutationFn: (ws: WorkspaceOutput) => undeleteWorkspaceAction(org, ws.workspace_id),
+    onSuccess: async (result, ws) => {
+      if (!result.ok) {
+        toast({ tone: "error", title: `“${ws.title}” could not be restored`, description: `${result.error.message}${result.error.requestId ? ` (request ${result.error.requestId})` : ""}` });
+        return;
+      }
+      toast({ title: "Workspace restored", description: `“${result.data.title}” is back.` });
+      await queryClient.invalidateQueries({ queryKey: workspaceKeys.org(org) });
+    },
+    onError: (_e, ws) => toast({ tone: "error", title: `“${ws.title}” could not be restored`, description: "The server could not be reached." }),
+  });
+  const rowAction = query.showDeleted
+    ? (ws: WorkspaceOutput) =>
+        ws.state === "DELETED" ? (
+          <GatedButton
+            size="sm"
+            variant="secondary"
+            allowed={canRestore}
+            permission="delete:Workspace"
+            disabled={restore.isPending && restore.variables?.workspace_id === ws.workspace_id}
+            onClick={() => restore.mutate(ws)}
+            aria-label={`Restore ${ws.title}`}
+          >
+            Restore
+          </GatedButton>
+        ) : null
+    : undefined;
 
   const createButton = (
     <GatedButton allowed={canCreate} permission="create:Workspace" onClick={openDialog}>
@@ -193,6 +256,9 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
         pageSize={query.pageSize}
         orderBy={query.orderBy}
         onSort={(orderBy) => setQuery({ ...query, orderBy, pageToken: "" }, "push")}
+        memberCounts={counts.data?.workspace_user_counts}
+        countsError={countsError}
+        rowAction={rowAction}
       />
     );
   }
@@ -203,10 +269,23 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
           <p className="mt-1 text-sm text-muted" aria-live="polite">
-            {data ? `${data.total_size} ${data.total_size === 1 ? "workspace" : "workspaces"}${query.q ? ` matching “${query.q}”` : ""}` : "\u00a0"}
+            {data
+              ? `${data.total_size} ${data.total_size === 1 ? "workspace" : "workspaces"}${query.showDeleted ? " including deleted ones" : ""}${query.q ? ` matching “${query.q}”` : ""}`
+              : "\u00a0"}
           </p>
         </div>
-        {createButton}
+        <div className="flex flex-wrap gap-2">
+          {/* Hidden without create:Workspace: the New workspace button beside it already names the permission. */}
+          {canCreate ? (
+            <Button variant="secondary" onClick={() => setBulkOpen(true)}>
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M8 10V2.5M5 5.5l3-3 3 3M2.5 10v2.5a1 1 0 0 0 1 1h9a1 1 0 0 0 1-1V10" />
+              </svg>
+              Bulk provision
+            </Button>
+          ) : null}
+          {createButton}
+        </div>
       </div>
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
@@ -230,7 +309,25 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
               className={`${inputClass} pl-9`}
             />
           </form>
-          <div className="flex items-center gap-2 text-sm">
+          <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
+          <label className="inline-flex cursor-pointer items-center gap-2">
+            {/* The real checkbox lies, transparent, over the drawn track, so it is what gets clicked and focused. */}
+            <span className="relative inline-flex h-5 w-9 shrink-0">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={query.showDeleted}
+                onChange={(e) => setQuery({ ...query, showDeleted: e.target.checked, pageToken: "" }, "push")}
+                className="peer absolute inset-0 z-10 m-0 size-full cursor-pointer opacity-0"
+              />
+              <span
+                aria-hidden="true"
+                className="pointer-events-none relative inline-flex size-full items-center rounded-full bg-border-strong transition-colors peer-checked:bg-accent peer-focus-visible:ring-2 peer-focus-visible:ring-accent peer-focus-visible:ring-offset-2 peer-focus-visible:ring-offset-surface after:absolute after:left-0.5 after:size-4 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-4"
+              />
+            </span>
+            Show deleted
+          </label>
+          <div className="flex items-center gap-2">
             <label htmlFor="workspace-page-size" className="text-muted">
               Rows per page
             </label>
@@ -246,6 +343,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
                 </option>
               ))}
             </select>
+          </div>
           </div>
         </div>
 
@@ -278,6 +376,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, re
       </div>
 
       <NewWorkspaceDialog org={org} open={dialogOpen} onOpenChange={setDialogOpen} onCloseAutoFocus={restoreFocus} />
+      <BulkProvisionDialog org={org} open={bulkOpen} onOpenChange={setBulkOpen} />
     </div>
   );
 }
