@@ -253,4 +253,31 @@ test.describe("console: workspace lifecycle", () => {
     await expect(list.row(`${prefix} One`)).toHaveCount(0);
     await expect(list.row(`${prefix} Three`)).toHaveCount(0);
   });
+
+  test("a workspace viewer sees General and Settings read-only, each control naming its permission", async ({ page }) => {
+    const { viewer, orgId, viewerWorkspaceId } = world();
+    await new LoginPage(page).signIn(viewer.email, viewer.password);
+    const detail = new WorkspaceDetailPage(page);
+    const general = new GeneralTab(page);
+    await detail.goto(orgId, viewerWorkspaceId, "general");
+    await expect(general.note()).toContainText("update:Workspace");
+    await expect(general.title()).toBeDisabled();
+    await expect(general.saveButton()).toHaveAttribute("aria-disabled", "true");
+    await expect(page.getByRole("tooltip", { name: "Requires update:Workspace", includeHidden: true })).toBeAttached();
+
+    await detail.tab("Settings").click();
+    const zone = new SettingsTab(page).zone();
+    for (const [button, permission] of [
+      ["Disable workspace", "manage:WorkspaceState"],
+      ["Clone workspace", "clone:Workspace and create:Workspace"],
+      ["Delete workspace", "delete:Workspace"],
+    ] as const) {
+      await expect(zone.getByRole("button", { name: button })).toHaveAttribute("aria-disabled", "true");
+      await expect(zone.getByRole("tooltip", { name: `Requires ${permission}`, includeHidden: true })).toBeAttached();
+    }
+    // A gated button stays focusable (so its tooltip is reachable) but activating it opens nothing.
+    await zone.getByRole("button", { name: "Delete workspace" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+  });
 });
