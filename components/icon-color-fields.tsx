@@ -1,8 +1,8 @@
 "use client";
 
 // The workspace icon and color pickers as form fieldsets: toggle buttons (aria-pressed) for each
-// icon and swatch, plus a native color input for any other color. Used by the General tab; the
-// same choices as the New workspace dialog.
+// icon and swatch, plus a native color input for any other color. Used by the New workspace
+// dialog and the General tab, so both offer the same choices.
 
 import { useId } from "react";
 import { FieldError } from "./field";

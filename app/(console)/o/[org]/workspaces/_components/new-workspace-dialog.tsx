@@ -4,12 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
-import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
+import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
+import { ColorPicker, IconPicker } from "@/components/icon-color-fields";
 import { useToast } from "@/components/toast";
-import { Glyph, WorkspaceIcon, iconLabel } from "@/components/workspace-icon";
+import { WorkspaceIcon } from "@/components/workspace-icon";
 import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
 import { workspaceKeys } from "@/lib/console/query-keys";
-import { DATA_REGIONS, WORKSPACE_ICONS, WorkspaceCreateInput } from "@/lib/schemas/workspaces";
+import { DATA_REGIONS, WorkspaceCreateInput } from "@/lib/schemas/workspaces";
 import { createWorkspaceAction } from "../actions";
 
 type FormField = "title" | "description" | "icon" | "color" | "region";
@@ -23,17 +24,6 @@ interface Draft {
 }
 
 const EMPTY: Draft = { title: "", description: "", icon: "", color: "#4F46E5", region: "us-west-2" };
-
-const SWATCHES = [
-  { name: "Indigo", hex: "#4F46E5" },
-  { name: "Blue", hex: "#2563EB" },
-  { name: "Teal", hex: "#0D9488" },
-  { name: "Green", hex: "#16A34A" },
-  { name: "Amber", hex: "#D97706" },
-  { name: "Red", hex: "#DC2626" },
-  { name: "Pink", hex: "#DB2777" },
-  { name: "Slate", hex: "#475569" },
-];
 
 const REGION_LABELS: Record<(typeof DATA_REGIONS)[number], string> = {
   "us-west-2": "United States (us-west-2)",
@@ -97,12 +87,8 @@ function NewWorkspaceForm({ org, onDone }: { org: string; onDone: () => void }) 
   const ids = {
     title: fieldIds(`${uid}-title`),
     description: fieldIds(`${uid}-description`),
-    color: fieldIds(`${uid}-color`),
     region: fieldIds(`${uid}-region`),
   };
-  const iconLegendId = `${uid}-icon-legend`;
-  const iconErrorId = `${uid}-icon-error`;
-  const colorLegendId = `${uid}-color-legend`;
 
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
@@ -167,8 +153,6 @@ function NewWorkspaceForm({ org, onDone }: { org: string; onDone: () => void }) 
     create.mutate(input);
   };
 
-  const customColor = !SWATCHES.some((s) => s.hex === draft.color.toUpperCase());
-
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col">
       <div className="space-y-5 px-5 py-5">
@@ -218,74 +202,8 @@ function NewWorkspaceForm({ org, onDone }: { org: string; onDone: () => void }) 
           />
         </Field>
 
-        <fieldset aria-describedby={errors.icon ? iconErrorId : undefined}>
-          <legend id={iconLegendId} className="mb-1.5 text-sm font-medium">
-            Icon
-          </legend>
-          <div className="grid grid-cols-7 gap-1.5 sm:grid-cols-11">
-            <button
-              type="button"
-              aria-pressed={draft.icon === ""}
-              onClick={() => set("icon", "")}
-              title="No icon (first letter of the title)"
-              className="inline-flex aspect-square items-center justify-center rounded-md border border-border text-xs font-semibold text-muted hover:bg-surface-2 aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-            >
-              <span aria-hidden="true">Aa</span>
-              <span className="sr-only">No icon</span>
-            </button>
-            {WORKSPACE_ICONS.map((icon) => (
-              <button
-                key={icon}
-                type="button"
-                aria-pressed={draft.icon === icon}
-                onClick={() => set("icon", draft.icon === icon ? "" : icon)}
-                title={iconLabel(icon)}
-                className="inline-flex aspect-square items-center justify-center rounded-md border border-border text-fg hover:bg-surface-2 aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-              >
-                <Glyph icon={icon} className="size-5" />
-                <span className="sr-only">{iconLabel(icon)}</span>
-              </button>
-            ))}
-          </div>
-          <FieldError id={iconErrorId} message={errors.icon} />
-        </fieldset>
-
-        <fieldset aria-describedby={errors.color ? ids.color.errorId : undefined}>
-          <legend id={colorLegendId} className="mb-1.5 text-sm font-medium">
-            Color
-          </legend>
-          <div className="flex flex-wrap items-center gap-2">
-            {SWATCHES.map((s) => (
-              <button
-                key={s.hex}
-                type="button"
-                aria-pressed={draft.color.toUpperCase() === s.hex}
-                onClick={() => set("color", s.hex)}
-                title={s.name}
-                className="inline-flex size-8 items-center justify-center rounded-full ring-offset-2 ring-offset-surface aria-pressed:ring-2 aria-pressed:ring-fg"
-                style={{ backgroundColor: s.hex }}
-              >
-                <span className="sr-only">{s.name}</span>
-              </button>
-            ))}
-            <span className="mx-1 h-6 w-px bg-border" aria-hidden="true" />
-            <label
-              htmlFor={ids.color.id}
-              className={`inline-flex items-center gap-2 rounded-md border px-2 py-1 text-sm ${customColor ? "border-accent" : "border-border"}`}
-            >
-              <input
-                {...controlProps(ids.color, { error: errors.color })}
-                type="color"
-                value={/^#[0-9a-f]{6}$/i.test(draft.color) ? draft.color.toLowerCase() : "#4f46e5"}
-                onChange={(e) => set("color", e.target.value.toUpperCase())}
-                className="size-6 cursor-pointer rounded border-0 bg-transparent p-0"
-              />
-              Custom color
-              <span className="font-mono text-xs text-muted">{draft.color.toUpperCase()}</span>
-            </label>
-          </div>
-          <FieldError id={ids.color.errorId} message={errors.color} />
-        </fieldset>
+        <IconPicker value={draft.icon} onChange={(v) => set("icon", v)} error={errors.icon} />
+        <ColorPicker value={draft.color} onChange={(v) => set("color", v)} error={errors.color} />
 
         <Field
           ids={ids.region}
