@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/next-auth";
 import { safeCallbackUrl } from "@/lib/console/callback-url";
@@ -27,6 +28,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} />
         </div>
+        <p className="mt-6 text-center text-sm text-muted">
+          New here?{" "}
+          <Link href="/signup" className="font-medium text-link underline-offset-2 hover:underline">
+            Create an account
+          </Link>
+        </p>
       </div>
     </main>
   );
