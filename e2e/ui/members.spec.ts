@@ -4,7 +4,7 @@ import pg from "pg";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { newPerson, tokenFor } from "../fixtures/people";
-import { MembersPage, api } from "../fixtures/member-pages";
+import { MembersPage, RolesPage, api } from "../fixtures/member-pages";
 
 const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 
@@ -136,5 +136,98 @@ test.describe("console: workspace members", () => {
     await members.changeRoles(helper.email, ["Workspace Admin"]);
     await expect(members.row(owner.email).getByText("Only admin", { exact: true })).toHaveCount(0);
     await expect(leave).not.toHaveAttribute("aria-disabled", "true");
+  });
+
+  test("a custom role is built with the permission matrix, assigned, and cannot be deleted while assigned", async ({ page, browser }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Roles E2E") });
+    const person = newPerson("manager", "Max Manager");
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/users`, { email: person.email });
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/users`, { user_id: person.id, roles: ["workspace-viewer"] });
+
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const roles = new RolesPage(page);
+    await roles.goto(orgId, ws.workspace_id);
+    // Built-in roles are listed read-only with their permissions.
+    const viewer = roles.builtInRole("Workspace Viewer");
+    await expect(viewer.getByRole("list", { name: "Permissions of Workspace Viewer" }).getByText("read:Member", { exact: true })).toBeVisible();
+    await expect(viewer.getByRole("button")).toHaveCount(0);
+
+    const title = unique("Member Manager");
+    await roles.create(title, "Adds people and changes their roles", ["read:Workspace", "read:Member", "read:Role", "create:Member", "update:Member"]);
+    await expect(page.getByText("Role created")).toBeVisible();
+    const role = roles.customRole(title);
+    await expect(role.getByText("Not assigned to anyone")).toBeVisible();
+    await expect(role.getByRole("list", { name: `Permissions of ${title}` }).getByRole("listitem")).toHaveCount(5);
+
+    // Edit: the matrix opens with the role's permissions ticked.
+    await role.getByRole("button", { name: `Edit ${title}` }).click();
+    const edit = page.getByRole("dialog", { name: "Edit role" });
+    await expect(edit.getByRole("checkbox", { name: "create:Member", exact: true })).toBeChecked();
+    await edit.getByRole("checkbox", { name: "read:Invitation", exact: true }).check();
+    await edit.getByRole("button", { name: "Save role" }).click();
+    await expect(page.getByText("Role saved")).toBeVisible();
+    await expect(role.getByRole("list", { name: `Permissions of ${title}` }).getByRole("listitem")).toHaveCount(6);
+
+    // Assign it on the Members tab.
+    const members = new MembersPage(page);
+    await members.goto(orgId, ws.workspace_id);
+    await members.changeRoles(person.email, [title]);
+    await expect(members.roles(person.email).getByText(title)).toBeVisible();
+
+    // Back on Roles: the count shows, and delete is refused before the click, naming it.
+    await roles.goto(orgId, ws.workspace_id);
+    await expect(role.getByText("Assigned to 1 member", { exact: true })).toBeVisible();
+    const del = role.getByRole("button", { name: `Delete ${title}` });
+    await expect(del).toHaveAttribute("aria-disabled", "true");
+    await expect(del).toHaveAccessibleDescription("Assigned to 1 member. Give them other roles before deleting it.");
+    const roleId = (
+      await api<{ roles: { role_id: string; title: string }[] }>(page, admin.token, "GET", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/roles`)
+    ).roles.find((r) => r.title === title)!.role_id;
+    const refused = await page.request.delete(`/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/roles/${roleId}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).message).toContain("1 member");
+
+    // The manager may add members, but not with roles above their own.
+    const context = await browser.newContext();
+    const theirPage = await context.newPage();
+    await new LoginPage(theirPage).signIn(person.email, person.password);
+    const theirs = new MembersPage(theirPage);
+    await theirs.goto(orgId, ws.workspace_id);
+    await theirs.addButton().click();
+    const dialog = theirPage.getByRole("dialog", { name: "Add member" });
+    const adminBox = dialog.getByRole("checkbox", { name: /^Workspace Admin/ });
+    await expect(adminBox).toBeDisabled();
+    await expect(adminBox).toHaveAccessibleDescription(/^You cannot grant this role/);
+    await expect(dialog.getByRole("checkbox", { name: new RegExp(`^${title}`) })).toBeEnabled();
+    await context.close();
+
+    // Once nobody holds it, it can be deleted.
+    await members.goto(orgId, ws.workspace_id);
+    await members.changeRoles(person.email, ["Workspace Viewer"]);
+    await roles.goto(orgId, ws.workspace_id);
+    await expect(role.getByText("Not assigned to anyone")).toBeVisible();
+    await role.getByRole("button", { name: `Delete ${title}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
+    await expect(page.getByText("Role deleted")).toBeVisible();
+    await expect(role).toHaveCount(0);
+  });
+
+  test("a disabled workspace shows its member and role controls disabled, with the reason", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Disabled E2E") });
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}:disable`, { reason: "USER_INITIATED", comment: "e2e" });
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const members = new MembersPage(page);
+    await members.goto(orgId, ws.workspace_id);
+    await expect(page.getByRole("note")).toContainText("This workspace is disabled");
+    await expect(members.addButton()).toHaveAttribute("aria-disabled", "true");
+    await expect(members.addButton()).toHaveAccessibleDescription(/workspace is disabled/);
+    await expect(members.row(admin.email).getByRole("button", { name: /^Change roles of/ })).toHaveAttribute("aria-disabled", "true");
+    const roles = new RolesPage(page);
+    await roles.goto(orgId, ws.workspace_id);
+    await expect(page.getByRole("button", { name: "New role" })).toHaveAttribute("aria-disabled", "true");
   });
 });

@@ -1,0 +1,227 @@
+"use client";
+
+// The Roles tab: the built-in roles (read-only, with their permissions) and the workspace's custom
+// roles, with how many members and pending invitations hold each. Custom roles are created and
+// edited with a permission matrix; a role still assigned cannot be deleted, and says so up front.
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
+import { ReasonButton } from "@/components/reason-button";
+import { EmptyState, ErrorState } from "@/components/states";
+import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
+import { roleKeys } from "@/lib/console/query-keys";
+import type { RoleHolderCount } from "@/lib/domain/roles/count-role-holders";
+import type { ListPermissionsOutput, ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
+import { roleHoldersAction } from "../actions";
+import { DeleteRoleDialog } from "./delete-role-dialog";
+import { RoleEditorDialog } from "./role-editor-dialog";
+
+export interface RolesViewProps {
+  org: string;
+  ws: string;
+  permissions: string[];
+  readOnly: string;
+  initialRoles: RoleOutput[];
+  initialHolders: Record<string, RoleHolderCount>;
+  initialCatalog: ListPermissionsOutput;
+  renderedAt: number;
+}
+
+type RolesDialog = { kind: "new" } | { kind: "edit"; role: RoleOutput } | { kind: "delete"; role: RoleOutput } | null;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "2 members and 1 pending invitation", or "" when nobody holds the role. */
+export function holdersText(count: RoleHolderCount | undefined): string {
+  if (!count) return "";
+  return [count.members ? plural(count.members, "member") : "", count.invitations ? plural(count.invitations, "pending invitation") : ""]
+    .filter(Boolean)
+    .join(" and ");
+}
+
+async function fetchHolders(org: string, ws: string): Promise<Record<string, RoleHolderCount>> {
+  const result = await roleHoldersAction(org, ws);
+  if (!result.ok) throw new ApiRequestError(result.error.message, { status: 400, requestId: result.error.requestId });
+  return result.data;
+}
+
+function PermissionList({ role, descriptions }: { role: RoleOutput; descriptions: Map<string, string> }) {
+  return (
+    <ul aria-label={`Permissions of ${role.title}`} className="flex flex-wrap gap-1.5">
+      {role.permissions.map((p) => (
+        <li key={p} title={descriptions.get(p)} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs text-fg ring-1 ring-border">
+          {p}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RolesView({ org, ws, permissions, readOnly, initialRoles, initialHolders, initialCatalog, renderedAt }: RolesViewProps) {
+  const held = useMemo(() => new Set(permissions), [permissions]);
+  const roles = useQuery({
+    queryKey: roleKeys.list(ws),
+    queryFn: ({ signal }) =>
+      apiFetch<ListRolesOutput>(`/organizations/${encodeURIComponent(org)}/workspaces/${encodeURIComponent(ws)}/roles?page_size=1000`, { signal }),
+    initialData: { roles: initialRoles, next_page_token: "" },
+    initialDataUpdatedAt: renderedAt,
+  });
+  const holders = useQuery({
+    queryKey: roleKeys.holders(ws),
+    queryFn: () => fetchHolders(org, ws),
+    initialData: initialHolders,
+    initialDataUpdatedAt: renderedAt,
+  });
+  const catalog = useQuery({
+    queryKey: roleKeys.catalog(),
+    queryFn: ({ signal }) => apiFetch<ListPermissionsOutput>("/permissions", { signal }),
+    initialData: initialCatalog,
+    initialDataUpdatedAt: renderedAt,
+    staleTime: Infinity,
+  });
+  const workspaceCatalog = catalog.data.permissions.filter((p) => p.scope === "ROLE_SCOPE_WORKSPACE");
+  const descriptions = new Map(catalog.data.permissions.map((p) => [p.permission, p.description]));
+
+  const [dialog, setDialog] = useState<RolesDialog>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const open = (next: RolesDialog) => {
+    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDialog(next);
+  };
+  const restoreFocus = () => {
+    const opener = openerRef.current;
+    if (opener?.isConnected) opener.focus();
+    else document.getElementById("main")?.focus();
+  };
+
+  const builtIn = roles.data.roles.filter((r) => r.built_in);
+  const custom = roles.data.roles.filter((r) => !r.built_in);
+  const newReason = readOnly || (held.has("create:Role") ? "" : "Requires create:Role");
+  const editReason = readOnly || (held.has("update:Role") ? "" : "Requires update:Role");
+  const refreshError = roles.error ?? holders.error;
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 className="text-xl font-semibold tracking-tight">Roles</h2>
+          <p className="mt-1 text-sm text-muted">A role is a set of permissions. Members get what all their roles allow together.</p>
+        </div>
+        <ReasonButton disabledReason={newReason} onClick={() => open({ kind: "new" })}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M8 3v10M3 8h10" strokeLinecap="round" />
+          </svg>
+          New role
+        </ReasonButton>
+      </div>
+
+      {readOnly ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-400/10 dark:text-amber-100">
+          {readOnly}
+        </p>
+      ) : null}
+
+      {refreshError ? (
+        <ErrorState
+          title="The roles could not be refreshed"
+          message={refreshError instanceof ApiRequestError ? refreshError.message : "The request failed."}
+          requestId={refreshError instanceof ApiRequestError ? refreshError.requestId : undefined}
+          onRetry={() => {
+            void roles.refetch();
+            void holders.refetch();
+          }}
+        />
+      ) : null}
+
+      <section aria-labelledby="custom-roles" className="space-y-3">
+        <h3 id="custom-roles" className="text-base font-semibold">
+          Custom roles
+        </h3>
+        {custom.length === 0 ? (
+          <div className="rounded-xl border border-border bg-surface shadow-sm">
+            <EmptyState title="No custom roles yet">
+              Custom roles hold exactly the permissions you choose, for people the built-in roles do not fit.
+            </EmptyState>
+          </div>
+        ) : (
+          <ul className="divide-y divide-border rounded-xl border border-border bg-surface shadow-sm">
+            {custom.map((role) => {
+              const assigned = holdersText(holders.data[role.role_id]);
+              const deleteReason =
+                readOnly ||
+                (held.has("delete:Role") ? "" : "Requires delete:Role") ||
+                (assigned ? `Assigned to ${assigned}. Give them other roles before deleting it.` : "");
+              return (
+                <li key={role.role_id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
+                  <div className="min-w-0 space-y-1.5">
+                    <h4 className="font-medium break-words">{role.title}</h4>
+                    {role.description ? <p className="text-sm break-words text-muted">{role.description}</p> : null}
+                    <p className="text-sm">{assigned ? `Assigned to ${assigned}` : <span className="text-muted">Not assigned to anyone</span>}</p>
+                    <PermissionList role={role} descriptions={descriptions} />
+                  </div>
+                  <div className="flex shrink-0 gap-2">
+                    <ReasonButton variant="secondary" size="sm" disabledReason={editReason} onClick={() => open({ kind: "edit", role })} aria-label={`Edit ${role.title}`}>
+                      Edit
+                    </ReasonButton>
+                    <ReasonButton
+                      variant="secondary"
+                      size="sm"
+                      className="text-danger"
+                      disabledReason={deleteReason}
+                      onClick={() => open({ kind: "delete", role })}
+                      aria-label={`Delete ${role.title}`}
+                    >
+                      Delete
+                    </ReasonButton>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="built-in-roles" className="space-y-3">
+        <div>
+          <h3 id="built-in-roles" className="text-base font-semibold">
+            Built-in roles
+          </h3>
+          <p className="text-sm text-muted">Every workspace has these. They cannot be changed or deleted.</p>
+        </div>
+        <ul className="divide-y divide-border rounded-xl border border-border bg-surface shadow-sm">
+          {builtIn.map((role) => {
+            const assigned = holdersText(holders.data[role.role_id]);
+            return (
+              <li key={role.role_id} className="space-y-1.5 p-4">
+                <div className="flex flex-wrap items-center gap-2">
+                  <h4 className="font-medium">{role.title}</h4>
+                  <span className="rounded bg-surface-2 px-1.5 py-0.5 text-[0.7rem] font-semibold text-muted ring-1 ring-border">Built in</span>
+                  <span className="text-xs text-muted">{assigned ? `Assigned to ${assigned}` : "Not assigned to anyone"}</span>
+                </div>
+                <p className="text-sm text-muted">{role.description}</p>
+                <PermissionList role={role} descriptions={descriptions} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <RoleEditorDialog
+        org={org}
+        ws={ws}
+        mode={dialog?.kind === "new" ? { kind: "new" } : dialog?.kind === "edit" ? { kind: "edit", role: dialog.role } : null}
+        onOpenChange={(o) => !o && setDialog(null)}
+        onCloseAutoFocus={restoreFocus}
+        catalog={workspaceCatalog}
+        held={held}
+      />
+      <DeleteRoleDialog
+        org={org}
+        ws={ws}
+        role={dialog?.kind === "delete" ? dialog.role : null}
+        onOpenChange={(o) => !o && setDialog(null)}
+        onCloseAutoFocus={restoreFocus}
+      />
+    </div>
+  );
+}
