@@ -76,8 +76,11 @@ export function MembersView(props: MembersViewProps) {
   const query = useMemo(() => parseMemberListQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
   const held = useMemo(() => new Set(permissions), [permissions]);
 
-  const setQuery = (next: MemberListQuery, mode: "push" | "replace") => {
-    const url = `${pathname}${memberListSearch(next)}`;
+  // Changes apply to the URL as it is now, not as of the last render: a search that settles after
+  // a filter was picked must not put the old filter back.
+  const setQuery = (patch: Partial<MemberListQuery>, mode: "push" | "replace") => {
+    const current = parseMemberListQuery(new URLSearchParams(window.location.search));
+    const url = `${pathname}${memberListSearch({ ...current, ...patch })}`;
     if (mode === "push") window.history.pushState(null, "", url);
     else window.history.replaceState(null, "", url);
   };
@@ -118,7 +121,7 @@ export function MembersView(props: MembersViewProps) {
     if (text.trim() !== query.q) setText(query.q);
   }
   const applySearch = useEffectEvent((q: string) => {
-    if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
+    if (q !== parseMemberListQuery(new URLSearchParams(window.location.search)).q) setQuery({ q, pageToken: "" }, "replace");
   });
   useEffect(() => {
     const timer = setTimeout(() => applySearch(text.trim()), 300);
@@ -127,7 +130,7 @@ export function MembersView(props: MembersViewProps) {
   const onSearchSubmit = (e: FormEvent) => {
     e.preventDefault();
     const q = text.trim();
-    if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
+    if (q !== query.q) setQuery({ q, pageToken: "" }, "replace");
   };
 
   const scope = `members|${ws}|${query.q}|${query.role}|${query.scope}|${query.orderBy}|${query.pageSize}`;
@@ -140,14 +143,14 @@ export function MembersView(props: MembersViewProps) {
   const goNext = () => {
     if (!nextToken) return;
     rememberNextPage(scope, query.pageToken, page, nextToken);
-    setQuery({ ...query, pageToken: nextToken }, "push");
+    setQuery({ pageToken: nextToken }, "push");
   };
-  const goPrevious = () => setQuery({ ...query, pageToken: link?.prev ?? "" }, "push");
-  const goFirst = () => setQuery({ ...query, pageToken: "" }, "push");
+  const goPrevious = () => setQuery({ pageToken: link?.prev ?? "" }, "push");
+  const goFirst = () => setQuery({ pageToken: "" }, "push");
   const filtered = Boolean(query.q || query.role || query.scope);
   const clearFilters = () => {
     setText("");
-    setQuery({ ...query, q: "", role: "", scope: "", pageToken: "" }, "push");
+    setQuery({ q: "", role: "", scope: "", pageToken: "" }, "push");
   };
 
   const [dialog, setDialog] = useState<MemberDialog>(null);
@@ -288,7 +291,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-role-filter"
                 value={query.role}
-                onChange={(e) => setQuery({ ...query, role: e.target.value, pageToken: "" }, "push")}
+                onChange={(e) => setQuery({ role: e.target.value, pageToken: "" }, "push")}
                 className={selectClass}
               >
                 <option value="">All roles</option>
@@ -318,7 +321,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-scope-filter"
                 value={query.scope}
-                onChange={(e) => setQuery({ ...query, scope: e.target.value as MemberScope, pageToken: "" }, "push")}
+                onChange={(e) => setQuery({ scope: e.target.value as MemberScope, pageToken: "" }, "push")}
                 className={selectClass}
               >
                 <option value="">Any</option>
@@ -333,7 +336,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-sort"
                 value={query.orderBy}
-                onChange={(e) => setQuery({ ...query, orderBy: e.target.value as MemberSort, pageToken: "" }, "push")}
+                onChange={(e) => setQuery({ orderBy: e.target.value as MemberSort, pageToken: "" }, "push")}
                 className={selectClass}
               >
                 {MEMBER_SORTS.map((s) => (
@@ -350,7 +353,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-page-size"
                 value={query.pageSize}
-                onChange={(e) => setQuery({ ...query, pageSize: Number(e.target.value), pageToken: "" }, "push")}
+                onChange={(e) => setQuery({ pageSize: Number(e.target.value), pageToken: "" }, "push")}
                 className={selectClass}
               >
                 {MEMBER_PAGE_SIZES.map((n) => (
