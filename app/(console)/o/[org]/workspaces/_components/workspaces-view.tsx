@@ -81,8 +81,11 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
     else document.getElementById("main")?.focus();
   };
 
-  const setQuery = (next: WorkspaceListQuery, mode: "push" | "replace") => {
-    const url = `${pathname}${workspaceListSearch(next)}`;
+  // Changes apply to the URL as it is now, not as of the last render: a search that settles after
+  // the sort or a toggle changed must not put the old value back.
+  const urlQuery = () => parseWorkspaceListQuery(new URLSearchParams(window.location.search));
+  const setQuery = (patch: Partial<WorkspaceListQuery>, mode: "push" | "replace") => {
+    const url = `${pathname}${workspaceListSearch({ ...urlQuery(), ...patch })}`;
     if (mode === "push") window.history.pushState(null, "", url);
     else window.history.replaceState(null, "", url);
   };
@@ -105,7 +108,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
     if (text.trim() !== query.q) setText(query.q);
   }
   const applySearch = useEffectEvent((q: string) => {
-    if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
+    if (q !== urlQuery().q) setQuery({ q, pageToken: "" }, "replace");
   });
   useEffect(() => {
     const timer = setTimeout(() => applySearch(text.trim()), 300);
@@ -115,7 +118,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
   const onSearchSubmit = (e: FormEvent) => {
     e.preventDefault();
     const q = text.trim();
-    if (q !== query.q) setQuery({ ...query, q, pageToken: "" }, "replace");
+    if (q !== query.q) setQuery({ q, pageToken: "" }, "replace");
   };
 
   const scope = `${org}|${query.q}|${query.orderBy}|${query.pageSize}|${query.showDeleted ? "deleted" : ""}`;
@@ -128,10 +131,10 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
   const goNext = () => {
     if (!nextToken) return;
     rememberNextPage(scope, query.pageToken, page, nextToken);
-    setQuery({ ...query, pageToken: nextToken }, "push");
+    setQuery({ pageToken: nextToken }, "push");
   };
-  const goPrevious = () => setQuery({ ...query, pageToken: link?.prev ?? "" }, "push");
-  const goFirst = () => setQuery({ ...query, pageToken: "" }, "push");
+  const goPrevious = () => setQuery({ pageToken: link?.prev ?? "" }, "push");
+  const goFirst = () => setQuery({ pageToken: "" }, "push");
 
   const error = list.error;
   const busy = list.isFetching && list.isPlaceholderData;
@@ -201,7 +204,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
         onRetry={() => void list.refetch()}
         actions={
           query.pageToken || query.q ? (
-            <Button variant="ghost" size="sm" onClick={() => setQuery({ ...query, q: "", pageToken: "" }, "push")}>
+            <Button variant="ghost" size="sm" onClick={() => setQuery({ q: "", pageToken: "" }, "push")}>
               Start over
             </Button>
           ) : null
@@ -217,7 +220,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
             variant="secondary"
             onClick={() => {
               setText("");
-              setQuery({ ...query, q: "", pageToken: "" }, "replace");
+              setQuery({ q: "", pageToken: "" }, "replace");
             }}
           >
             Clear search
@@ -255,7 +258,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
         busy={busy}
         pageSize={query.pageSize}
         orderBy={query.orderBy}
-        onSort={(orderBy) => setQuery({ ...query, orderBy, pageToken: "" }, "push")}
+        onSort={(orderBy) => setQuery({ orderBy, pageToken: "" }, "push")}
         memberCounts={counts.data?.workspace_user_counts}
         countsError={countsError}
         rowAction={rowAction}
@@ -317,7 +320,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
                 type="checkbox"
                 role="switch"
                 checked={query.showDeleted}
-                onChange={(e) => setQuery({ ...query, showDeleted: e.target.checked, pageToken: "" }, "push")}
+                onChange={(e) => setQuery({ showDeleted: e.target.checked, pageToken: "" }, "push")}
                 className="peer absolute inset-0 z-10 m-0 size-full cursor-pointer opacity-0"
               />
               <span
@@ -334,7 +337,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
             <select
               id="workspace-page-size"
               value={query.pageSize}
-              onChange={(e) => setQuery({ ...query, pageSize: Number(e.target.value), pageToken: "" }, "push")}
+              onChange={(e) => setQuery({ pageSize: Number(e.target.value), pageToken: "" }, "push")}
               className="h-9 rounded-md border border-border-strong bg-surface px-2 text-sm"
             >
               {WORKSPACE_PAGE_SIZES.map((n) => (
