@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { ToastProvider } from "@/components/toast";
 import { ApiRequestError } from "@/lib/console/api-fetch";
 
@@ -26,6 +26,11 @@ function makeQueryClient(): QueryClient {
 /** The app's one QueryClientProvider, the next-auth session and the toast region. */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  // Effects run children first, so this marks the moment the whole page has hydrated and its
+  // controls respond: end-to-end tests wait for it instead of racing React after a page load.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <SessionProvider refetchOnWindowFocus={false}>
       <QueryClientProvider client={queryClient}>

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { hydrated } from "../fixtures/hydration";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { OrgSettingsPage } from "../fixtures/org-pages";
@@ -83,6 +84,7 @@ test.describe("console: organization settings", () => {
     const { viewer, orgId } = world();
     await new LoginPage(page).signIn(viewer.email, viewer.password);
     await page.goto(`/o/${orgId}/workspaces`);
+    await hydrated(page);
     await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Settings" }).click();
     const settings = new OrgSettingsPage(page);
     await expect(page.getByRole("heading", { name: "Organization settings" })).toBeVisible();

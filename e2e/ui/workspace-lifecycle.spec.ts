@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "../fixtures/hydration";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { WorkspacesPage } from "../fixtures/pages";
@@ -123,6 +124,7 @@ test.describe("console: workspace lifecycle", () => {
 
     // Delete: the confirm button waits for the exact title.
     await page.goto(`${wsUrl}/settings`);
+    await hydrated(page);
     const { dialog, confirm } = await settings.startDelete(renamed.toUpperCase());
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel(/to confirm/).fill(renamed);

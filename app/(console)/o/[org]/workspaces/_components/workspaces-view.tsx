@@ -115,6 +115,19 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
     return () => clearTimeout(timer);
   }, [text]);
 
+  // The switch answers the click at once; the URL (and the list) follow. Without its own state a
+  // controlled checkbox snaps back until the router reports the new URL, which reads as a no-op.
+  const [showDeleted, setShowDeleted] = useState(query.showDeleted);
+  const [urlShowDeleted, setUrlShowDeleted] = useState(query.showDeleted);
+  if (urlShowDeleted !== query.showDeleted) {
+    setUrlShowDeleted(query.showDeleted);
+    setShowDeleted(query.showDeleted);
+  }
+  const onShowDeletedChange = (checked: boolean) => {
+    setShowDeleted(checked);
+    setQuery({ showDeleted: checked, pageToken: "" }, "push");
+  };
+
   const onSearchSubmit = (e: FormEvent) => {
     e.preventDefault();
     const q = text.trim();
@@ -319,8 +332,8 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
               <input
                 type="checkbox"
                 role="switch"
-                checked={query.showDeleted}
-                onChange={(e) => setQuery({ showDeleted: e.target.checked, pageToken: "" }, "push")}
+                checked={showDeleted}
+                onChange={(e) => onShowDeletedChange(e.target.checked)}
                 className="peer absolute inset-0 z-10 m-0 size-full cursor-pointer opacity-0"
               />
               <span
