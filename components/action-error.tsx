@@ -3,11 +3,12 @@
 
 import type { ActionFailure } from "@/lib/console/action-result";
 
-export function ActionErrorAlert({ failure }: { failure: ActionFailure | null }) {
+/** `message` replaces the server's words where the page can say more precisely what happened. */
+export function ActionErrorAlert({ failure, message }: { failure: ActionFailure | null; message?: string }) {
   if (!failure) return null;
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm dark:border-red-900">
-      <p className="break-words text-danger">{failure.message}</p>
+      <p className="break-words text-danger">{message || failure.message}</p>
       {failure.requestId ? (
         <p className="mt-1 text-xs text-muted">
           Request ID: <code className="font-mono select-all">{failure.requestId}</code>

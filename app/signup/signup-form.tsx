@@ -8,6 +8,7 @@ import { Button, Spinner } from "@/components/button";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { signUpAction } from "./actions";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 type FieldName = "name" | "email" | "password";
 
@@ -87,23 +88,14 @@ export function SignUpForm({ minPasswordLength, maxPasswordLength }: { minPasswo
       // The account exists; only the automatic sign-in failed.
       router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);
     } catch {
-      setFailure({ code: "UNAVAILABLE", message: "The server could not be reached. Check your connection and try again.", requestId: "", fieldViolations: [] });
+      setFailure(UNREACHABLE);
       setPending(false);
     }
   }
 
   return (
     <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      {failure ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm dark:border-red-900">
-          <p className="text-danger">{failure.message}</p>
-          {failure.requestId ? (
-            <p className="mt-1 text-xs text-muted">
-              Request ID: <code className="font-mono select-all">{failure.requestId}</code>
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      <ActionErrorAlert failure={failure} />
       <Field ids={ids.name} label="Name" error={errors.name}>
         <input
           {...controlProps(ids.name, { error: errors.name })}

@@ -12,7 +12,7 @@ import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { addOrganizationMemberAction, removeOrganizationMemberAction, updateOrganizationMemberAction } from "../actions";
-import { FailureAlert, UNREACHABLE } from "./failure-alert";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 export interface OrgRole {
   id: string;
@@ -139,7 +139,7 @@ function AddMemberForm({ org, roles, onDone }: { org: string; roles: OrgRole[]; 
   return (
     <form onSubmit={onSubmit} noValidate>
       <div className="space-y-5 px-5 py-5">
-        <FailureAlert failure={formFailure} />
+        <ActionErrorAlert failure={formFailure} />
         <Field
           ids={emailIds}
           label="Email"
@@ -217,7 +217,7 @@ function RolesForm({ org, roles, member, onDone }: { org: string; roles: OrgRole
   return (
     <form onSubmit={onSubmit} noValidate>
       <div className="space-y-5 px-5 py-5">
-        <FailureAlert failure={failure} />
+        <ActionErrorAlert failure={failure} />
         <div>
           <RoleChoices roles={roles} value={roleIds} onChange={setRoleIds} legend="Organization roles" describedBy={error ? errorId : undefined} />
           <FieldError id={errorId} message={error} />
@@ -262,7 +262,7 @@ function RemoveBody({ org, orgTitle, member, onDone }: { org: string; orgTitle: 
   return (
     <div>
       <div className="space-y-3 px-5 py-5 text-sm">
-        <FailureAlert failure={failure} />
+        <ActionErrorAlert failure={failure} />
         <p>
           Remove <strong>{member.name}</strong> from <strong>{orgTitle}</strong>?
         </p>

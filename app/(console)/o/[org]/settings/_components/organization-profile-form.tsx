@@ -13,7 +13,7 @@ import type { ActionFailure } from "@/lib/console/action-result";
 import { MAX_LOGO_CHARS, logoDataUri, type OrganizationOutput } from "@/lib/schemas/organizations";
 import { updateOrganizationAction } from "../actions";
 import { ExplainedButton, requires } from "./explained-button";
-import { FailureAlert, UNREACHABLE } from "./failure-alert";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 const LOGO_TYPES = "image/png,image/jpeg,image/gif,image/webp,image/svg+xml";
 
@@ -120,7 +120,7 @@ export function OrganizationProfileForm({ org, organization, canEdit }: { org: s
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <FailureAlert failure={failure} />
+      <ActionErrorAlert failure={failure} />
       <Field ids={titleIds} label="Organization name" error={errors.title} hint={canEdit ? undefined : "Changing it requires update:Organization."}>
         <input
           {...controlProps(titleIds, { error: errors.title, hint: !canEdit })}

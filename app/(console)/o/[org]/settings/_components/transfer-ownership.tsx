@@ -17,7 +17,7 @@ import { organizationKeys } from "@/lib/console/query-keys";
 import { filterLiteral } from "@/lib/console/workspace-list-query";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { transferOwnershipAction } from "../actions";
-import { FailureAlert, UNREACHABLE } from "./failure-alert";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 interface Candidate {
   userId: string;
@@ -92,7 +92,7 @@ function TransferBody({ org, orgTitle, ownerEmail, onDone }: { org: string; orgT
     return (
       <div>
         <div className="space-y-3 px-5 py-5 text-sm">
-          <FailureAlert failure={failure} />
+          <ActionErrorAlert failure={failure} />
           <p>
             Make <strong>{chosen.name}</strong> ({chosen.email}) the owner of <strong>{orgTitle}</strong>?
           </p>
@@ -142,7 +142,7 @@ function TransferBody({ org, orgTitle, ownerEmail, onDone }: { org: string; orgT
               <Skeleton className="h-10 w-full" />
             </div>
           ) : loadError || candidates.isError ? (
-            <FailureAlert
+            <ActionErrorAlert
               failure={{ code: "", message: loadError?.message ?? "The members could not be loaded.", requestId: loadError?.requestId ?? "", fieldViolations: [] }}
             />
           ) : rows.length === 0 ? (

@@ -22,6 +22,7 @@ import {
 } from "@/lib/console/bulk-provision";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { batchCreateWorkspacesAction } from "../actions";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 const MAX_FILE_BYTES = 512 * 1024;
 
@@ -115,7 +116,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
       setFailure(placed && unplaced.length === 0 ? { ...result.error, message: "" } : result.error);
     },
     onError: () =>
-      setFailure({ code: "UNAVAILABLE", message: "The server could not be reached. Check your connection and try again.", requestId: "", fieldViolations: [] }),
+      setFailure(UNREACHABLE),
   });
 
   const onSubmit = (e: FormEvent) => {
@@ -188,18 +189,10 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
           </div>
         ) : null}
 
-        {failure ? (
-          <div role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm dark:border-red-900">
-            <p className="text-danger">
-              {failure.message || `The server refused ${serverRowCount === 1 ? "a row" : `${serverRowCount} rows`}; see the preview. Nothing was created.`}
-            </p>
-            {failure.requestId ? (
-              <p className="mt-1 text-xs text-muted">
-                Request ID: <code className="font-mono select-all">{failure.requestId}</code>
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        <ActionErrorAlert
+          failure={failure}
+          message={failure?.message || `The server refused ${serverRowCount === 1 ? "a row" : `${serverRowCount} rows`}; see the preview. Nothing was created.`}
+        />
 
         {plan.rows.length > 0 && plan.fileErrors.length === 0 ? (
           <div>

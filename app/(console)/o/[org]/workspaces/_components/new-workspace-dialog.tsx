@@ -12,6 +12,7 @@ import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { DATA_REGIONS, WorkspaceCreateInput } from "@/lib/schemas/workspaces";
 import { createWorkspaceAction } from "../actions";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 type FormField = "title" | "description" | "icon" | "color" | "region";
 
@@ -122,14 +123,7 @@ function NewWorkspaceForm({ org, onDone }: { org: string; onDone: () => void }) 
       setFailure(placedAny && unplaced.length === 0 ? null : result.error);
       if (placedAny) focusFirstInvalid();
     },
-    onError: () => {
-      setFailure({
-        code: "UNAVAILABLE",
-        message: "The server could not be reached. Check your connection and try again.",
-        requestId: "",
-        fieldViolations: [],
-      });
-    },
+    onError: () => setFailure(UNREACHABLE),
   });
 
   const onSubmit = (e: FormEvent) => {
@@ -156,16 +150,7 @@ function NewWorkspaceForm({ org, onDone }: { org: string; onDone: () => void }) 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col">
       <div className="space-y-5 px-5 py-5">
-        {failure ? (
-          <div role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm dark:border-red-900">
-            <p className="text-danger">{failure.message}</p>
-            {failure.requestId ? (
-              <p className="mt-1 text-xs text-muted">
-                Request ID: <code className="font-mono select-all">{failure.requestId}</code>
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        <ActionErrorAlert failure={failure} />
 
         <div className="flex items-center gap-3 rounded-lg bg-surface-2 p-3">
           <WorkspaceIcon icon={draft.icon} color={draft.color} title={draft.title || "?"} size="lg" />

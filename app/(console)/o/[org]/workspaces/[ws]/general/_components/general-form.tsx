@@ -13,6 +13,7 @@ import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { WorkspaceUpdateInput, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { updateWorkspaceAction } from "../actions";
+import { UNREACHABLE } from "@/components/action-error";
 
 type FormField = "title" | "description" | "icon" | "color" | "domain";
 
@@ -137,7 +138,7 @@ export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
     onError: () =>
       showProblem({
         kind: "refused",
-        failure: { code: "UNAVAILABLE", message: "The server could not be reached. Check your connection and try again.", requestId: "", fieldViolations: [] },
+        failure: UNREACHABLE,
       }),
   });
 

@@ -14,14 +14,9 @@ import { REASON_LABELS } from "@/lib/console/state-reasons";
 import { STATE_TRANSITION_REASONS, type StateTransitionReason, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { undeleteWorkspaceAction } from "../../../actions";
 import { cloneWorkspaceAction, deleteWorkspaceAction, disableWorkspaceAction, enableWorkspaceAction } from "../actions";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 
-const UNREACHABLE: ActionFailure = {
-  code: "UNAVAILABLE",
-  message: "The server could not be reached. Check your connection and try again.",
-  requestId: "",
-  fieldViolations: [],
-};
 
 /** A gate: the permission that is missing, or "" when everything needed is held. */
 function missingOf(permissions: ReadonlySet<string>, needed: string[]): string {
@@ -29,20 +24,12 @@ function missingOf(permissions: ReadonlySet<string>, needed: string[]): string {
 }
 
 function FailureBox({ failure }: { failure: ActionFailure | null }) {
-  if (!failure) return null;
+  const conflict = failure?.code === "ABORTED";
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm dark:border-red-900">
-      <p className="text-danger">
-        {failure.code === "ABORTED"
-          ? "This workspace was changed by someone else — reload to see the latest version. Nothing was changed."
-          : failure.message}
-      </p>
-      {failure.requestId ? (
-        <p className="mt-1 text-xs text-muted">
-          Request ID: <code className="font-mono select-all">{failure.requestId}</code>
-        </p>
-      ) : null}
-    </div>
+    <ActionErrorAlert
+      failure={failure}
+      message={conflict ? "This workspace was changed by someone else — reload to see the latest version. Nothing was changed." : undefined}
+    />
   );
 }
 
