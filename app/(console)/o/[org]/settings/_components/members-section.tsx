@@ -6,10 +6,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { GatedButton } from "@/components/gated-button";
-import { inputClass } from "@/components/field";
 import { LocalTime } from "@/components/local-time";
 import { EmptyState, ErrorState, Skeleton } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
@@ -25,6 +24,7 @@ import { organizationKeys } from "@/lib/console/query-keys";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { ExplainedButton, requires } from "./explained-button";
 import { AddMemberDialog, RemoveMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
+import { SearchBox } from "@/components/search-box";
 
 export interface MembersSectionProps {
   org: string;
@@ -72,24 +72,6 @@ export function MembersSection(props: MembersSectionProps) {
     placeholderData: keepPreviousData,
   });
 
-  const [text, setText] = useState(query.q);
-  const [urlQ, setUrlQ] = useState(query.q);
-  if (urlQ !== query.q) {
-    setUrlQ(query.q);
-    if (text.trim() !== query.q) setText(query.q);
-  }
-  const applySearch = useEffectEvent((q: string) => {
-    if (q !== query.q) setQuery({ q, pageToken: "" }, "replace");
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applySearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const onSearchSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const q = text.trim();
-    if (q !== query.q) setQuery({ q, pageToken: "" }, "replace");
-  };
 
   const roleTitle = (id: string) => roles.find((r) => r.id === id)?.title ?? id;
   const data = list.data;
@@ -123,7 +105,6 @@ export function MembersSection(props: MembersSectionProps) {
           <Button
             variant="secondary"
             onClick={() => {
-              setText("");
               setQuery({ q: "", pageToken: "" }, "replace");
             }}
           >
@@ -246,21 +227,14 @@ export function MembersSection(props: MembersSectionProps) {
         </GatedButton>
       </div>
       <div className="border-b border-border p-3">
-        <form role="search" onSubmit={onSearchSubmit} className="relative w-full sm:max-w-xs">
-          <label htmlFor="member-search" className="sr-only">
-            Search members by name or email
-          </label>
-          <input
-            id="member-search"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Search by name or email"
-            maxLength={256}
-            autoComplete="off"
-            className={inputClass}
-          />
-        </form>
+        <SearchBox
+          id="member-search"
+          label="Search members by name or email"
+          placeholder="Search by name or email"
+          value={query.q}
+          onSearch={(q) => setQuery({ q, pageToken: "" }, "replace")}
+          className="sm:max-w-xs"
+        />
       </div>
       {body}
       {data && (query.pageToken || nextToken) ? (

@@ -7,10 +7,9 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { GatedButton } from "@/components/gated-button";
-import { inputClass } from "@/components/field";
 import { EmptyState, ErrorState } from "@/components/states";
 import { useToast } from "@/components/toast";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
@@ -30,6 +29,7 @@ import { undeleteWorkspaceAction } from "../actions";
 import { BulkProvisionDialog } from "./bulk-provision-dialog";
 import { NewWorkspaceDialog } from "./new-workspace-dialog";
 import { WorkspacesTable } from "./workspaces-table";
+import { SearchBox } from "@/components/search-box";
 
 export interface WorkspacesViewProps {
   org: string;
@@ -99,22 +99,6 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
     placeholderData: keepPreviousData,
   });
 
-  // Search: the box is edited freely and the URL follows after a short pause.
-  const [text, setText] = useState(query.q);
-  const [urlQ, setUrlQ] = useState(query.q);
-  if (urlQ !== query.q) {
-    // The URL changed under us (back/forward): show its search text.
-    setUrlQ(query.q);
-    if (text.trim() !== query.q) setText(query.q);
-  }
-  const applySearch = useEffectEvent((q: string) => {
-    if (q !== urlQuery().q) setQuery({ q, pageToken: "" }, "replace");
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applySearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
-
   // The switch answers the click at once; the URL (and the list) follow. Without its own state a
   // controlled checkbox snaps back until the router reports the new URL, which reads as a no-op.
   const [showDeleted, setShowDeleted] = useState(query.showDeleted);
@@ -126,12 +110,6 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
   const onShowDeletedChange = (checked: boolean) => {
     setShowDeleted(checked);
     setQuery({ showDeleted: checked, pageToken: "" }, "push");
-  };
-
-  const onSearchSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const q = text.trim();
-    if (q !== query.q) setQuery({ q, pageToken: "" }, "replace");
   };
 
   const scope = `${org}|${query.q}|${query.orderBy}|${query.pageSize}|${query.showDeleted ? "deleted" : ""}`;
@@ -232,7 +210,6 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
           <Button
             variant="secondary"
             onClick={() => {
-              setText("");
               setQuery({ q: "", pageToken: "" }, "replace");
             }}
           >
@@ -306,25 +283,14 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
         <div className="flex flex-col gap-3 border-b border-border p-3 sm:flex-row sm:items-center sm:justify-between">
-          <form role="search" onSubmit={onSearchSubmit} className="relative w-full sm:max-w-xs">
-            <label htmlFor="workspace-search" className="sr-only">
-              Search workspaces by title
-            </label>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" fill="none" stroke="currentColor" strokeWidth="1.75">
-              <circle cx="7" cy="7" r="4.5" />
-              <path d="m10.5 10.5 3 3" strokeLinecap="round" />
-            </svg>
-            <input
-              id="workspace-search"
-              type="search"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Search by title"
-              maxLength={256}
-              autoComplete="off"
-              className={`${inputClass} pl-9`}
-            />
-          </form>
+          <SearchBox
+            id="workspace-search"
+            label="Search workspaces by title"
+            placeholder="Search by title"
+            value={query.q}
+            onSearch={(q) => setQuery({ q, pageToken: "" }, "replace")}
+            className="sm:max-w-xs"
+          />
           <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
           <label className="inline-flex cursor-pointer items-center gap-2">
             {/* The real checkbox lies, transparent, over the drawn track, so it is what gets clicked and focused. */}

@@ -6,9 +6,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/button";
-import { inputClass } from "@/components/field";
 import { ReasonButton } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
 import { BUILT_IN_ORGANIZATION_ROLES } from "@/lib/auth/permissions";
@@ -36,6 +35,7 @@ import { AddMemberDialog } from "./add-member-dialog";
 import { ChangeRolesDialog } from "./change-roles-dialog";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
+import { SearchBox } from "@/components/search-box";
 
 export interface MembersViewProps {
   org: string;
@@ -114,24 +114,6 @@ export function MembersView(props: MembersViewProps) {
   const workspaceRoles = roles.data.roles;
 
   // Search: the box is edited freely and the URL follows after a short pause.
-  const [text, setText] = useState(query.q);
-  const [urlQ, setUrlQ] = useState(query.q);
-  if (urlQ !== query.q) {
-    setUrlQ(query.q);
-    if (text.trim() !== query.q) setText(query.q);
-  }
-  const applySearch = useEffectEvent((q: string) => {
-    if (q !== parseMemberListQuery(new URLSearchParams(window.location.search)).q) setQuery({ q, pageToken: "" }, "replace");
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applySearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const onSearchSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const q = text.trim();
-    if (q !== query.q) setQuery({ q, pageToken: "" }, "replace");
-  };
 
   const scope = `members|${ws}|${query.q}|${query.role}|${query.scope}|${query.orderBy}|${query.pageSize}`;
   const history = useSyncExternalStore(noSubscribe, pageHistorySnapshot, () => null);
@@ -149,7 +131,6 @@ export function MembersView(props: MembersViewProps) {
   const goFirst = () => setQuery({ pageToken: "" }, "push");
   const filtered = Boolean(query.q || query.role || query.scope);
   const clearFilters = () => {
-    setText("");
     setQuery({ q: "", role: "", scope: "", pageToken: "" }, "push");
   };
 
@@ -264,25 +245,14 @@ export function MembersView(props: MembersViewProps) {
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
         <div className="flex flex-col gap-3 border-b border-border p-3 lg:flex-row lg:items-center lg:justify-between">
-          <form role="search" onSubmit={onSearchSubmit} className="relative w-full lg:max-w-xs">
-            <label htmlFor="member-search" className="sr-only">
-              Search members by name or email
-            </label>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" fill="none" stroke="currentColor" strokeWidth="1.75">
-              <circle cx="7" cy="7" r="4.5" />
-              <path d="m10.5 10.5 3 3" strokeLinecap="round" />
-            </svg>
-            <input
-              id="member-search"
-              type="search"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Search by name or email"
-              maxLength={256}
-              autoComplete="off"
-              className={`${inputClass} pl-9`}
-            />
-          </form>
+          <SearchBox
+            id="member-search"
+            label="Search members by name or email"
+            placeholder="Search by name or email"
+            value={query.q}
+            onSearch={(q) => setQuery({ q, pageToken: "" }, "replace")}
+            className="lg:max-w-xs"
+          />
           <div className="grid grid-cols-2 gap-2 text-sm sm:flex sm:flex-wrap sm:items-center">
             <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
               <label htmlFor="member-role-filter" className="text-muted">
