@@ -2,10 +2,12 @@
 // and return typed results instead of throwing across the network boundary.
 
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { ApiError, type FieldViolation } from "../api/errors";
 import { toApiError } from "../api/http";
 import { looksLikeId } from "../ids";
-import { authorize, type OrgAccess, type WorkspaceAccess } from "./authorize";
+import { authorize, authorizeSelfService, type OrgAccess, type WorkspaceAccess } from "./authorize";
 import type { RequestContext } from "./context";
 import type { Permission, WorkspacePermission } from "./permissions";
 import { consoleContext } from "./session";
@@ -15,6 +17,15 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: string; message: string; requestId: string; fieldViolations: FieldViolation[] } };
 
+function failure(error: unknown, requestId: string): ActionResult<never> {
+  const e = toApiError(error);
+  if (e.code === "INTERNAL" || e.code === "UNAVAILABLE") console.error(`[${requestId}] action failed:`, error);
+  return {
+    ok: false,
+    error: { code: e.code, message: e.message, requestId, fieldViolations: e.options.fieldViolations ?? [] },
+  };
+}
+
 async function runAction<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<ActionResult<T>> {
   let requestId = "";
   try {
@@ -23,18 +34,41 @@ async function runAction<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<Ac
     requestId = ctx.requestId;
     return { ok: true, data: await fn(ctx) };
   } catch (error) {
-    const e = toApiError(error);
-    if (e.code === "INTERNAL" || e.code === "UNAVAILABLE") console.error(`[${requestId}] action failed:`, error);
-    return {
-      ok: false,
-      error: { code: e.code, message: e.message, requestId, fieldViolations: e.options.fieldViolations ?? [] },
-    };
+    return failure(error, requestId);
+  }
+}
+
+/** Who is asking, for an action a signed-out visitor may call (sign-up). */
+export interface VisitorMeta {
+  requestId: string;
+  ip: string;
+  userAgent: string;
+}
+
+/** A console action for a signed-out visitor: no session, the same typed result and error shape. */
+export async function publicAction<T>(fn: (meta: VisitorMeta) => Promise<T>): Promise<ActionResult<T>> {
+  const h = await headers();
+  const meta: VisitorMeta = {
+    requestId: `req_${randomUUID().replaceAll("-", "")}`,
+    ip: (h.get("x-forwarded-for")?.split(",")[0] ?? "").trim().slice(0, 64),
+    userAgent: (h.get("user-agent") ?? "").slice(0, 512),
+  };
+  try {
+    return { ok: true, data: await fn(meta) };
+  } catch (error) {
+    return failure(error, meta.requestId);
   }
 }
 
 function checkOrgId(organizationId: string): void {
   if (!looksLikeId(organizationId, "org")) {
     throw new ApiError("NOT_FOUND", `Organization organizations/${organizationId} was not found.`, { reason: "ORGANIZATION_NOT_FOUND" });
+  }
+}
+
+function checkWorkspaceId(workspaceId: string): void {
+  if (!looksLikeId(workspaceId, "ws")) {
+    throw new ApiError("NOT_FOUND", `Workspace was not found.`, { reason: "WORKSPACE_NOT_FOUND" });
   }
 }
 
@@ -58,10 +92,26 @@ export function workspaceAction<T>(
 ): Promise<ActionResult<T>> {
   return runAction(async (ctx) => {
     checkOrgId(target.organizationId);
-    if (!looksLikeId(target.workspaceId, "ws")) {
-      throw new ApiError("NOT_FOUND", `Workspace was not found.`, { reason: "WORKSPACE_NOT_FOUND" });
-    }
+    checkWorkspaceId(target.workspaceId);
     return fn(ctx, await authorize(ctx, permission, target));
+  });
+}
+
+/**
+ * A console action on a workspace member that the member may always take on themselves (leaving)
+ * and others need `permission` for — as `withWorkspaceOrSelf` for the REST route.
+ */
+export function workspaceOrSelfAction<T>(
+  permission: WorkspacePermission,
+  target: { organizationId: string; workspaceId: string },
+  userId: string,
+  fn: (ctx: RequestContext, access: WorkspaceAccess) => Promise<T>,
+): Promise<ActionResult<T>> {
+  return runAction(async (ctx) => {
+    checkOrgId(target.organizationId);
+    checkWorkspaceId(target.workspaceId);
+    const access = userId === ctx.caller.userId ? await authorizeSelfService(ctx, target) : await authorize(ctx, permission, target);
+    return fn(ctx, access);
   });
 }
 

@@ -1,8 +1,7 @@
 "use server";
 
 import { parseWith } from "@/lib/api/http";
-import { userAction, workspaceAction, type ActionResult } from "@/lib/auth/action";
-import { authorize, authorizeSelfService } from "@/lib/auth/authorize";
+import { workspaceAction, workspaceOrSelfAction, type ActionResult } from "@/lib/auth/action";
 import { addWorkspaceMember } from "@/lib/domain/members/add-workspace-member";
 import { removeWorkspaceMember } from "@/lib/domain/members/remove-workspace-member";
 import { updateWorkspaceMember } from "@/lib/domain/members/update-workspace-member";
@@ -27,9 +26,7 @@ export async function updateMemberRolesAction(org: string, ws: string, userId: s
  * (self-service, no catalog permission); removing someone else needs delete:Member.
  */
 export async function removeMemberAction(org: string, ws: string, userId: string): Promise<ActionResult<null>> {
-  return userAction(async (ctx) => {
-    const target = { organizationId: org, workspaceId: ws };
-    const access = String(userId) === ctx.caller.userId ? await authorizeSelfService(ctx, target) : await authorize(ctx, "delete:Member", target);
+  return workspaceOrSelfAction("delete:Member", { organizationId: org, workspaceId: ws }, String(userId), async (ctx, access) => {
     await removeWorkspaceMember(ctx, access, String(userId));
     return null;
   });
