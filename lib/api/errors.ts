@@ -160,3 +160,12 @@ export function methodNotAllowed(allow: readonly string[]): ApiError {
 export function malformedRequest(message = "The request must be a JSON object."): ApiError {
   return new ApiError("INVALID_ARGUMENT", message, { reason: "MALFORMED_JSON" });
 }
+
+/** A change to a workspace that its state forbids: DISABLED until enabled, TERMINATED for good. */
+export function workspaceNotWritable(organizationId: string, workspaceId: string, state: "DISABLED" | "TERMINATED"): ApiError {
+  const name = `organizations/${organizationId}/workspaces/${workspaceId}`;
+  const metadata = { workspace_id: workspaceId, state };
+  return state === "TERMINATED"
+    ? new ApiError("FAILED_PRECONDITION", `Workspace ${name} is terminated and can no longer be changed.`, { reason: "WORKSPACE_TERMINATED", metadata })
+    : new ApiError("FAILED_PRECONDITION", `Workspace ${name} is disabled; enable it before making changes.`, { reason: "WORKSPACE_DISABLED", metadata });
+}

@@ -5,7 +5,7 @@
 // again and re-checks, and a stale etag ends as ABORTED. No lock is held between check and write.
 
 import "server-only";
-import { ApiError, notFound } from "../../api/errors";
+import { ApiError, notFound, workspaceNotWritable } from "../../api/errors";
 import { etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WorkspaceState } from "../../generated/prisma/enums";
@@ -36,17 +36,7 @@ export function workspaceNotFound(ref: WorkspaceRef): ApiError {
 
 /** The same refusals authorize() gives, for a state that changed after authorization. */
 export function notWritable(ref: WorkspaceRef, state: WorkspaceState): ApiError {
-  const name = workspaceName(ref.organizationId, ref.workspaceId);
-  if (state === "TERMINATED") {
-    return new ApiError("FAILED_PRECONDITION", `Workspace ${name} is terminated and can no longer be changed.`, {
-      reason: "WORKSPACE_TERMINATED",
-      metadata: { workspace_id: ref.workspaceId, state },
-    });
-  }
-  return new ApiError("FAILED_PRECONDITION", `Workspace ${name} is disabled; enable it before making changes.`, {
-    reason: "WORKSPACE_DISABLED",
-    metadata: { workspace_id: ref.workspaceId, state },
-  });
+  return workspaceNotWritable(ref.organizationId, ref.workspaceId, state === "TERMINATED" ? "TERMINATED" : "DISABLED");
 }
 
 export function etagMismatch(ref: WorkspaceRef, current: number): ApiError {
