@@ -4,6 +4,7 @@
 import "server-only";
 import { ApiError, notFound } from "../api/errors";
 import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
+import { decodePathParam, queryOf } from "../api/query";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -49,7 +50,7 @@ async function flatParams(context: NextRouteContext | undefined): Promise<Record
   // Next.js passes no params object (undefined) to routes without dynamic segments.
   const raw: Record<string, unknown> = (context ? await context.params : undefined) ?? {};
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") out[k] = decodeURIComponent(v);
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") out[k] = decodePathParam(k, v);
   return out;
 }
 
@@ -78,7 +79,7 @@ async function run(
       req,
       ctx,
       params,
-      query: new URL(req.url).searchParams,
+      query: queryOf(req),
       body: () => (bodyPromise ??= bodyText !== undefined ? Promise.resolve(parseJsonText(bodyText, req)) : readBodyText(req).then((t) => parseJsonText(t, req))),
     };
     if (idemKey === undefined) return finish(await handle(args), requestId);
@@ -184,7 +185,12 @@ export function byVerb(
   return async (req: Request, context?: NextRouteContext): Promise<Response> => {
     // Next.js passes no params object (undefined) to routes without dynamic segments.
   const raw: Record<string, unknown> = (context ? await context.params : undefined) ?? {};
-    const value = typeof raw[param] === "string" ? decodeURIComponent(raw[param] as string) : "";
+    let value: string;
+    try {
+      value = typeof raw[param] === "string" ? decodePathParam(param, raw[param] as string) : "";
+    } catch (error) {
+      return toErrorResponse(error, requestIdOf(req));
+    }
     const colon = value.indexOf(":");
     const verb = colon < 0 ? "" : value.slice(colon + 1);
     const handler = Object.hasOwn(handlers, verb) ? handlers[verb] : undefined;

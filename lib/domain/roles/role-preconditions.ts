@@ -1,5 +1,6 @@
 import { ApiError, invalidArgument } from "../../api/errors";
 import { etagPreconditions, etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
+import { queryOf } from "../../api/query";
 
 /** The AIP-154 preconditions of a role change: `etag` in the body or query, and If-Match. */
 export function rolePreconditions(req: Request, body: Record<string, unknown> = {}): EtagPreconditions {
@@ -8,7 +9,7 @@ export function rolePreconditions(req: Request, body: Record<string, unknown> = 
   return etagPreconditions({
     body: etag ?? null,
     ifMatch: req.headers.get("if-match"),
-    query: new URL(req.url).searchParams.get("etag"),
+    query: queryOf(req).get("etag"),
   });
 }
 

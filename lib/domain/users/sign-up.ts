@@ -9,6 +9,7 @@ import type { RequestContext } from "../../auth/context";
 import { hashPassword } from "../../auth/password";
 import { newId } from "../../ids";
 import { OrganizationCreateInput } from "../../schemas/organizations";
+import { text } from "../../schemas/text";
 import { WorkspaceCreateInput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { insertOrganization } from "../organizations/create-organization";
@@ -16,7 +17,7 @@ import { createWorkspace } from "../workspaces/create-workspace";
 import { UserCreateInput } from "./create-user";
 
 export const SignUpInput = UserCreateInput.extend({
-  invitationToken: z.string().trim().max(512).optional(),
+  invitationToken: text("invitationToken").trim().max(512).optional(),
 });
 export type SignUpInput = z.input<typeof SignUpInput>;
 
