@@ -4,6 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { clientIp } from "../api/client-address";
 import { ApiError, type FieldViolation } from "../api/errors";
 import { toApiError } from "../api/http";
 import { looksLikeId } from "../ids";
@@ -50,7 +51,7 @@ export async function publicAction<T>(fn: (meta: VisitorMeta) => Promise<T>): Pr
   const h = await headers();
   const meta: VisitorMeta = {
     requestId: `req_${randomUUID().replaceAll("-", "")}`,
-    ip: (h.get("x-forwarded-for")?.split(",")[0] ?? "").trim().slice(0, 64),
+    ip: clientIp(h),
     userAgent: (h.get("user-agent") ?? "").slice(0, 512),
   };
   try {

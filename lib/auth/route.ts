@@ -3,8 +3,10 @@
 
 import "server-only";
 import { ApiError, notFound } from "../api/errors";
+import { clientIp } from "../api/client-address";
 import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
 import { decodePathParam, queryOf } from "../api/query";
+import { limitApiCaller } from "../api/rate-limit";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -35,11 +37,6 @@ export interface HandlerArgs {
 /** A handler returns a Response, or a body for 200 OK. */
 type HandlerResult = Response | object;
 
-function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for");
-  return (fwd ? fwd.split(",")[0] : req.headers.get("x-real-ip") ?? "").trim().slice(0, 64);
-}
-
 function finish(result: HandlerResult, requestId: string): Response {
   const res = result instanceof Response ? result : jsonResponse(result);
   res.headers.set("x-request-id", requestId);
@@ -64,6 +61,7 @@ async function run(
   const requestId = requestIdOf(req);
   try {
     const caller = await authenticateRequest(req);
+    await limitApiCaller(caller);
     const ctx: RequestContext = {
       caller,
       requestId,
