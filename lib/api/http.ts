@@ -49,11 +49,6 @@ export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promis
   }
 }
 
-/** Parses a JSON object body; an empty body is `{}`. */
-export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
-  return parseJsonText(await readBodyText(req), req);
-}
-
 export function parseJsonText(text: string, req: Request): Record<string, unknown> {
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";

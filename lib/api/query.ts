@@ -15,7 +15,7 @@ function decodeComponent(raw: string, field: string, plusIsSpace: boolean): stri
   } catch {
     // URLSearchParams would turn the broken escape into U+FFFD and the request would go on with
     // text the client never sent.
-    throw invalidArgument(field, "is not valid percent-encoded UTF-8");
+    throw invalidArgument(field, "is not valid percent-encoded UTF-8", plusIsSpace ? "INVALID_ARGUMENT" : "MALFORMED_PATH");
   }
 }
 
