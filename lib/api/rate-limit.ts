@@ -146,7 +146,7 @@ export async function consume(name: keyof ReturnType<typeof limitSpecs>, key: st
   } catch (error) {
     if (!isLimitRes(error)) throw error;
     const state = { limit: spec.points, remaining: 0, resetSeconds: seconds(error.msBeforeNext) };
-    throw rateLimited(message ?? `Too many requests; retry in ${state.resetSeconds} s.`, state);
+    throw rateLimited(`${message ?? "Too many requests."} Retry in ${state.resetSeconds} s.`, state);
   }
 }
 
@@ -156,12 +156,12 @@ export async function consume(name: keyof ReturnType<typeof limitSpecs>, key: st
  */
 export function limitApiCaller(caller: { userId: string; token?: { tokenId: string } }, store = defaultStore()): Promise<RateLimitState> {
   const key = caller.token ? `token:${caller.token.tokenId}` : `user:${caller.userId}`;
-  return consume("api", key, store, "Too many requests for this caller; retry later.");
+  return consume("api", key, store, "Too many requests for this caller.");
 }
 
 /** Sign-ups from one IP. */
 export function limitSignUp(ip: string, store = defaultStore()): Promise<RateLimitState> {
-  return consume("signUpIp", ip, store, "Too many sign-ups from this address; retry later.");
+  return consume("signUpIp", ip, store, "Too many sign-ups from this address.");
 }
 
 /** Why a sign-in is refused before its password is looked at: seconds to wait, or 0. */
