@@ -66,12 +66,17 @@ const commands: Record<string, Command> = {
     async run(f) {
       const ctx = await contextFor(f.email!);
       const { createToken } = await import("../lib/domain/tokens/create-token");
-      const token = await createToken(ctx, {
-        display_name: f.name!,
-        organization_id: f.org,
-        expire_time: f.expires,
-        access: f["read-only"] !== undefined ? "READ_ONLY" : "FULL",
-      });
+      const { OperatorTokenCreateInput } = await import("../lib/schemas/tokens");
+      const { parseWith } = await import("../lib/api/http");
+      const token = await createToken(
+        ctx,
+        parseWith(OperatorTokenCreateInput, {
+          display_name: f.name!,
+          organization_id: f.org,
+          expire_time: f.expires,
+          access: f["read-only"] !== undefined ? "READ_ONLY" : "FULL",
+        }),
+      );
       console.error(`Created token ${token.token_id} (${token.access}${token.organization_id ? `, organization ${token.organization_id}` : ", all organizations"}). It is shown only now:`);
       return [token.token];
     },
