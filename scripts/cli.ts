@@ -81,6 +81,18 @@ const commands: Record<string, Command> = {
       return [token.token];
     },
   },
+  "credentials:reseal": {
+    usage:
+      "credentials:reseal                             re-seals every OAuth credential under CREDENTIALS_KEY\n" +
+      "                                               (older keys must be in CREDENTIALS_KEYS until then)",
+    flags: {},
+    async run() {
+      const { resealCredentials } = await import("../lib/domain/credentials/reseal-credentials");
+      const report = await resealCredentials();
+      console.error(`Re-sealed ${report.resealed} of ${report.total} OAuth credential(s); all are now sealed under key '${report.keyId}'.`);
+      return [String(report.resealed)];
+    },
+  },
 };
 
 function usage(): string {
