@@ -16,7 +16,8 @@ import { OperatorTokenCreateInput, TokenCreateInput, TokenOutput } from "@/lib/s
 import { createToken } from "./create-token";
 import { listTokens } from "./list-tokens";
 import { getToken } from "./get-token";
-import { updateToken } from "./update-token";
+import { executeOperation } from "@/lib/operations/execute";
+import { UpdateAccessToken } from "@/lib/operations/tokens";
 import { revokeToken } from "./revoke-token";
 
 let ada: TestUser;
@@ -40,6 +41,11 @@ function mint(user: TestUser, input: Record<string, unknown>) {
 /** The request context a route builds for a caller authenticated with `token`. */
 async function tokenContext(token: string): Promise<RequestContext> {
   return { ...contextOf({ id: "", email: "", displayName: "" }), caller: await callerFromToken(token) };
+}
+
+/** PATCH /me/tokens/{id} through the registry's pipeline (mask resolution included), as the caller. */
+function rename(ctx: RequestContext, tokenId: string, body: Record<string, unknown>, mask?: string) {
+  return executeOperation(UpdateAccessToken, ctx, { params: { token_id: tokenId }, query: mask ? { update_mask: mask } : {}, body });
 }
 
 function withAuth(token: string) {
@@ -247,10 +253,10 @@ describe("a token's scope and access", () => {
     expect((await listTokens(as1, {})).tokens.map((t) => t.token_id)).toEqual([in1.token_id]);
     await expect(getToken(as1, in2.token_id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(revokeToken(as1, in2.token_id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateToken(as1, in2.token_id, { display_name: "x" }, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(rename(as1, in2.token_id, { display_name: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const ro = await tokenContext((await mint(user, { organization_id: o1, access: "READ_ONLY" })).token);
     await expect(revokeToken(ro, in1.token_id)).rejects.toMatchObject({ code: "PERMISSION_DENIED" });
-    await expect(updateToken(ro, in1.token_id, { display_name: "x" }, null)).rejects.toMatchObject({ code: "PERMISSION_DENIED" });
+    await expect(rename(ro, in1.token_id, { display_name: "x" })).rejects.toMatchObject({ code: "PERMISSION_DENIED" });
     expect((await getToken(user.ctx, in1.token_id)).display_name).toBe(in1.display_name);
     // Another user cannot see or revoke these at all.
     const stranger = await makeUser("Stranger Tokens");
@@ -262,15 +268,15 @@ describe("a token's scope and access", () => {
 describe("renaming", () => {
   it("changes only the name, audits it, and refuses fixed fields", async () => {
     const t = await mint(ada, { organization_id: orgA, display_name: "old name" });
-    const renamed = await updateToken(ada.ctx, t.token_id, { display_name: "new name" }, null);
+    const renamed = await rename(ada.ctx, t.token_id, { display_name: "new name" });
     expect(renamed).toMatchObject({ display_name: "new name", access: t.access, organization_id: orgA, prefix: t.prefix });
     const audit = await (await db()).auditLogEntry.findMany({ where: { organizationId: orgA, action: "token.update" } });
     expect(audit.some((a) => JSON.stringify(a.changes).includes("new name"))).toBe(true);
     for (const body of [{ access: "FULL" }, { organization_id: orgB }, { expire_time: null }]) {
-      await expect(updateToken(ada.ctx, t.token_id, body, null)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+      await expect(rename(ada.ctx, t.token_id, body)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
     }
-    await expect(updateToken(ada.ctx, t.token_id, { display_name: "" }, null)).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
-    await expect(updateToken(ada.ctx, t.token_id, {}, "display_name")).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(rename(ada.ctx, t.token_id, { display_name: "" })).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(rename(ada.ctx, t.token_id, {}, "display_name")).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
     expect((await getToken(ada.ctx, t.token_id)).display_name).toBe("new name");
   });
 });

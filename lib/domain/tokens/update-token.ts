@@ -3,10 +3,8 @@ import { db } from "../../db";
 import type { RequestContext } from "../../auth/context";
 import { authorizeAccount } from "../../auth/authorize";
 import { invalidArgument } from "../../api/errors";
-import { parseWith } from "../../api/http";
-import { resolveUpdateMask } from "../../api/update-mask";
 import { looksLikeId } from "../../ids";
-import { TOKEN_UPDATE_MASK, TokenUpdateInput, type TokenOutput } from "../../schemas/tokens";
+import type { TokenOutput, TokenUpdateInput } from "../../schemas/tokens";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { tokenName, tokenNotFound, tokenSelect, toTokenOutput, visibleTokensWhere } from "./token-output";
 
@@ -14,12 +12,10 @@ import { tokenName, tokenNotFound, tokenSelect, toTokenOutput, visibleTokensWher
 export async function updateToken(
   ctx: RequestContext,
   tokenId: string,
-  body: Record<string, unknown>,
-  updateMask: string | null,
+  input: TokenUpdateInput,
+  paths: ReadonlySet<string>,
 ): Promise<TokenOutput> {
   authorizeAccount(ctx, "update:AccessToken");
-  const input = parseWith(TokenUpdateInput, body);
-  const paths = resolveUpdateMask(updateMask, body, TOKEN_UPDATE_MASK);
   if (!looksLikeId(tokenId, "pat")) throw tokenNotFound(ctx, tokenId);
   if (paths.has("display_name") && input.display_name === undefined) throw invalidArgument("display_name", "display_name is required");
   const prisma = await db();
