@@ -7,6 +7,7 @@ const TABS = [
   { segment: "general", label: "General" },
   { segment: "members", label: "Members" },
   { segment: "roles", label: "Roles" },
+  { segment: "credentials", label: "Credentials" },
   { segment: "settings", label: "Settings" },
 ] as const;
 

@@ -1,0 +1,19 @@
+// Runs once when a server instance starts (`next start`, also without scripts/start.ts): an
+// instance that could not open the stored OAuth credentials must not start serving.
+
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkCredentialsKey } = await import("./lib/domain/credentials/check-credentials-key");
+  const { db } = await import("./lib/db");
+  try {
+    await checkCredentialsKey(await db());
+  } catch (error) {
+    const e = error as Error;
+    if (e.name === "CredentialsKeyError") {
+      console.error(`Refusing to start: ${e.message}`);
+      process.exit(1);
+    }
+    // The database is not reachable yet: /api/ready reports that; the check cannot run now.
+    console.error(`Could not check the OAuth credentials key at start (${e.name}); continuing.`);
+  }
+}
