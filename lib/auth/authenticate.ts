@@ -7,6 +7,7 @@ import { db } from "../db";
 import { ApiError } from "../api/errors";
 import type { Caller } from "./context";
 import { hashToken, tokenFromHeader } from "./tokens";
+import { sessionIsCurrent, sessionVersion } from "./session-version";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 // Touch last_use_time at most once a minute per token: a busy token must not write on every call.
@@ -85,8 +86,9 @@ export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefi
   const userId = typeof payload?.sub === "string" ? payload.sub : undefined;
   if (!userId) return undefined;
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
-  return user ? { userId: user.id, email: user.email, displayName: user.displayName } : undefined;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
+  if (!user || !sessionIsCurrent(sessionVersion(payload?.cv), user.credentialVersion)) return undefined;
+  return { userId: user.id, email: user.email, displayName: user.displayName };
 }
 
 /** A cookie-authenticated change must come from our own pages (CSRF). */

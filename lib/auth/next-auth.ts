@@ -1,8 +1,11 @@
-// next-auth for the console: email + password (credentials provider), JWT sessions.
+// next-auth for the console: email + password (credentials provider), JWT sessions. The JWT
+// carries the user's credential version at sign-in (`cv`); a password reset raises the version,
+// and every check of a session (lib/auth/session-version.ts) refuses one with an older version.
 
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "../domain/users/verify-credentials";
+import { sessionVersion } from "./session-version";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -16,17 +19,23 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials) {
         const user = await verifyCredentials(credentials?.email ?? "", credentials?.password ?? "");
-        return user ? { id: user.id, email: user.email, name: user.displayName } : null;
+        return user ? { id: user.id, email: user.email, name: user.displayName, credentialVersion: user.credentialVersion } : null;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.cv = (user as { credentialVersion?: number }).credentialVersion ?? 1;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        (session.user as { id?: string }).id = token.sub;
+        (session.user as { credentialVersion?: number }).credentialVersion = sessionVersion(token.cv);
+      }
       return session;
     },
   },
