@@ -1,0 +1,13 @@
+"use server";
+
+// "Forgot password?" for a signed-out visitor: the same answer whatever the address.
+
+import { publicAction, type ActionResult } from "@/lib/auth/action";
+import { requestPasswordReset } from "@/lib/domain/users/password-reset";
+
+export async function requestPasswordResetAction(input: { email?: unknown }): Promise<ActionResult<{ done: true }>> {
+  return publicAction(async () => {
+    await requestPasswordReset({ email: typeof input?.email === "string" ? input.email : "" });
+    return { done: true as const };
+  });
+}
