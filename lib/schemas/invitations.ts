@@ -111,6 +111,7 @@ export type AcceptInvitationOutput = z.infer<typeof AcceptInvitationOutput>;
  * decide (what, from whom, which roles) and to prefill sign-up, nothing of anyone else.
  */
 export const InvitationPreviewOutput = z.object({
+  invitation_id: z.string(),
   state: z.enum(INVITATION_STATES),
   email: z.string(),
   organization_display_name: z.string(),

@@ -271,6 +271,7 @@ describe("revoke and resend", () => {
 describe("accept", () => {
   it("joins the organization and the workspace with the invited roles and verifies the email, in one step", async () => {
     const invitee = await makeUser("Newcomer Nina");
+    await (await db()).user.update({ where: { id: invitee.id }, data: { emailVerifiedAt: null } });
     const inv = (await invite(admin, [invitee.email.toUpperCase()], ["workspace-editor"])).invitations[0];
     const token = await tokenFromOutbox(invitee.email, "invite");
     const ctx = { ...invitee.ctx, caller: { ...invitee.ctx.caller, email: invitee.email.toUpperCase() } };

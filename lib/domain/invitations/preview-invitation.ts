@@ -15,6 +15,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
   const inv = await prisma.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
     select: {
+      id: true,
       email: true,
       roles: true,
       state: true,
@@ -28,6 +29,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
   if (!inv) throw invitationLinkInvalid();
   const titles = await roleTitles(prisma, inv.workspaceId, inv.roles);
   return {
+    invitation_id: inv.id,
     state: effectiveState(inv),
     email: inv.email,
     organization_display_name: inv.organization.title,

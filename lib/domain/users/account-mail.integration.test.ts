@@ -13,13 +13,20 @@ import { verifyCredentials } from "./verify-credentials";
 
 process.env.NEXTAUTH_SECRET ??= "account-mail-test-secret";
 
+/** A self-service account: its address not yet confirmed (factory users are operator-made, confirmed). */
+async function unverified(name: string) {
+  const user = await makeUser(name);
+  await (await db()).user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+  return user;
+}
+
 async function sessionJwtFor(userId: string, cv?: number): Promise<string> {
   return encode({ token: { sub: userId, ...(cv === undefined ? {} : { cv }) }, secret: process.env.NEXTAUTH_SECRET! });
 }
 
 describe("email verification", () => {
   it("confirms the address once; a second use and a forged link are refused", async () => {
-    const user = await makeUser("Unverified Una");
+    const user = await unverified("Unverified Una");
     expect(await isEmailVerified(user.ctx)).toBe(false);
     expect(await resendVerificationEmail(user.ctx)).toEqual({ sent: true });
     const token = await tokenFromOutbox(user.email, "verify-email");
@@ -31,7 +38,7 @@ describe("email verification", () => {
   });
 
   it("confirms nothing when the account's address changed since the link was sent", async () => {
-    const user = await makeUser("Moving Max");
+    const user = await unverified("Moving Max");
     await resendVerificationEmail(user.ctx);
     const token = await tokenFromOutbox(user.email, "verify-email");
     const prisma = await db();
@@ -60,7 +67,7 @@ describe("password reset", () => {
   });
 
   it("sets the new password once, ends older sessions, keeps new ones, and kills the other reset links", async () => {
-    const user = await makeUser("Forgetful Fay");
+    const user = await unverified("Forgetful Fay");
     const prisma = await db();
     const { credentialVersion } = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { credentialVersion: true } });
     const oldSession = await sessionJwtFor(user.id, credentialVersion);
