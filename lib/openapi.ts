@@ -11,6 +11,8 @@ import { ListUsersOutput, UserBasicInfoOutput, UserWithRolesOutput } from "./sch
 import { OrganizationOutput, OrganizationUserOutput } from "./schemas/organizations";
 import { PermissionOutput, RoleOutput } from "./schemas/roles";
 import { StateTransitionOutput, WorkspaceOutput } from "./schemas/workspaces";
+import { GetInvitationOutput, ListInvitationsOutput, UserInvitationOutput } from "./schemas/invitations";
+import { OutboxMailOutput } from "./schemas/mail";
 
 type Json = Record<string, unknown>;
 
@@ -25,6 +27,10 @@ components.add(UserBasicInfoOutput, { id: "v1UserBasicInfo" });
 components.add(ListUsersOutput, { id: "v1ListUsersResponse" });
 components.add(RoleOutput, { id: "v1Role" });
 components.add(PermissionOutput, { id: "v1Permission" });
+components.add(UserInvitationOutput, { id: "v1UserInvitation" });
+components.add(ListInvitationsOutput, { id: "v1ListWorkspaceUserInvitesResponse" });
+components.add(GetInvitationOutput, { id: "v1GetInvitationResponse" });
+components.add(OutboxMailOutput, { id: "v1OutboxMail" });
 
 const RPC_STATUS: Json = {
   type: "object",

@@ -2,10 +2,11 @@
 
 // "Forgot password?" for a signed-out visitor: the same answer whatever the address.
 
-import { publicAction, type ActionResult } from "@/lib/auth/action";
+import { publicAction } from "@/lib/auth/action";
+import type { ActionOutcome } from "@/lib/console/action-result";
 import { requestPasswordReset } from "@/lib/domain/users/password-reset";
 
-export async function requestPasswordResetAction(input: { email?: unknown }): Promise<ActionResult<{ done: true }>> {
+export async function requestPasswordResetAction(input: { email?: unknown }): Promise<ActionOutcome<{ done: true }>> {
   return publicAction(async () => {
     await requestPasswordReset({ email: typeof input?.email === "string" ? input.email : "" });
     return { done: true as const };

@@ -3,6 +3,7 @@
 // import the definitions they serve from the area files directly.
 
 import "server-only";
+import { INVITATION_OPERATIONS } from "./invitations";
 import { META_OPERATIONS } from "./meta";
 import { MEMBER_OPERATIONS } from "./members";
 import type { Operation } from "./operation";
@@ -15,6 +16,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...WORKSPACE_OPERATIONS,
   ...MEMBER_OPERATIONS,
   ...ROLE_OPERATIONS,
+  ...INVITATION_OPERATIONS,
   ...META_OPERATIONS,
 ];
 

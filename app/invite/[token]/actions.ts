@@ -3,33 +3,30 @@
 // The invitation page's actions. The token in the link is what they act on; accepting and
 // declining need the signed-in invitee, signing up needs nobody (and joins through the token).
 
-import { publicAction, userAction, type ActionResult } from "@/lib/auth/action";
-import { parseWith } from "@/lib/api/http";
-import { InvitationAcceptInput } from "@/lib/schemas/invitations";
-import { acceptInvitation } from "@/lib/domain/invitations/accept-invitation";
-import { declineInvitation } from "@/lib/domain/invitations/decline-invitation";
+import { publicAction, userAction } from "@/lib/auth/action";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { AcceptInvitation, DeclineInvitation } from "@/lib/operations/invitations";
 import { previewInvitation } from "@/lib/domain/invitations/preview-invitation";
 import { signUp } from "@/lib/domain/users/sign-up";
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
-export async function acceptInvitationAction(input: { token?: unknown }): Promise<ActionResult<{ organizationId: string; workspaceId: string }>> {
-  return userAction(async (ctx) => {
-    const res = await acceptInvitation(ctx, parseWith(InvitationAcceptInput, { token: text(input?.token) }));
-    return { organizationId: res.organization_id, workspaceId: res.workspace_id };
-  });
+export async function acceptInvitationAction(input: { token?: unknown }): Promise<ActionOutcome<{ organizationId: string; workspaceId: string }>> {
+  const res = await perform(AcceptInvitation, {}, { body: { token: text(input?.token) } });
+  return res.ok ? { ok: true, data: { organizationId: res.data.organization_id, workspaceId: res.data.workspace_id } } : res;
 }
 
-export async function declineInvitationAction(input: { token?: unknown }): Promise<ActionResult<{ declined: true }>> {
-  return userAction(async (ctx) => {
-    const preview = await previewInvitation(text(input?.token));
-    await declineInvitation(ctx, preview.invitation_id);
-    return { declined: true as const };
-  });
+export async function declineInvitationAction(input: { token?: unknown }): Promise<ActionOutcome<{ declined: true }>> {
+  // The link names the invitation; DeclineInvitation checks it is the caller's.
+  const preview = await userAction(() => previewInvitation(text(input?.token)));
+  if (!preview.ok) return preview;
+  const res = await perform(DeclineInvitation, { invitation_id: preview.data.invitation_id });
+  return res.ok ? { ok: true, data: { declined: true as const } } : res;
 }
 
 /** Creates the invitee's account with the invited address and joins the workspace in one go. */
-export async function signUpWithInvitationAction(input: { token?: unknown; name?: unknown; password?: unknown }): Promise<ActionResult<{ email: string; organizationId: string; workspaceId: string }>> {
+export async function signUpWithInvitationAction(input: { token?: unknown; name?: unknown; password?: unknown }): Promise<ActionOutcome<{ email: string; organizationId: string; workspaceId: string }>> {
   return publicAction(async (meta) => {
     const token = text(input?.token);
     const preview = await previewInvitation(token);

@@ -3,11 +3,12 @@
 // Confirming an address through its mailed link. It is a button press, not the page load, so a
 // mail scanner that fetches links does not use the link up.
 
-import { publicAction, type ActionResult } from "@/lib/auth/action";
+import { publicAction } from "@/lib/auth/action";
+import type { ActionOutcome } from "@/lib/console/action-result";
 import { ApiError } from "@/lib/api/errors";
 import { verifyEmail } from "@/lib/domain/users/verify-email";
 
-export async function verifyEmailAction(input: { token?: unknown }): Promise<ActionResult<{ verified: boolean; problem?: string }>> {
+export async function verifyEmailAction(input: { token?: unknown }): Promise<ActionOutcome<{ verified: boolean; problem?: string }>> {
   return publicAction(async () => {
     try {
       return { verified: (await verifyEmail(typeof input?.token === "string" ? input.token : "")).verified };

@@ -1,34 +1,29 @@
 "use server";
 
-// The workspace Invites tab: invite, resend, revoke. Each is authorized for its permission by
-// workspaceAction; the rules (domain, no escalation, state machine) are the domain's.
+// The workspace Invites tab: invite, resend, revoke — the registry's operations, performed for the
+// signed-in user through the same pipeline as their REST routes.
 
-import { workspaceAction, type ActionResult } from "@/lib/auth/action";
-import { parseWith } from "@/lib/api/http";
-import { InvitationCreateInput, type CreateInvitationsOutput, type UserInvitationOutput } from "@/lib/schemas/invitations";
-import { createInvitations } from "@/lib/domain/invitations/create-invitations";
-import { resendInvitation } from "@/lib/domain/invitations/resend-invitation";
-import { revokeInvitation } from "@/lib/domain/invitations/revoke-invitation";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { CreateWorkspaceUserInvites, ResendWorkspaceUserInvite, RevokeWorkspaceUserInvite } from "@/lib/operations/invitations";
+import type { CreateInvitationsOutput, UserInvitationOutput } from "@/lib/schemas/invitations";
 
 interface Target {
   org: string;
   ws: string;
 }
 
-export async function createInvitationsAction(target: Target, input: { emails?: unknown; roles?: unknown }): Promise<ActionResult<CreateInvitationsOutput>> {
-  return workspaceAction("create:Invitation", { organizationId: target.org, workspaceId: target.ws }, (ctx, access) =>
-    createInvitations(ctx, access, parseWith(InvitationCreateInput, { emails: input?.emails, roles: input?.roles })),
-  );
+/** CreateWorkspaceUserInvites from the Invite dialog. */
+export async function createInvitationsAction(target: Target, input: unknown): Promise<ActionOutcome<CreateInvitationsOutput>> {
+  return perform(CreateWorkspaceUserInvites, { organization_id: target.org, workspace_id: target.ws }, { body: input });
 }
 
-export async function resendInvitationAction(target: Target, invitationId: string): Promise<ActionResult<UserInvitationOutput>> {
-  return workspaceAction("create:Invitation", { organizationId: target.org, workspaceId: target.ws }, (ctx, access) =>
-    resendInvitation(ctx, access, String(invitationId)),
-  );
+/** ResendWorkspaceUserInvite: a new link and expiry; the old link dies. */
+export async function resendInvitationAction(target: Target, invitationId: string): Promise<ActionOutcome<UserInvitationOutput>> {
+  return perform(ResendWorkspaceUserInvite, { organization_id: target.org, workspace_id: target.ws, invitation_id: invitationId });
 }
 
-export async function revokeInvitationAction(target: Target, invitationId: string): Promise<ActionResult<UserInvitationOutput>> {
-  return workspaceAction("delete:Invitation", { organizationId: target.org, workspaceId: target.ws }, (ctx, access) =>
-    revokeInvitation(ctx, access, String(invitationId)),
-  );
+/** RevokeWorkspaceUserInvite. */
+export async function revokeInvitationAction(target: Target, invitationId: string): Promise<ActionOutcome<null>> {
+  return perform(RevokeWorkspaceUserInvite, { organization_id: target.org, workspace_id: target.ws, invitation_id: invitationId });
 }
