@@ -57,7 +57,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
-          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} />
+          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} canReadMail={access.permissions.has("update:Organization")} />
         </div>
       </header>
       {verified ? null : <VerifyEmailBanner email={email} />}
