@@ -33,9 +33,9 @@ export default async function MailPage({ params, searchParams }: { params: Promi
         </h1>
         <p className="mt-1 text-sm text-muted">
           {smtp
-            ? "Mails are delivered over SMTP by the server's job runner; failed deliveries are retried with back-off."
+            ? "Mails are delivered over SMTP by the server&apos;s job runner; failed deliveries are retried with back-off."
             : "SMTP is not configured (SMTP_URL): mails stay here, queued, and are sent once it is."}{" "}
-          The newest 100 mails of this organization are shown; a delivered mail's link is removed from its copy here.
+          The newest 100 mails of this organization are shown; a delivered mail&apos;s link is removed from its copy here.
         </p>
       </div>
       <nav aria-label="Mail status" className="flex flex-wrap gap-2 text-sm">
