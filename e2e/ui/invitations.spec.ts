@@ -148,7 +148,7 @@ test.describe("console: invitations", () => {
       const oldPage = await old.newPage();
       await new LoginPage(oldPage).signIn(person.email, person.password);
       await oldPage.goto(`/o/${orgId}/workspaces`);
-      await expect(oldPage.getByRole("table", { name: "Workspaces" })).toBeVisible();
+      await expect(oldPage.getByRole("heading", { name: "Workspaces", level: 1 })).toBeVisible();
 
       await page.goto("/login");
       await hydrated(page);
@@ -156,13 +156,13 @@ test.describe("console: invitations", () => {
       await hydrated(page);
       await page.getByLabel("Email").fill(person.email);
       await page.getByRole("button", { name: "Send me a reset link" }).click();
-      await expect(page.getByRole("status")).toContainText("Check your inbox");
+      await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toBeVisible();
       // An unknown address gets the very same answer.
       await page.goto("/forgot-password");
       await hydrated(page);
       await page.getByLabel("Email").fill(`nobody-${tag()}@e2e.example`);
       await page.getByRole("button", { name: "Send me a reset link" }).click();
-      await expect(page.getByRole("status")).toContainText("Check your inbox");
+      await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toBeVisible();
 
       const link = await linkFromOutbox(person.email, "reset-password");
       const newPassword = `brand new ${tag()}`;
@@ -172,7 +172,7 @@ test.describe("console: invitations", () => {
       await page.getByRole("button", { name: "Set new password" }).click();
       await page.waitForURL((u) => !u.pathname.startsWith("/reset-password") && !u.pathname.startsWith("/login"));
       await page.goto(`/o/${orgId}/workspaces`);
-      await expect(page.getByRole("table", { name: "Workspaces" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Workspaces", level: 1 })).toBeVisible();
 
       // The session signed in before the reset is over.
       await oldPage.goto(`/o/${orgId}/workspaces`);
@@ -186,7 +186,7 @@ test.describe("console: invitations", () => {
       await hydrated(page);
       await page.getByLabel("New password").fill(`another one ${tag()}`);
       await page.getByRole("button", { name: "Set new password" }).click();
-      await expect(page.getByRole("alert")).toContainText("already been used");
+      await expect(page.getByRole("alert").filter({ hasText: "already been used" })).toBeVisible();
       await new LoginPage(page).signIn(person.email, newPassword);
       await expect(page).not.toHaveURL(/\/login/);
     } finally {
