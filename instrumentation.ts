@@ -1,5 +1,8 @@
-// Runs once when a server instance starts (`next start`, also without scripts/start.ts): an
-// instance that could not open the stored OAuth credentials must not start serving.
+// Next.js calls register() once when a server instance starts (`next start`, also without
+// scripts/start.ts). An instance that could not open the stored OAuth credentials must not start
+// serving; then the job runner (mail delivery, invitation expiry, workspace purge) starts in the
+// server process. JOBS=off turns the runner off (e.g. on instances that should only serve
+// requests; any other instance's runner does the work).
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -16,4 +19,8 @@ export async function register(): Promise<void> {
     // The database is not reachable yet: /api/ready reports that; the check cannot run now.
     console.error(`Could not check the OAuth credentials key at start (${e.name}); continuing.`);
   }
+  if (process.env.JOBS === "off") return;
+  const { startJobRunner } = await import("./lib/jobs/runner");
+  const runner = startJobRunner();
+  void runner.runOnce();
 }

@@ -13,6 +13,8 @@ import { PermissionOutput, RoleOutput } from "./schemas/roles";
 import { StateTransitionOutput, WorkspaceOutput } from "./schemas/workspaces";
 import { TokenOutput } from "./schemas/tokens";
 import { CredentialOutput } from "./schemas/credentials";
+import { GetInvitationOutput, ListInvitationsOutput, UserInvitationOutput } from "./schemas/invitations";
+import { OutboxMailOutput } from "./schemas/mail";
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +31,10 @@ components.add(RoleOutput, { id: "v1Role" });
 components.add(PermissionOutput, { id: "v1Permission" });
 components.add(TokenOutput, { id: "v1AccessToken" });
 components.add(CredentialOutput, { id: "v1OAuthCredential" });
+components.add(UserInvitationOutput, { id: "v1UserInvitation" });
+components.add(ListInvitationsOutput, { id: "v1ListWorkspaceUserInvitesResponse" });
+components.add(GetInvitationOutput, { id: "v1GetInvitationResponse" });
+components.add(OutboxMailOutput, { id: "v1OutboxMail" });
 
 const RPC_STATUS: Json = {
   type: "object",

@@ -8,6 +8,7 @@ import { isSameOriginRequest } from "../api/client-address";
 import { ApiError } from "../api/errors";
 import type { Caller } from "./context";
 import { hashToken, tokenFormat, tokenFromHeader } from "./tokens";
+import { sessionIsCurrent, sessionVersion } from "./session-version";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 // Touch last_use_time at most once a minute per token: a busy token must not write on every call.
@@ -90,8 +91,9 @@ export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefi
   const userId = typeof payload?.sub === "string" ? payload.sub : undefined;
   if (!userId) return undefined;
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
-  return user ? { userId: user.id, email: user.email, displayName: user.displayName } : undefined;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
+  if (!user || !sessionIsCurrent(sessionVersion(payload?.cv), user.credentialVersion)) return undefined;
+  return { userId: user.id, email: user.email, displayName: user.displayName };
 }
 
 export async function authenticateRequest(req: Request): Promise<Caller> {

@@ -1,4 +1,6 @@
-// next-auth for the console: email + password (credentials provider), JWT sessions.
+// next-auth for the console: email + password (credentials provider), JWT sessions. The JWT
+// carries the user's credential version at sign-in (`cv`); a password reset raises the version,
+// and every check of a session (lib/auth/session-version.ts) refuses one with an older version.
 
 import { createHash } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
@@ -28,7 +30,7 @@ export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: Headers,
   store: RateLimitStore = defaultStore(),
-): Promise<{ id: string; email: string; name: string } | null> {
+): Promise<{ id: string; email: string; name: string; credentialVersion: number } | null> {
   const email = credentials?.email ?? "";
   const password = credentials?.password ?? "";
   const account = accountKey(email);
@@ -44,8 +46,9 @@ export async function authorizeCredentials(
     return null;
   }
   await recordSignInSuccess(account, store);
-  return { id: user.id, email: user.email, name: user.displayName };
+  return { id: user.id, email: user.email, name: user.displayName, credentialVersion: user.credentialVersion };
 }
+import { sessionVersion } from "./session-version";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -68,11 +71,17 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.cv = (user as { credentialVersion?: number }).credentialVersion ?? 1;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        (session.user as { id?: string }).id = token.sub;
+        (session.user as { credentialVersion?: number }).credentialVersion = sessionVersion(token.cv);
+      }
       return session;
     },
   },

@@ -4,6 +4,7 @@
 
 import "server-only";
 import { CREDENTIAL_OPERATIONS } from "./credentials";
+import { INVITATION_OPERATIONS } from "./invitations";
 import { META_OPERATIONS } from "./meta";
 import { MEMBER_OPERATIONS } from "./members";
 import type { Operation } from "./operation";
@@ -19,6 +20,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...ROLE_OPERATIONS,
   ...TOKEN_OPERATIONS,
   ...CREDENTIAL_OPERATIONS,
+  ...INVITATION_OPERATIONS,
   ...META_OPERATIONS,
 ];
 

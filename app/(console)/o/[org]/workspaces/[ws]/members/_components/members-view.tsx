@@ -7,7 +7,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { Button } from "@/components/button";
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/button";
 import { ReasonButton } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
 import { BUILT_IN_ORGANIZATION_ROLES } from "@/lib/auth/permissions";
@@ -229,12 +230,19 @@ export function MembersView(props: MembersViewProps) {
           <h2 className="text-xl font-semibold tracking-tight">Members</h2>
           <p className="mt-1 text-sm text-muted">People with access to this workspace: its members, and organization admins through their organization role.</p>
         </div>
-        <ReasonButton disabledReason={addReason} onClick={() => open({ kind: "add" })}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
-            <path d="M8 3v10M3 8h10" strokeLinecap="round" />
-          </svg>
-          Add member
-        </ReasonButton>
+        <div className="flex flex-wrap gap-2">
+          {held.has("create:Invitation") && !readOnly ? (
+            <Link href={`/o/${org}/workspaces/${ws}/invites?invite=1`} className={buttonClass("secondary")}>
+              Invite
+            </Link>
+          ) : null}
+          <ReasonButton disabledReason={addReason} onClick={() => open({ kind: "add" })}>
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M8 3v10M3 8h10" strokeLinecap="round" />
+            </svg>
+            Add member
+          </ReasonButton>
+        </div>
       </div>
 
       {readOnly ? (
