@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../../db";
-import { planList, MAX_PAGE_SIZE } from "../../api/list";
+import { planList } from "../../api/list";
 import type { Prisma } from "../../generated/prisma/client";
 import { AUDIT_CSV_COLUMNS } from "../../schemas/audit";
 import type { AuditScope } from "./list-audit-logs";
@@ -30,7 +30,10 @@ function csvRow(row: AuditRow): string {
  * before the stream is returned (so a bad one is a 400, not a broken download); then each pull
  * reads one keyset batch, so memory stays bounded by the batch, whatever the range.
  */
-export function exportAuditLogs(scope: AuditScope, params: { filter?: string | null }, batchSize = MAX_PAGE_SIZE): ReadableStream<Uint8Array> {
+/** Rows per read: entries carry before/after documents, so a batch is kept to a few megabytes. */
+export const EXPORT_BATCH_SIZE = 500;
+
+export function exportAuditLogs(scope: AuditScope, params: { filter?: string | null }, batchSize = EXPORT_BATCH_SIZE): ReadableStream<Uint8Array> {
   const tokenScope = [...scope.tokenScope, "export"];
   const first = planList(auditListSpec, { filter: params.filter, page_size: String(batchSize) }, tokenScope);
   const encoder = new TextEncoder();
