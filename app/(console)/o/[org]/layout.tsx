@@ -8,13 +8,19 @@ import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
 import { RememberOrg } from "./_components/remember-org";
 import { LogoMark } from "@/components/logo-mark";
+import { DisplayPreferencesProvider } from "@/components/display-preferences";
+import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 
 export const dynamic = "force-dynamic";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces`);
-  const [current, mine] = await Promise.all([getOrganization(access), listMyOrganizations(ctx, { page_size: "100" })]);
+  const [current, mine, display] = await Promise.all([
+    getOrganization(access),
+    listMyOrganizations(ctx, { page_size: "100" }),
+    getDisplayPreferences(access),
+  ]);
   const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
   if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
   const { displayName, email } = ctx.caller;
@@ -55,11 +61,15 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
-          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} />
+          <OrgNav
+            org={current.organization_id}
+            canReadSettings={access.permissions.has("read:Organization")}
+            canReadActivity={access.isOrgAdmin}
+          />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
-        {children}
+        <DisplayPreferencesProvider value={display}>{children}</DisplayPreferencesProvider>
       </main>
       <RememberOrg orgId={current.organization_id} />
     </div>

@@ -7,10 +7,12 @@ import { usePathname } from "next/navigation";
  * `canReadSettings`: every organization member holds read:Organization, so a plain member sees
  * the Settings tab too and finds the page read-only, each control naming the permission it needs.
  */
-export function OrgNav({ org, canReadSettings = false }: { org: string; canReadSettings?: boolean }) {
+export function OrgNav({ org, canReadSettings = false, canReadActivity = false }: { org: string; canReadSettings?: boolean; canReadActivity?: boolean }) {
   const pathname = usePathname();
   const tabs = [
     { href: `/o/${org}/workspaces`, label: "Workspaces" },
+    // The organization's audit log is for organization admins only.
+    ...(canReadActivity ? [{ href: `/o/${org}/activity`, label: "Activity" }] : []),
     ...(canReadSettings ? [{ href: `/o/${org}/settings`, label: "Settings" }] : []),
   ];
   return (

@@ -7,6 +7,8 @@ const TABS = [
   { segment: "general", label: "General" },
   { segment: "members", label: "Members" },
   { segment: "roles", label: "Roles" },
+  { segment: "preferences", label: "Preferences" },
+  { segment: "activity", label: "Activity" },
   { segment: "settings", label: "Settings" },
 ] as const;
 
