@@ -57,7 +57,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
                 <StateBadge state={workspace.state} />
               </span>
             </div>
-            <p className="mt-1 text-sm text-muted">
+            <p className="mt-1 text-sm text-muted" data-testid="workspace-created">
               Created <LocalTime iso={workspace.create_time} format="datetime" />
             </p>
           </div>
