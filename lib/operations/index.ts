@@ -3,10 +3,12 @@
 // import the definitions they serve from the area files directly.
 
 import "server-only";
+import { AUDIT_OPERATIONS } from "./audit";
 import { META_OPERATIONS } from "./meta";
 import { MEMBER_OPERATIONS } from "./members";
 import type { Operation } from "./operation";
 import { ORGANIZATION_OPERATIONS } from "./organizations";
+import { PREFERENCE_OPERATIONS } from "./preferences";
 import { ROLE_OPERATIONS } from "./roles";
 import { WORKSPACE_OPERATIONS } from "./workspaces";
 
@@ -15,6 +17,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...WORKSPACE_OPERATIONS,
   ...MEMBER_OPERATIONS,
   ...ROLE_OPERATIONS,
+  ...PREFERENCE_OPERATIONS,
+  ...AUDIT_OPERATIONS,
   ...META_OPERATIONS,
 ];
 

@@ -118,15 +118,16 @@ export type OrganizationPreferencesUpdateInput = z.output<typeof OrganizationPre
 
 const GENERAL_PATHS = GENERAL_FIELDS.map((f) => `general.${f}`);
 
+// `etag` travels in the body as the AIP-154 precondition: never a path to change.
 export const WORKSPACE_PREFERENCES_MASK = {
   updatable: ["support_team_access", "support_access_expire_time", ...GENERAL_PATHS],
-  outputOnly: PREFERENCES_OUTPUT_ONLY,
-} as const;
+  outputOnly: [...PREFERENCES_OUTPUT_ONLY, "etag"],
+};
 
 export const ORGANIZATION_PREFERENCES_MASK = {
   updatable: ["members_can_create_workspaces", ...GENERAL_PATHS],
-  outputOnly: PREFERENCES_OUTPUT_ONLY,
-} as const;
+  outputOnly: [...PREFERENCES_OUTPUT_ONLY, "etag"],
+};
 
 /** v1GeneralPreferences as stored: unset fields are "" / *_UNSPECIFIED, unset decimal_places absent. */
 export const GeneralPreferencesOutput = z.object({

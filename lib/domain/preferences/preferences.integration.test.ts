@@ -3,9 +3,12 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import { parseWith } from "@/lib/api/http";
 import { authorize } from "@/lib/auth/authorize";
+import { authorizeOperation, parseOperationInput } from "@/lib/operations/execute";
+import { UpdateOrganizationPreferences, UpdateWorkspacePreferences } from "@/lib/operations/preferences";
+import type { OrgAccess, WorkspaceAccess } from "@/lib/auth/authorize";
 import { addMember, makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
 import { kognitosSchemaValidator, kognitosValidator } from "@/lib/testing/kognitos-schemas";
-import { OrganizationPreferencesUpdateInput, WorkspacePreferencesUpdateInput } from "@/lib/schemas/preferences";
+import { WorkspacePreferencesUpdateInput, type OrganizationPreferencesUpdateInput } from "@/lib/schemas/preferences";
 import { getWorkspacePreferences } from "./get-workspace-preferences";
 import { getOrganizationPreferences } from "./get-organization-preferences";
 import { updateWorkspacePreferences } from "./update-workspace-preferences";
@@ -23,14 +26,20 @@ const wsRead = (u: TestUser, orgId: string, wsId: string) => authorize(u.ctx, "r
 const wsWrite = (u: TestUser, orgId: string, wsId: string) => authorize(u.ctx, "update:Preferences", { organizationId: orgId, workspaceId: wsId });
 const orgWrite = (u: TestUser, orgId: string) => authorize(u.ctx, "update:Organization", { organizationId: orgId });
 
+// Through the registry's own authorization and parsing (mask, etag), then the domain call, so a
+// test can pass its own clock.
 async function patchWs(u: TestUser, orgId: string, wsId: string, body: Record<string, unknown>, opts: { mask?: string; ifMatch?: string; now?: Date } = {}) {
-  const input = parseWith(WorkspacePreferencesUpdateInput, body);
-  return updateWorkspacePreferences(u.ctx, await wsWrite(u, orgId, wsId), { input, updateMask: opts.mask, ifMatch: opts.ifMatch, now: opts.now });
+  const params = { organization_id: orgId, workspace_id: wsId };
+  const access = (await authorizeOperation(UpdateWorkspacePreferences, u.ctx, params)) as WorkspaceAccess;
+  const parsed = parseOperationInput(UpdateWorkspacePreferences, { params, body, query: opts.mask ? { update_mask: opts.mask } : {}, ifMatch: opts.ifMatch });
+  return updateWorkspacePreferences(u.ctx, access, { input: parsed.body as WorkspacePreferencesUpdateInput, paths: parsed.paths, preconditions: parsed.preconditions, now: opts.now });
 }
 
 async function patchOrg(u: TestUser, orgId: string, body: Record<string, unknown>, opts: { mask?: string; ifMatch?: string } = {}) {
-  const input = parseWith(OrganizationPreferencesUpdateInput, body);
-  return updateOrganizationPreferences(u.ctx, await orgWrite(u, orgId), { input, updateMask: opts.mask, ifMatch: opts.ifMatch });
+  const params = { organization_id: orgId };
+  const access = (await authorizeOperation(UpdateOrganizationPreferences, u.ctx, params)) as OrgAccess;
+  const parsed = parseOperationInput(UpdateOrganizationPreferences, { params, body, query: opts.mask ? { update_mask: opts.mask } : {}, ifMatch: opts.ifMatch });
+  return updateOrganizationPreferences(u.ctx, access, { input: parsed.body as OrganizationPreferencesUpdateInput, paths: parsed.paths, preconditions: parsed.preconditions });
 }
 
 async function rejection(p: Promise<unknown>): Promise<ApiError> {

@@ -1,11 +1,9 @@
 import "server-only";
 import { db } from "../../db";
-import { etagPreconditions, etagsMatch } from "../../api/etag";
-import { resolveUpdateMask } from "../../api/update-mask";
+import { etagsMatch, type EtagPreconditions } from "../../api/etag";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import {
-  ORGANIZATION_PREFERENCES_MASK,
   type OrganizationPreferencesOutput,
   type OrganizationPreferencesUpdateInput,
 } from "../../schemas/preferences";
@@ -16,8 +14,8 @@ import { organizationPreferencesName, organizationPreferencesSelect, toOrganizat
 
 export interface UpdateOrganizationPreferencesRequest {
   input: OrganizationPreferencesUpdateInput;
-  updateMask?: string | null;
-  ifMatch?: string | null;
+  paths: ReadonlySet<string>;
+  preconditions: EtagPreconditions;
 }
 
 /**
@@ -30,10 +28,8 @@ export async function updateOrganizationPreferences(
   access: OrgAccess,
   request: UpdateOrganizationPreferencesRequest,
 ): Promise<OrganizationPreferencesOutput> {
-  const { etag, ...body } = request.input;
-  const paths = resolveUpdateMask(request.updateMask, body, ORGANIZATION_PREFERENCES_MASK);
+  const { paths, preconditions } = request;
   const planned = plannedGeneral(paths, request.input.general);
-  const preconditions = etagPreconditions({ body: etag, ifMatch: request.ifMatch });
   const organizationId = access.organizationId;
   const name = organizationPreferencesName(organizationId);
 

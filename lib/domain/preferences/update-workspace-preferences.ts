@@ -1,14 +1,12 @@
 import "server-only";
 import { db } from "../../db";
 import { invalidArgument, notFound } from "../../api/errors";
-import { etagPreconditions, etagsMatch } from "../../api/etag";
-import { resolveUpdateMask } from "../../api/update-mask";
+import { etagsMatch, type EtagPreconditions } from "../../api/etag";
 import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import type { Tx } from "../../prisma-client";
 import {
   MAX_SUPPORT_ACCESS_DAYS,
-  WORKSPACE_PREFERENCES_MASK,
   type WorkspacePreferencesOutput,
   type WorkspacePreferencesUpdateInput,
 } from "../../schemas/preferences";
@@ -21,8 +19,10 @@ import { recordSupportAccessEnd } from "./support-access";
 
 export interface UpdateWorkspacePreferencesRequest {
   input: WorkspacePreferencesUpdateInput;
-  updateMask?: string | null;
-  ifMatch?: string | null;
+  /** AIP-134: the paths to change, resolved from the update mask (or the populated body fields). */
+  paths: ReadonlySet<string>;
+  /** AIP-154 preconditions (body etag, If-Match). */
+  preconditions: EtagPreconditions;
   /** The clock, for the support-access bounds (tests pass one). */
   now?: Date;
 }
@@ -69,10 +69,8 @@ export async function updateWorkspacePreferences(
   request: UpdateWorkspacePreferencesRequest,
 ): Promise<WorkspacePreferencesOutput> {
   const now = request.now ?? new Date();
-  const { etag, ...body } = request.input;
-  const paths = resolveUpdateMask(request.updateMask, body, WORKSPACE_PREFERENCES_MASK);
+  const { paths, preconditions } = request;
   const planned = plannedGeneral(paths, request.input.general);
-  const preconditions = etagPreconditions({ body: etag, ifMatch: request.ifMatch });
   const ref = { organizationId: access.organizationId, workspaceId: access.workspaceId };
   const name = workspacePreferencesName(ref.organizationId, ref.workspaceId);
 

@@ -1,13 +1,11 @@
 "use server";
 
-import { parseWith } from "@/lib/api/http";
-import { orgAction, type ActionResult } from "@/lib/auth/action";
-import { updateOrganizationPreferences } from "@/lib/domain/preferences/update-organization-preferences";
-import { OrganizationPreferencesUpdateInput, type OrganizationPreferencesOutput } from "@/lib/schemas/preferences";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { UpdateOrganizationPreferences } from "@/lib/operations/preferences";
+import type { OrganizationPreferencesOutput } from "@/lib/schemas/preferences";
 
-/** The console's UpdateOrganizationPreferences: the defaults every workspace inherits. */
-export async function updateOrganizationPreferencesAction(org: string, input: unknown, updateMask: string): Promise<ActionResult<OrganizationPreferencesOutput>> {
-  return orgAction("update:Organization", org, (ctx, access) =>
-    updateOrganizationPreferences(ctx, access, { input: parseWith(OrganizationPreferencesUpdateInput, input), updateMask }),
-  );
+/** UpdateOrganizationPreferences from the organization's settings: the defaults every workspace inherits. */
+export async function updateOrganizationPreferencesAction(org: string, input: unknown, updateMask: string): Promise<ActionOutcome<OrganizationPreferencesOutput>> {
+  return perform(UpdateOrganizationPreferences, { organization_id: org }, { body: input, query: { update_mask: updateMask } });
 }

@@ -1,13 +1,11 @@
 "use server";
 
-import { parseWith } from "@/lib/api/http";
-import { workspaceAction, type ActionResult } from "@/lib/auth/action";
-import { updateWorkspacePreferences } from "@/lib/domain/preferences/update-workspace-preferences";
-import { WorkspacePreferencesUpdateInput, type WorkspacePreferencesOutput } from "@/lib/schemas/preferences";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { UpdateWorkspacePreferences } from "@/lib/operations/preferences";
+import type { WorkspacePreferencesOutput } from "@/lib/schemas/preferences";
 
-/** The console's UpdateWorkspacePreferences: the same permission, validation and domain call as PATCH …/preferences. */
-export async function updateWorkspacePreferencesAction(org: string, ws: string, input: unknown, updateMask: string): Promise<ActionResult<WorkspacePreferencesOutput>> {
-  return workspaceAction("update:Preferences", { organizationId: org, workspaceId: ws }, (ctx, access) =>
-    updateWorkspacePreferences(ctx, access, { input: parseWith(WorkspacePreferencesUpdateInput, input), updateMask }),
-  );
+/** UpdateWorkspacePreferences from the Preferences tab; `input` carries the etag the form was loaded with. */
+export async function updateWorkspacePreferencesAction(org: string, ws: string, input: unknown, updateMask: string): Promise<ActionOutcome<WorkspacePreferencesOutput>> {
+  return perform(UpdateWorkspacePreferences, { organization_id: org, workspace_id: ws }, { body: input, query: { update_mask: updateMask } });
 }
