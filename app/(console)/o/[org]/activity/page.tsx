@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ApiError } from "@/lib/api/errors";
-import { authorize } from "@/lib/auth/authorize";
+import type { OrgAccess } from "@/lib/auth/authorize";
+import { authorizeOperation } from "@/lib/operations/execute";
+import { ListOrganizationAuditLogs } from "@/lib/operations/audit";
 import { ErrorState } from "@/components/states";
 import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 import { organizationAuditScope } from "@/lib/domain/audit/list-audit-logs";
@@ -23,7 +25,7 @@ export default async function OrganizationActivityPage({ params, searchParams }:
   );
   let access;
   try {
-    access = await authorize(ctx, "read:AuditLog", { organizationId: org });
+    access = (await authorizeOperation(ListOrganizationAuditLogs, ctx, { organization_id: org })) as OrgAccess;
     organizationAuditScope(ctx, access);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "PERMISSION_DENIED") throw error;

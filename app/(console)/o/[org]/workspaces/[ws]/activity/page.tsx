@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ApiError } from "@/lib/api/errors";
-import { authorize } from "@/lib/auth/authorize";
+import type { WorkspaceAccess } from "@/lib/auth/authorize";
+import { authorizeOperation } from "@/lib/operations/execute";
+import { ListWorkspaceAuditLogs } from "@/lib/operations/audit";
 import { ErrorState } from "@/components/states";
 import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 import { workspaceAuditScope } from "@/lib/domain/audit/list-audit-logs";
@@ -17,7 +19,7 @@ export default async function WorkspaceActivityPage({ params, searchParams }: { 
   const { ctx } = await requireConsoleWorkspace(org, ws);
   let access;
   try {
-    access = await authorize(ctx, "read:AuditLog", { organizationId: org, workspaceId: ws, includeDeleted: true });
+    access = (await authorizeOperation(ListWorkspaceAuditLogs, ctx, { organization_id: org, workspace_id: ws })) as WorkspaceAccess;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "PERMISSION_DENIED") throw error;
     return <ErrorState title="You cannot read this workspace's activity" message="Reading the activity requires the read:AuditLog permission (workspace admins have it)." requestId={ctx.requestId} />;

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ApiError } from "@/lib/api/errors";
-import { authorize } from "@/lib/auth/authorize";
+import type { WorkspaceAccess } from "@/lib/auth/authorize";
+import { authorizeOperation } from "@/lib/operations/execute";
+import { GetWorkspacePreferences } from "@/lib/operations/preferences";
 import { ErrorState } from "@/components/states";
 import { getWorkspacePreferences } from "@/lib/domain/preferences/get-workspace-preferences";
 import { getOrganizationPreferences } from "@/lib/domain/preferences/get-organization-preferences";
@@ -16,7 +18,7 @@ export default async function WorkspacePreferencesPage({ params }: { params: Pro
   const { ctx, access: wsAccess, workspace } = await requireConsoleWorkspace(org, ws);
   let access;
   try {
-    access = await authorize(ctx, "read:Preferences", { organizationId: org, workspaceId: ws, includeDeleted: true });
+    access = (await authorizeOperation(GetWorkspacePreferences, ctx, { organization_id: org, workspace_id: ws }, { includeDeleted: true })) as WorkspaceAccess;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "PERMISSION_DENIED") throw error;
     return <ErrorState title="You cannot view these preferences" message="Viewing preferences requires the read:Preferences permission." requestId={ctx.requestId} />;
