@@ -1,27 +1,30 @@
 "use client";
 
-// A timestamp shown in the reader's time zone. The server does not know that zone, so the first
-// render (server and hydration) shows the UTC date, and the browser swaps in the local one.
+// A timestamp rendered with the effective preferences of the page (zone named), the same on the
+// server and in every reader's browser. "relative" shows "3 hours ago", the full date on hover
+// and focus; it is worked out against the clock once the page runs in the browser.
 
 import { useSyncExternalStore } from "react";
+import { formatDate, formatDateTime, formatRelative } from "@/lib/console/format";
+import { useDisplayPreferences } from "./display-preferences";
 
 const subscribe = () => () => {};
 
 export interface LocalTimeProps {
   iso: string;
-  /** "date": Nov 22, 2026. "datetime": Nov 22, 2026, 4:45 AM. */
-  format?: "date" | "datetime";
+  /** "date": 2026-12-02. "datetime": 2026-12-02, 14:05 CET. "relative": 3 hours ago. */
+  format?: "date" | "datetime" | "relative";
 }
 
 export function LocalTime({ iso, format = "date" }: LocalTimeProps) {
+  const prefs = useDisplayPreferences();
   const onClient = useSyncExternalStore(subscribe, () => true, () => false);
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>—</span>;
-  const options: Intl.DateTimeFormatOptions =
-    format === "date" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" };
-  const text = new Intl.DateTimeFormat(onClient ? undefined : "en-US", { ...options, timeZone: onClient ? undefined : "UTC" }).format(date);
+  const full = formatDateTime(date, prefs);
+  const text = format === "date" ? formatDate(date, prefs) : format === "relative" && onClient ? formatRelative(date, new Date()) : full;
   return (
-    <time dateTime={iso} title={onClient ? date.toLocaleString() : iso}>
+    <time dateTime={iso} title={full} tabIndex={format === "relative" ? 0 : undefined} aria-label={format === "relative" ? `${text} (${full})` : undefined}>
       {text}
     </time>
   );

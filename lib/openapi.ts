@@ -117,9 +117,11 @@ function operationObject(op: Operation, defs: Json): Json {
       ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 1, maxLength: 255 }, description: "Replays the first answer for 24 h." }]
       : []),
   ];
-  const success = op.response ? String(op.status ?? 200) : "204";
+  const success = op.response || op.stream ? String(op.status ?? 200) : "204";
   const responses: Json = {
-    [success]: op.response
+    [success]: op.stream
+      ? { description: `OK: ${op.stream.filename}, streamed`, content: { [op.stream.contentType.split(";")[0]]: { schema: { type: "string" } } } }
+      : op.response
       ? {
           description: op.status === 201 ? "Created" : "OK",
           content: { "application/json": { schema: jsonSchema(op.response, "output", defs) } },

@@ -5,10 +5,12 @@
 import "server-only";
 import { CREDENTIAL_OPERATIONS } from "./credentials";
 import { INVITATION_OPERATIONS } from "./invitations";
+import { AUDIT_OPERATIONS } from "./audit";
 import { META_OPERATIONS } from "./meta";
 import { MEMBER_OPERATIONS } from "./members";
 import type { Operation } from "./operation";
 import { ORGANIZATION_OPERATIONS } from "./organizations";
+import { PREFERENCE_OPERATIONS } from "./preferences";
 import { ROLE_OPERATIONS } from "./roles";
 import { TOKEN_OPERATIONS } from "./tokens";
 import { WORKSPACE_OPERATIONS } from "./workspaces";
@@ -21,6 +23,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...TOKEN_OPERATIONS,
   ...CREDENTIAL_OPERATIONS,
   ...INVITATION_OPERATIONS,
+  ...PREFERENCE_OPERATIONS,
+  ...AUDIT_OPERATIONS,
   ...META_OPERATIONS,
 ];
 

@@ -48,8 +48,10 @@ interface Common<Q, B, R> {
   updateMask?: MaskSpec;
   /** Takes AIP-154 etag preconditions. */
   etag?: boolean;
-  /** Null: 204 No Content. */
+  /** Null: 204 No Content (or, with `stream`, the streamed body). */
   response: ZodType<R> | null;
+  /** The operation answers a file streamed as it is produced: `run` returns its ReadableStream. */
+  stream?: { contentType: string; filename: string };
   /** Success status; default 200 (204 when `response` is null). */
   status?: 200 | 201;
   /** The `Location` of a created resource (path under /api/v1). */

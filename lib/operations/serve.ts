@@ -65,6 +65,12 @@ function queryOf(url: URL): Record<string, string> {
 }
 
 function respond(op: Operation, result: unknown, params: Record<string, string>): Response {
+  if (op.stream) {
+    return new Response(result as ReadableStream<Uint8Array>, {
+      status: 200,
+      headers: { "content-type": op.stream.contentType, "content-disposition": `attachment; filename="${op.stream.filename}"`, "cache-control": "no-store" },
+    });
+  }
   if (!op.response) return new Response(null, { status: 204 });
   const headers: Record<string, string> = {};
   if (op.location) headers.location = `${API_BASE}/${op.location(result, params).replace(/^\//, "")}`;

@@ -99,7 +99,9 @@ export async function call<T = any>(method: string, url: string, options: CallOp
   const params = Object.keys(found.params).length ? found.params : undefined;
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+  // A streamed file (CSV export) comes back as its text.
+  const json = !res.headers.get("content-type") || res.headers.get("content-type")!.includes("json");
+  return { status: res.status, headers: res.headers, body: (text ? (json ? JSON.parse(text) : text) : null) as T };
 }
 
 export const api = {

@@ -23,10 +23,12 @@ export interface AuditInput {
   action: string;
   resource: string;
   changes?: Record<string, unknown>;
+  /** Overrides the caller, for changes the product makes by itself (a grant running out). */
+  actor?: { type: "SYSTEM"; id: string; email: string };
 }
 
 export async function writeAuditEntry(tx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
-  const actor = actorOf(ctx);
+  const actor = input.actor ?? actorOf(ctx);
   await tx.auditLogEntry.create({
     data: {
       id: newId("aud"),

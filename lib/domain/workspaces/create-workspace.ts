@@ -26,16 +26,20 @@ export interface NewWorkspace {
   members?: MemberSeed[];
 }
 
+// A new workspace sets nothing of its own: every general field inherits the organization's
+// default when read, so a later change of that default reaches it too. Only the organization's
+// support-access default is taken as the workspace's starting value.
 async function organizationDefaults(tx: Tx, organizationId: string): Promise<PreferencesSeed> {
-  const org = await tx.organizationPreferences.findUnique({ where: { organizationId } });
+  const org = await tx.organizationPreferences.findUnique({ where: { organizationId }, select: { supportTeamAccess: true } });
   return {
     supportTeamAccess: org?.supportTeamAccess ?? false,
-    timeZone: org?.timeZone ?? null,
-    timeFormat: org?.timeFormat ?? null,
-    dateFormat: org?.dateFormat ?? null,
-    decimalSymbol: org?.decimalSymbol ?? null,
-    decimalPlaces: org?.decimalPlaces ?? null,
-    measurementSystem: org?.measurementSystem ?? null,
+    supportAccessExpireTime: null,
+    timeZone: null,
+    timeFormat: null,
+    dateFormat: null,
+    decimalSymbol: null,
+    decimalPlaces: null,
+    measurementSystem: null,
   };
 }
 

@@ -6,9 +6,12 @@ import "server-only";
 import type { Tx } from "../../prisma-client";
 import { DEFAULT_DATA_POLICY, type DataPolicy } from "../../schemas/workspaces";
 import { workspaceNotFound, type WorkspaceRef } from "./workspace-changes";
+import { supportAccessActive } from "../preferences/inheritance";
 
 export interface PreferencesSeed {
   supportTeamAccess: boolean;
+  /** A time-boxed support grant keeps its end in a copy; an expired one is copied as off. */
+  supportAccessExpireTime: Date | null;
   timeZone: string | null;
   timeFormat: string | null;
   dateFormat: string | null;
@@ -44,6 +47,7 @@ export interface WorkspaceBlueprint {
 
 const preferencesSelect = {
   supportTeamAccess: true,
+  supportAccessExpireTime: true,
   timeZone: true,
   timeFormat: true,
   dateFormat: true,
@@ -51,6 +55,11 @@ const preferencesSelect = {
   decimalPlaces: true,
   measurementSystem: true,
 } as const;
+
+function copyablePreferences(p: PreferencesSeed): PreferencesSeed {
+  const active = supportAccessActive(p.supportTeamAccess, p.supportAccessExpireTime, new Date());
+  return { ...p, supportTeamAccess: active, supportAccessExpireTime: active ? p.supportAccessExpireTime : null };
+}
 
 /** Reads a live workspace as a blueprint (tenant-scoped: another organization's id is NOT_FOUND). */
 export async function loadWorkspaceBlueprint(tx: Tx, ref: WorkspaceRef, options: { members: boolean }): Promise<WorkspaceBlueprint> {
@@ -81,7 +90,7 @@ export async function loadWorkspaceBlueprint(tx: Tx, ref: WorkspaceRef, options:
     iconColor: ws.iconColor,
     dataPolicy: (ws.dataPolicy as DataPolicy | null) ?? DEFAULT_DATA_POLICY,
     domain: ws.domain,
-    preferences: ws.preferences ?? null,
+    preferences: ws.preferences ? copyablePreferences(ws.preferences) : null,
     roles: ws.roles,
     members,
   };

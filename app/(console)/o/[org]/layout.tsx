@@ -10,13 +10,20 @@ import { RememberOrg } from "./_components/remember-org";
 import { LogoMark } from "@/components/logo-mark";
 import { isEmailVerified } from "@/lib/domain/users/verify-email";
 import { VerifyEmailBanner } from "./_components/verify-email-banner";
+import { DisplayPreferencesProvider } from "@/components/display-preferences";
+import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 
 export const dynamic = "force-dynamic";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces`);
-  const [current, mine, verified] = await Promise.all([getOrganization(access), listMyOrganizations(ctx, { page_size: "100" }), isEmailVerified(ctx)]);
+  const [current, mine, verified, display] = await Promise.all([
+    getOrganization(access),
+    listMyOrganizations(ctx, { page_size: "100" }),
+    isEmailVerified(ctx),
+    getDisplayPreferences(access),
+  ]);
   const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
   if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
   const { displayName, email } = ctx.caller;
@@ -44,12 +51,17 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
-          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} canReadMail={access.permissions.has("update:Organization")} />
+          <OrgNav
+            org={current.organization_id}
+            canReadSettings={access.permissions.has("read:Organization")}
+            canReadActivity={access.isOrgAdmin}
+            canReadMail={access.permissions.has("update:Organization")}
+          />
         </div>
       </header>
       {verified ? null : <VerifyEmailBanner email={email} />}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
-        {children}
+        <DisplayPreferencesProvider value={display}>{children}</DisplayPreferencesProvider>
       </main>
       <RememberOrg orgId={current.organization_id} />
     </div>

@@ -7,10 +7,22 @@ import { usePathname } from "next/navigation";
  * `canReadSettings`: every organization member holds read:Organization, so a plain member sees
  * the Settings tab too and finds the page read-only, each control naming the permission it needs.
  */
-export function OrgNav({ org, canReadSettings = false, canReadMail = false }: { org: string; canReadSettings?: boolean; canReadMail?: boolean }) {
+export function OrgNav({
+  org,
+  canReadSettings = false,
+  canReadActivity = false,
+  canReadMail = false,
+}: {
+  org: string;
+  canReadSettings?: boolean;
+  canReadActivity?: boolean;
+  canReadMail?: boolean;
+}) {
   const pathname = usePathname();
   const tabs = [
     { href: `/o/${org}/workspaces`, label: "Workspaces" },
+    // The organization's audit log is for organization admins only.
+    ...(canReadActivity ? [{ href: `/o/${org}/activity`, label: "Activity" }] : []),
     ...(canReadSettings ? [{ href: `/o/${org}/settings`, label: "Settings" }] : []),
     ...(canReadMail ? [{ href: `/o/${org}/mail`, label: "Mail" }] : []),
   ];

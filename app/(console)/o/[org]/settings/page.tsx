@@ -10,6 +10,10 @@ import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { ErrorState } from "@/components/states";
 import { requireConsoleOrg } from "../_lib/console-org";
 import { OrgSettingsView } from "./_components/org-settings-view";
+import { getOrganizationPreferences } from "@/lib/domain/preferences/get-organization-preferences";
+import { PRODUCT_DEFAULTS } from "@/lib/domain/preferences/inheritance";
+import { GENERAL_FIELDS } from "@/lib/schemas/preferences";
+import { PreferencesForm } from "../_components/preferences-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organization settings" };
@@ -49,7 +53,13 @@ export default async function OrgSettingsPage({
     );
   }
 
-  const [organization, roles] = await Promise.all([getOrganization(access), listOrganizationRoles(access, { page_size: "100" })]);
+  const [organization, roles, preferences] = await Promise.all([
+    getOrganization(access),
+    listOrganizationRoles(access, { page_size: "100" }),
+    getOrganizationPreferences(access),
+  ]);
+  const canUpdatePreferences = access.permissions.has("update:Organization");
+  const productDefaults = { ...PRODUCT_DEFAULTS, sources: Object.fromEntries(GENERAL_FIELDS.map((f) => [f, "DEFAULT" as const])) as Record<(typeof GENERAL_FIELDS)[number], "DEFAULT"> };
   const members = await firstMembersPage(ctx, access, query);
 
   return (
@@ -62,6 +72,17 @@ export default async function OrgSettingsPage({
       initialQuery={query}
       initialMembers={members.data}
       renderedAt={members.fetchedAt}
+      defaultPreferences={
+        <PreferencesForm
+          key={preferences.etag}
+          target={{ org }}
+          general={preferences.general}
+          inherited={productDefaults}
+          etag={preferences.etag}
+          canUpdate={canUpdatePreferences}
+          readOnlyNote={canUpdatePreferences ? "" : "Only organization admins can change the default preferences."}
+        />
+      }
     />
   );
 }

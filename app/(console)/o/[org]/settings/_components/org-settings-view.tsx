@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { OrgMemberListQuery } from "@/lib/console/org-member-list-query";
 import type { ListOrganizationUsersOutput, OrganizationOutput } from "@/lib/schemas/organizations";
 import { ExplainedButton } from "./explained-button";
@@ -19,9 +19,11 @@ export interface OrgSettingsViewProps {
   initialQuery: OrgMemberListQuery;
   initialMembers: ListOrganizationUsersOutput | null;
   renderedAt: number;
+  /** The organization's default-preferences form, rendered by the page. */
+  defaultPreferences?: ReactNode;
 }
 
-export function OrgSettingsView({ org, organization, roles, permissions, caller, initialQuery, initialMembers, renderedAt }: OrgSettingsViewProps) {
+export function OrgSettingsView({ org, organization, roles, permissions, caller, initialQuery, initialMembers, renderedAt, defaultPreferences }: OrgSettingsViewProps) {
   const canEdit = permissions.includes("update:Organization");
   const canManage = permissions.includes("manage:OrganizationMember");
   const isOwner = caller.email === organization.owner_email;
@@ -45,6 +47,8 @@ export function OrgSettingsView({ org, organization, roles, permissions, caller,
         </h2>
         <OrganizationProfileForm org={org} organization={organization} canEdit={canEdit} />
       </section>
+
+      {defaultPreferences}
 
       <MembersSection
         org={org}

@@ -6,6 +6,8 @@ import { ErrorState } from "@/components/states";
 import { WorkspaceIcon } from "@/components/workspace-icon";
 import { loadConsoleWorkspace } from "./_lib/console-workspace";
 import { WorkspaceTabs } from "./_components/workspace-tabs";
+import { DisplayPreferencesProvider } from "@/components/display-preferences";
+import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 
 export const dynamic = "force-dynamic";
 
@@ -40,46 +42,49 @@ export default async function WorkspaceLayout({ children, params }: { children: 
 
   const { workspace } = loaded;
   const deleted = workspace.state === "DELETED";
+  const display = await getDisplayPreferences(loaded.access);
   return (
-    <div className="space-y-6">
-      {breadcrumb(workspace.title)}
+    <DisplayPreferencesProvider value={display}>
+      <div className="space-y-6">
+        {breadcrumb(workspace.title)}
 
-      <div className="flex min-w-0 items-center gap-4">
-        <WorkspaceIcon icon={workspace.workspace_icon} color={workspace.workspace_icon_color} title={workspace.title} size="lg" />
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{workspace.title}</h1>
-            <span data-testid="workspace-state">
-              <StateBadge state={workspace.state} />
-            </span>
+        <div className="flex min-w-0 items-center gap-4">
+          <WorkspaceIcon icon={workspace.workspace_icon} color={workspace.workspace_icon_color} title={workspace.title} size="lg" />
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-2">
+              <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{workspace.title}</h1>
+              <span data-testid="workspace-state">
+                <StateBadge state={workspace.state} />
+              </span>
+            </div>
+            <p className="mt-1 text-sm text-muted" data-testid="workspace-created">
+              Created <LocalTime iso={workspace.create_time} format="datetime" />
+            </p>
           </div>
-          <p className="mt-1 text-sm text-muted">
-            Created <LocalTime iso={workspace.create_time} format="datetime" />
-          </p>
         </div>
+
+        {deleted ? (
+          <div role="status" className="rounded-lg border border-border-strong bg-surface-2 px-4 py-3 text-sm">
+            <p className="font-medium">This workspace is deleted.</p>
+            <p className="mt-1 text-muted">
+              It is hidden from lists and its members have lost access.
+              {workspace.purge_time ? (
+                <>
+                  {" "}
+                  It will be purged for good on <LocalTime iso={workspace.purge_time} format="datetime" />.
+                </>
+              ) : null}{" "}
+              <Link href={`/o/${org}/workspaces/${ws}/settings`} className="text-link underline underline-offset-2">
+                Restore it from Settings
+              </Link>
+              .
+            </p>
+          </div>
+        ) : null}
+
+        <WorkspaceTabs org={org} ws={ws} />
+        <div>{children}</div>
       </div>
-
-      {deleted ? (
-        <div role="status" className="rounded-lg border border-border-strong bg-surface-2 px-4 py-3 text-sm">
-          <p className="font-medium">This workspace is deleted.</p>
-          <p className="mt-1 text-muted">
-            It is hidden from lists and its members have lost access.
-            {workspace.purge_time ? (
-              <>
-                {" "}
-                It will be purged for good on <LocalTime iso={workspace.purge_time} format="datetime" />.
-              </>
-            ) : null}{" "}
-            <Link href={`/o/${org}/workspaces/${ws}/settings`} className="text-link underline underline-offset-2">
-              Restore it from Settings
-            </Link>
-            .
-          </p>
-        </div>
-      ) : null}
-
-      <WorkspaceTabs org={org} ws={ws} />
-      <div>{children}</div>
-    </div>
+    </DisplayPreferencesProvider>
   );
 }

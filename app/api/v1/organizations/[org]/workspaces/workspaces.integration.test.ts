@@ -41,7 +41,7 @@ describe("POST /organizations/{org}/workspaces", () => {
     expect(members.status).toBe(200);
   });
 
-  it("makes the creator its workspace admin and copies the organization's default preferences", async () => {
+  it("makes the creator its workspace admin and leaves its preferences inheriting the organization's", async () => {
     const admin = await makeUser("Pref Admin");
     const org = (await makeOrg(admin)).organization_id;
     const { db } = await import("@/lib/db");
@@ -53,7 +53,8 @@ describe("POST /organizations/{org}/workspaces", () => {
     const res = await api.post(`/api/v1/organizations/${org}/workspaces`, { token: await makeToken(admin), body: { title: "Inherits" } });
     expect(res.status).toBe(201);
     const prefs = await prisma.workspacePreferences.findUniqueOrThrow({ where: { workspaceId: res.body.workspace_id } });
-    expect(prefs).toMatchObject({ supportTeamAccess: true, timeZone: "Europe/Zurich", timeFormat: "TIME_FORMAT_12_HOUR", decimalPlaces: 4, dateFormat: null, measurementSystem: null });
+    // Nothing copied down: the organization's defaults apply when the preferences are read.
+    expect(prefs).toMatchObject({ supportTeamAccess: true, timeZone: null, timeFormat: null, decimalPlaces: null, dateFormat: null, measurementSystem: null });
     const members = await prisma.workspaceMember.findMany({ where: { workspaceId: res.body.workspace_id } });
     expect(members.map((m) => [m.userId, m.roles])).toEqual([[admin.id, ["workspace-admin"]]]);
     const audit = await prisma.auditLogEntry.findMany({ where: { workspaceId: res.body.workspace_id } });

@@ -8,7 +8,9 @@ const TABS = [
   { segment: "members", label: "Members" },
   { segment: "invites", label: "Invites" },
   { segment: "roles", label: "Roles" },
+  { segment: "preferences", label: "Preferences" },
   { segment: "credentials", label: "Credentials" },
+  { segment: "activity", label: "Activity" },
   { segment: "settings", label: "Settings" },
 ] as const;
 
