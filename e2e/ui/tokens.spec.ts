@@ -72,7 +72,7 @@ test.describe("console: personal access tokens and OAuth credentials", () => {
     await dialog.getByLabel(/Extra fields/).fill('{"token_url": "https://idp.example/token"}');
     await dialog.getByRole("button", { name: "Add credential" }).click();
     await expect(page.getByText("Credential added")).toBeVisible();
-    const item = page.getByRole("listitem").filter({ hasText: name });
+    const item = page.locator("[data-testid^=credential-]").filter({ hasText: name });
     await expect(item).toContainText(`********${secret.slice(-4)}`);
     await expect(item).toContainText("https://idp.example/token");
     await expect(page.locator("body")).not.toContainText(secret);
