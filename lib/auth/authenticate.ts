@@ -4,6 +4,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { db } from "../db";
+import { isSameOriginRequest } from "../api/client-address";
 import { ApiError } from "../api/errors";
 import type { Caller } from "./context";
 import { hashToken, tokenFromHeader } from "./tokens";
@@ -91,20 +92,6 @@ export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefi
   return { userId: user.id, email: user.email, displayName: user.displayName };
 }
 
-/** A cookie-authenticated change must come from our own pages (CSRF). */
-function sameOrigin(req: Request): boolean {
-  const site = req.headers.get("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function authenticateRequest(req: Request): Promise<Caller> {
   const header = req.headers.get("authorization");
   if (header) {
@@ -115,7 +102,7 @@ export async function authenticateRequest(req: Request): Promise<Caller> {
   const jwt = sessionTokenFrom(req.headers.get("cookie"));
   const caller = jwt ? await callerFromSessionJwt(jwt) : undefined;
   if (!caller) throw unauthenticated();
-  if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOriginRequest(req.headers, req.url)) {
     throw new ApiError("PERMISSION_DENIED", "Cross-site request refused: a session-authenticated change must come from this site.", {
       reason: "CROSS_SITE_REQUEST",
     });

@@ -7,14 +7,15 @@ import { parseWith } from "../../api/http";
 import type { RequestContext } from "../../auth/context";
 import { generateToken } from "../../auth/tokens";
 import { trimmedText } from "../../schemas/common";
+import { text } from "../../schemas/text";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 
 export const TokenCreateInput = z.strictObject({
   display_name: trimmedText("display_name", 1, 128),
   /** Omitted: the token works in every organization of the user (what the operator CLI makes). */
-  organization_id: z.string().min(1).optional(),
+  organization_id: text("organization_id").min(1).optional(),
   expire_time: z.iso.datetime({ offset: true, message: "expire_time must be an RFC 3339 timestamp" }).optional(),
-  workspace_ids: z.array(z.string()).max(1000).optional().default([]),
+  workspace_ids: z.array(text("workspace id")).max(1000).optional().default([]),
   access: z.enum(["FULL", "READ_ONLY"]).optional().default("FULL"),
 });
 export type TokenCreateInput = z.input<typeof TokenCreateInput>;

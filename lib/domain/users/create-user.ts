@@ -6,12 +6,12 @@ import { ApiError } from "../../api/errors";
 import { parseWith } from "../../api/http";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
 import { emailSchema, trimmedText } from "../../schemas/common";
+import { text } from "../../schemas/text";
 
 export const UserCreateInput = z.strictObject({
   email: emailSchema,
   display_name: trimmedText("display_name", 1, 256),
-  password: z
-    .string()
+  password: text("password")
     .min(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
     .max(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` }),
 });

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { db } from "../../db";
 import { ApiError } from "../../api/errors";
 import { parseWith } from "../../api/http";
+import { limitSignUp } from "../../api/rate-limit";
 import { authorize } from "../../auth/authorize";
 import type { RequestContext } from "../../auth/context";
 import { hashPassword } from "../../auth/password";
 import { newId } from "../../ids";
 import { OrganizationCreateInput } from "../../schemas/organizations";
+import { text } from "../../schemas/text";
 import { WorkspaceCreateInput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { acceptInvitation } from "../invitations/accept-invitation";
@@ -21,7 +23,7 @@ import { createWorkspace } from "../workspaces/create-workspace";
 import { UserCreateInput } from "./create-user";
 
 export const SignUpInput = UserCreateInput.extend({
-  invitationToken: z.string().trim().max(512).optional(),
+  invitationToken: text("invitationToken").trim().max(512).optional(),
 });
 export type SignUpInput = z.input<typeof SignUpInput>;
 
@@ -53,6 +55,9 @@ function organizationTitle(displayName: string): string {
  * account gets minus the account: the page never tells whether an address is registered.
  */
 export async function signUp(raw: SignUpInput, meta: { requestId?: string; ip?: string; userAgent?: string } = {}): Promise<SignUpResult> {
+  // Only a visitor's sign-up carries an IP (the console action always passes one); the CLI and
+  // seed create users through createUser.
+  if (meta.ip !== undefined) await limitSignUp(meta.ip);
   const { invitationToken, ...input } = parseWith(SignUpInput, raw);
   const passwordHash = await hashPassword(input.password);
   const prisma = await db();
