@@ -13,6 +13,8 @@ import { PermissionOutput, RoleOutput } from "./schemas/roles";
 import { StateTransitionOutput, WorkspaceOutput } from "./schemas/workspaces";
 import { GetInvitationOutput, ListInvitationsOutput, UserInvitationOutput } from "./schemas/invitations";
 import { OutboxMailOutput } from "./schemas/mail";
+import { TokenOutput } from "./schemas/tokens";
+import { CredentialOutput } from "./schemas/credentials";
 
 type Json = Record<string, unknown>;
 
@@ -31,6 +33,8 @@ components.add(UserInvitationOutput, { id: "v1UserInvitation" });
 components.add(ListInvitationsOutput, { id: "v1ListWorkspaceUserInvitesResponse" });
 components.add(GetInvitationOutput, { id: "v1GetInvitationResponse" });
 components.add(OutboxMailOutput, { id: "v1OutboxMail" });
+components.add(TokenOutput, { id: "v1AccessToken" });
+components.add(CredentialOutput, { id: "v1OAuthCredential" });
 
 const RPC_STATUS: Json = {
   type: "object",
@@ -68,6 +72,8 @@ const PARAM_DESCRIPTIONS: Record<string, string> = {
   workspace_id: "The workspace's id (`ws_…`).",
   user_id: "The user's id (`usr_…`).",
   role_id: "A built-in role id (`workspace-admin`, …) or a custom role's id (`role_…`).",
+  token_id: "The personal access token's id (`pat_…`), not the token itself.",
+  credential_id: "The OAuth credential's id (`cred_…`).",
 };
 
 /** Converts one schema; registered subschemas are hoisted into `defs` and referenced as components. */

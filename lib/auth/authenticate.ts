@@ -7,7 +7,7 @@ import { db } from "../db";
 import { isSameOriginRequest } from "../api/client-address";
 import { ApiError } from "../api/errors";
 import type { Caller } from "./context";
-import { hashToken, tokenFromHeader } from "./tokens";
+import { hashToken, tokenFormat, tokenFromHeader } from "./tokens";
 import { sessionIsCurrent, sessionVersion } from "./session-version";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -50,7 +50,11 @@ export function sessionTokenFrom(cookieHeader: string | null): string | undefine
   return undefined;
 }
 
+// Revocation is read from the database on every request (no cache in this process), so a revoked
+// token is refused on the next request by every server instance.
 export async function callerFromToken(token: string): Promise<Caller> {
+  // A token whose checksum does not match was mistyped or made up: refused before any query.
+  if (!tokenFormat(token)) throw unauthenticated("The access token is not valid.");
   const prisma = await db();
   const row = await prisma.personalAccessToken.findUnique({
     where: { tokenHash: hashToken(token) },

@@ -157,3 +157,40 @@ export async function authorizeSelfService(ctx: RequestContext, target: Authoriz
   checkWorkspaceWritable(access, "delete:Member");
   return access;
 }
+
+/**
+ * Changes to the caller's own account rather than to a resource of an organization: creating an
+ * organization, managing personal access tokens. No catalog permission governs them (every
+ * signed-in user may), but a token still carries its limits here: a READ_ONLY token changes
+ * nothing, a token limited to one organization or to workspaces cannot create organizations, and
+ * no token can mint another (that would let a narrow token widen itself).
+ */
+export type AccountAction = "create:Organization" | "create:AccessToken" | "update:AccessToken" | "delete:AccessToken";
+
+export function authorizeAccount(ctx: RequestContext, action: AccountAction): void {
+  const token = ctx.caller.token;
+  if (!token) return;
+  if (action === "create:AccessToken") {
+    throw new ApiError("PERMISSION_DENIED", "Access tokens cannot create other access tokens; sign in to the console.", {
+      reason: "TOKEN_CANNOT_MINT",
+    });
+  }
+  if (token.access === "READ_ONLY") {
+    throw new ApiError("PERMISSION_DENIED", `The access token is read-only and cannot use '${action}'.`, {
+      reason: "TOKEN_READ_ONLY",
+      metadata: { permission: action },
+    });
+  }
+  if (token.workspaceIds.length > 0) {
+    throw new ApiError("PERMISSION_DENIED", `The access token is limited to some workspaces and cannot use '${action}'.`, {
+      reason: "TOKEN_SCOPE",
+      metadata: { permission: action },
+    });
+  }
+  if (action === "create:Organization" && token.organizationId) {
+    throw new ApiError("PERMISSION_DENIED", `The access token is limited to organizations/${token.organizationId} and cannot create organizations.`, {
+      reason: "TOKEN_SCOPE",
+      metadata: { permission: action, organization_id: token.organizationId },
+    });
+  }
+}

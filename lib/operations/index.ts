@@ -4,11 +4,13 @@
 
 import "server-only";
 import { INVITATION_OPERATIONS } from "./invitations";
+import { CREDENTIAL_OPERATIONS } from "./credentials";
 import { META_OPERATIONS } from "./meta";
 import { MEMBER_OPERATIONS } from "./members";
 import type { Operation } from "./operation";
 import { ORGANIZATION_OPERATIONS } from "./organizations";
 import { ROLE_OPERATIONS } from "./roles";
+import { TOKEN_OPERATIONS } from "./tokens";
 import { WORKSPACE_OPERATIONS } from "./workspaces";
 
 export const OPERATIONS: readonly Operation[] = [
@@ -17,6 +19,8 @@ export const OPERATIONS: readonly Operation[] = [
   ...MEMBER_OPERATIONS,
   ...ROLE_OPERATIONS,
   ...INVITATION_OPERATIONS,
+  ...TOKEN_OPERATIONS,
+  ...CREDENTIAL_OPERATIONS,
   ...META_OPERATIONS,
 ];
 

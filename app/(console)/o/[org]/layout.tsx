@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getOrganization } from "@/lib/domain/organizations/get-organization";
 import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
-import { SignOutButton } from "@/components/sign-out-button";
+import { UserMenu } from "@/components/user-menu";
 import { requireConsoleOrg } from "./_lib/console-org";
 import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
@@ -20,7 +20,6 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
   if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
   const { displayName, email } = ctx.caller;
-  const initial = [...(displayName || email).trim()][0]?.toUpperCase() ?? "?";
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -41,19 +40,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </span>
           <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
-            <div className="hidden min-w-0 text-right leading-tight sm:block">
-              <p className="truncate text-sm font-medium">{displayName || email}</p>
-              {displayName ? <p className="truncate text-xs text-muted">{email}</p> : null}
-            </div>
-            <span
-              aria-hidden="true"
-              title={email}
-              className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border"
-            >
-              {initial}
-            </span>
-            <span className="sr-only">Signed in as {displayName ? `${displayName} (${email})` : email}</span>
-            <SignOutButton />
+            <UserMenu displayName={displayName} email={email} />
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 sm:px-6">

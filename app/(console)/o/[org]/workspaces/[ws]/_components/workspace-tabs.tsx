@@ -8,6 +8,7 @@ const TABS = [
   { segment: "members", label: "Members" },
   { segment: "invites", label: "Invites" },
   { segment: "roles", label: "Roles" },
+  { segment: "credentials", label: "Credentials" },
   { segment: "settings", label: "Settings" },
 ] as const;
 
