@@ -9,6 +9,7 @@ import { clientIp } from "../api/client-address";
 import { defaultStore, recordSignInFailure, recordSignInSuccess, signInWait, type RateLimitStore } from "../api/rate-limit";
 import { verifyCredentials } from "../domain/users/verify-credentials";
 import { normalizeEmail } from "../schemas/common";
+import { sessionVersion } from "./session-version";
 
 /** The error a rate-limited sign-in answers with; the sign-in form reads the seconds from it. */
 export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
@@ -48,7 +49,6 @@ export async function authorizeCredentials(
   await recordSignInSuccess(account, store);
   return { id: user.id, email: user.email, name: user.displayName, credentialVersion: user.credentialVersion };
 }
-import { sessionVersion } from "./session-version";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
