@@ -163,9 +163,16 @@ export async function authorizeSelfService(ctx: RequestContext, target: Authoriz
  * organization, managing personal access tokens. No catalog permission governs them (every
  * signed-in user may), but a token still carries its limits here: a READ_ONLY token changes
  * nothing, a token limited to one organization or to workspaces cannot create organizations, and
- * no token can mint another (that would let a narrow token widen itself).
+ * no token can mint another (that would let a narrow token widen itself). Accepting or declining
+ * an invitation changes which organizations the account belongs to: the same limits apply.
  */
-export type AccountAction = "create:Organization" | "create:AccessToken" | "update:AccessToken" | "delete:AccessToken";
+export type AccountAction =
+  | "create:Organization"
+  | "create:AccessToken"
+  | "update:AccessToken"
+  | "delete:AccessToken"
+  | "accept:Invitation"
+  | "decline:Invitation";
 
 export function authorizeAccount(ctx: RequestContext, action: AccountAction): void {
   const token = ctx.caller.token;

@@ -3,13 +3,24 @@
 // runs it for real and finds a new entry, or be named as read-only. A new changing operation with
 // neither fails the first test, so it cannot ship without an entry.
 
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { newId } from "@/lib/ids";
+import { newId, randomBase62 } from "@/lib/ids";
 import { addMember, makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
+import { authorize } from "@/lib/auth/authorize";
+import { createCredential } from "@/lib/domain/credentials/create-credential";
+import { createInvitations } from "@/lib/domain/invitations/create-invitations";
+import { createToken } from "@/lib/domain/tokens/create-token";
+import { CredentialCreateInput } from "@/lib/schemas/credentials";
+import { InvitationCreateInput } from "@/lib/schemas/invitations";
+import { tokenFromOutbox } from "@/lib/testing/mail";
 import { OPERATIONS } from ".";
 import { executeOperation, type RawRequest } from "./execute";
 import type { Operation } from "./operation";
+
+// Credentials are sealed under a key from the environment; this file brings its own.
+process.env.CREDENTIALS_KEY ??= `audit-cov:${randomBytes(32).toString("base64")}`;
 
 /** Non-GET operations that only read (POST because their input is a list). */
 const READ_ONLY = new Set(["CountWorkspaceUsers"]);
@@ -143,7 +154,76 @@ const SCENARIOS: Record<string, () => Promise<Scenario>> = {
     const { owner, orgId } = await base();
     return { caller: owner, raw: raw({ organization_id: orgId }, { general: { decimal_places: 3 } }) };
   },
+  async CreateAccessToken() {
+    const { owner, orgId } = await base();
+    return { caller: owner, raw: raw({}, { display_name: "Audited token", organization_id: orgId }) };
+  },
+  async UpdateAccessToken() {
+    const { owner, orgId } = await base();
+    const token = await createToken(owner.ctx, { display_name: "Before", organization_id: orgId, workspace_ids: [], access: "FULL" });
+    return { caller: owner, raw: raw({ token_id: token.token_id }, { display_name: "After" }) };
+  },
+  async RevokeAccessToken() {
+    const { owner, orgId } = await base();
+    const token = await createToken(owner.ctx, { display_name: "Doomed", organization_id: orgId, workspace_ids: [], access: "FULL" });
+    return { caller: owner, raw: raw({ token_id: token.token_id }) };
+  },
+  async CreateOAuthCredential() {
+    const { owner, p } = await base();
+    return { caller: owner, raw: raw(p, { actor_type: "workspace", name: "audited", configuration: { client_id: "id", client_secret: "s3cret-value-123" } }) };
+  },
+  async DeleteOAuthCredential() {
+    const { owner, p } = await base();
+    return { caller: owner, raw: raw({ ...p, credential_id: await withCredential(owner, p) }) };
+  },
+  async RotateOAuthCredential() {
+    const { owner, p } = await base();
+    return { caller: owner, raw: raw({ ...p, credential_id: await withCredential(owner, p) }, { configuration: { client_id: "id2", client_secret: "n3w-secret-value" } }) };
+  },
+  async CreateWorkspaceUserInvites() {
+    const { owner, p } = await base();
+    return { caller: owner, raw: raw(p, { emails: [`invitee.${randomBase62(8).toLowerCase()}@example.test`], roles: ["workspace-viewer"] }) };
+  },
+  async RevokeWorkspaceUserInvite() {
+    const { owner, p } = await base();
+    const { id } = await withInvitation(owner, p);
+    return { caller: owner, raw: raw({ ...p, invitation_id: id }) };
+  },
+  async ResendWorkspaceUserInvite() {
+    const { owner, p } = await base();
+    const { id } = await withInvitation(owner, p);
+    return { caller: owner, raw: raw({ ...p, invitation_id: id }) };
+  },
+  async AcceptInvitation() {
+    const { owner, p } = await base();
+    const invitee = await makeUser("Audit Cov Invitee");
+    await withInvitation(owner, p, invitee.email);
+    return { caller: invitee, raw: raw({}, { token: await tokenFromOutbox(invitee.email, "invite") }) };
+  },
+  async DeclineInvitation() {
+    const { owner, p } = await base();
+    const invitee = await makeUser("Audit Cov Decliner");
+    const { id } = await withInvitation(owner, p, invitee.email);
+    return { caller: invitee, raw: raw({ invitation_id: id }) };
+  },
+  async UpdateInvitationSettings() {
+    const { owner, orgId } = await base();
+    return { caller: owner, raw: raw({ organization_id: orgId }, { invitation_ttl_hours: 48 }) };
+  },
 };
+
+async function withCredential(owner: TestUser, p: { organization_id: string; workspace_id: string }): Promise<string> {
+  const access = await authorize(owner.ctx, "create:Credential", { organizationId: p.organization_id, workspaceId: p.workspace_id });
+  const input = CredentialCreateInput.parse({ actor_type: "workspace", name: `cred-${randomBase62(6)}`, configuration: { client_id: "id", client_secret: "s3cret-value-123" } });
+  const created = await createCredential(owner.ctx, access, input);
+  return created.credential_id;
+}
+
+async function withInvitation(owner: TestUser, p: { organization_id: string; workspace_id: string }, email = `pending.${randomBase62(8).toLowerCase()}@example.test`) {
+  const access = await authorize(owner.ctx, "create:Invitation", { organizationId: p.organization_id, workspaceId: p.workspace_id });
+  const out = await createInvitations(owner.ctx, access, InvitationCreateInput.parse({ emails: [email], roles: ["workspace-viewer"] }));
+  return { id: out.invitations[0].invitation_id };
+}
 
 const changing = (op: Operation) => op.method !== "GET" && !READ_ONLY.has(op.id);
 
@@ -169,7 +249,8 @@ describe("every changing operation writes an audit entry", () => {
       for (const e of entries) {
         expect(e.actorId).toBe(caller.id);
         expect(e.action).toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
-        expect(e.resource).toMatch(/^organizations\/org_/);
+        // Tokens belong to their user; everything else lives in an organization.
+        expect(e.resource).toMatch(/^(organizations\/org_|users\/usr_)/);
       }
     });
   }

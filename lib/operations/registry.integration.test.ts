@@ -153,7 +153,7 @@ describe("GET /api/v1/openapi.json", () => {
       const byId = new Map<string, any>();
       for (const item of Object.values<Record<string, any>>(doc.paths)) for (const op of Object.values<any>(item)) byId.set(op.operationId, op);
       const checked = kognitosOperations();
-      expect(checked).toHaveLength(7);
+      expect(checked).toHaveLength(8);
       for (const id of checked) {
         const body = bodies[id];
         const vendor = kognitosValidator(id);

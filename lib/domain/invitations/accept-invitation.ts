@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { ApiError } from "../../api/errors";
+import { authorizeAccount } from "../../auth/authorize";
 import type { RequestContext } from "../../auth/context";
 import { BUILT_IN_WORKSPACE_ROLES, ORG_MEMBER, builtInRole } from "../../auth/permissions";
 import { Prisma } from "../../generated/prisma/client";
@@ -38,9 +39,7 @@ async function surviving(tx: Tx, workspaceId: string | null, roles: string[]): P
  * first commits ACCEPTED and the others find it used.
  */
 export async function acceptInvitation(ctx: RequestContext, input: InvitationAcceptInput): Promise<AcceptInvitationOutput> {
-  if (ctx.caller.token?.access === "READ_ONLY") {
-    throw new ApiError("PERMISSION_DENIED", "The access token is read-only and cannot accept invitations.", { reason: "TOKEN_READ_ONLY" });
-  }
+  authorizeAccount(ctx, "accept:Invitation");
   const tokenHash = hashInvitationToken(input.token);
   const prisma = await db();
   return prisma.$transaction(

@@ -10,6 +10,7 @@ import { invitationNotPending } from "./invitation-errors";
 import { effectiveState, invitationName, invitationSelect, toInvitationOutput, type InvitationRow } from "./invitation-output";
 import type { LockedInvitation } from "./lock-invitation";
 import { ApiError } from "../../api/errors";
+import { authorizeAccount } from "../../auth/authorize";
 
 function myInvitationNotFound(id: string): ApiError {
   return new ApiError("NOT_FOUND", `Invitation ${id} was not found among your invitations.`, {
@@ -20,6 +21,7 @@ function myInvitationNotFound(id: string): ApiError {
 
 /** POST /me/invitations/{id}:decline: only the invitee (by email) can decline; others get NOT_FOUND. */
 export async function declineInvitation(ctx: RequestContext, invitationId: string): Promise<UserInvitationOutput> {
+  authorizeAccount(ctx, "decline:Invitation");
   if (!looksLikeId(invitationId, "inv")) throw myInvitationNotFound(invitationId);
   const email = normalizeEmail(ctx.caller.email);
   const prisma = await db();
