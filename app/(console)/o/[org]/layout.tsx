@@ -8,6 +8,7 @@ import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
 import { RememberOrg } from "./_components/remember-org";
 import { LogoMark } from "@/components/logo-mark";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 export const dynamic = "force-dynamic";
 
@@ -39,9 +40,15 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </span>
           <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
-            <div className="hidden min-w-0 text-right leading-tight sm:block">
-              <p className="truncate text-sm font-medium">{displayName || email}</p>
-              {displayName ? <p className="truncate text-xs text-muted">{email}</p> : null}
+            <div className="hidden max-w-[14rem] min-w-0 text-right leading-tight sm:block lg:max-w-xs">
+              <p className="truncate text-sm font-medium" title={displayName || email}>
+                {displayName || email}
+              </p>
+              {displayName ? (
+                <p className="truncate text-xs text-muted" title={email}>
+                  {email}
+                </p>
+              ) : null}
             </div>
             <span
               aria-hidden="true"
@@ -51,6 +58,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
               {initial}
             </span>
             <span className="sr-only">Signed in as {displayName ? `${displayName} (${email})` : email}</span>
+            <ThemeToggle />
             <SignOutButton />
           </div>
         </div>

@@ -3,6 +3,8 @@
 import { ReasonButton } from "@/components/reason-button";
 import { RoleChip } from "@/components/role-chip";
 import { Skeleton } from "@/components/states";
+import { Truncate } from "@/components/truncate";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { roleTitleOf } from "@/lib/console/role-grants";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
@@ -26,7 +28,7 @@ export interface MembersTableProps {
 /** Why this member cannot be removed (or leave), or "". */
 export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; held: ReadonlySet<string>; readOnly: string; name: string }): string {
   if (opts.readOnly) return opts.readOnly;
-  if (!opts.self && !opts.held.has("delete:Member")) return "Requires delete:Member";
+  if (!opts.self && !opts.held.has("delete:Member")) return permissionReason("delete:Member");
   if (opts.isLastAdmin) {
     return opts.self
       ? "You are this workspace's only admin. Make another member a Workspace Admin before you leave."
@@ -87,7 +89,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                 const direct = member.roles.some((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE");
                 const viaOrg = member.roles.some((r) => r.role_scope === "ROLE_SCOPE_ORGANIZATION");
                 const isLastAdmin = lastAdmin === id;
-                const rolesReason = readOnly || (held.has("update:Member") ? "" : "Requires update:Member");
+                const rolesReason = readOnly || (held.has("update:Member") ? "" : permissionReason("update:Member"));
                 const removeReason = removalRefusal({ self, isLastAdmin, held, readOnly, name });
                 const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
                 return (
@@ -97,9 +99,9 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                         <span aria-hidden="true" className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border">
                           {initial}
                         </span>
-                        <div className="min-w-0 leading-tight">
-                          <p className="flex flex-wrap items-center gap-1.5 font-medium">
-                            <span className="truncate">{member.user.display_name || member.user.email}</span>
+                        <div className="max-w-[16rem] min-w-0 leading-tight lg:max-w-xs">
+                          <p className="flex items-center gap-1.5 font-medium">
+                            <Truncate text={member.user.display_name || member.user.email} className="min-w-0" />
                             {self ? <span className="rounded bg-surface-2 px-1.5 py-0.5 text-[0.7rem] font-semibold text-muted ring-1 ring-border">You</span> : null}
                             {isLastAdmin ? (
                               <span className="rounded bg-amber-100 px-1.5 py-0.5 text-[0.7rem] font-semibold text-amber-900 dark:bg-amber-400/10 dark:text-amber-200">
@@ -107,7 +109,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                               </span>
                             ) : null}
                           </p>
-                          {member.user.display_name ? <p className="truncate text-xs text-muted">{member.user.email}</p> : null}
+                          {member.user.display_name ? <Truncate text={member.user.email} className="text-xs text-muted" /> : null}
                         </div>
                       </div>
                     </td>
@@ -129,7 +131,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                           <ReasonButton
                             variant="secondary"
                             size="sm"
-                            disabledReason={rolesReason}
+                            reason={rolesReason}
                             onClick={() => onChangeRoles(member)}
                             aria-label={`Change roles of ${name}`}
                           >
@@ -138,7 +140,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                           <ReasonButton
                             variant="secondary"
                             size="sm"
-                            disabledReason={removeReason}
+                            reason={removeReason}
                             onClick={() => onRemove(member)}
                             aria-label={self ? "Leave workspace" : `Remove ${name}`}
                             className="text-danger"
