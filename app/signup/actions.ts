@@ -3,7 +3,8 @@
 // Sign-up is the one console action for a signed-out visitor (publicAction: no session): the
 // domain's signUp validates everything, and this only shapes the answer.
 
-import { publicAction, type ActionResult } from "@/lib/auth/action";
+import { publicAction } from "@/lib/auth/action";
+import type { ActionOutcome } from "@/lib/console/action-result";
 import { signUp } from "@/lib/domain/users/sign-up";
 
 /**
@@ -14,7 +15,7 @@ import { signUp } from "@/lib/domain/users/sign-up";
  */
 const EMAIL_UNAVAILABLE = "This email cannot be used for a new account. If it is yours, sign in instead.";
 
-export async function signUpAction(input: { name?: unknown; email?: unknown; password?: unknown }): Promise<ActionResult<{ organizationId: string }>> {
+export async function signUpAction(input: { name?: unknown; email?: unknown; password?: unknown }): Promise<ActionOutcome<{ organizationId: string }>> {
   const text = (v: unknown) => (typeof v === "string" ? v : "");
   const result = await publicAction(async (meta) => {
     // Only these three fields: an invitation token (which skips the new organization) is not

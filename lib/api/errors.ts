@@ -99,10 +99,6 @@ export class ApiError extends Error {
   }
 }
 
-export function httpStatusOf(code: RpcCodeName): number {
-  return HTTP_STATUS[code];
-}
-
 export function invalidArgument(field: string, description: string, reason = "INVALID_ARGUMENT"): ApiError {
   return new ApiError("INVALID_ARGUMENT", `Invalid ${field}: ${description}`, {
     reason,
@@ -124,4 +120,43 @@ export function permissionDenied(permission: string, resource: string): ApiError
 
 export function failedPrecondition(reason: string, message: string, metadata: Record<string, string> = {}): ApiError {
   return new ApiError("FAILED_PRECONDITION", message, { reason, metadata });
+}
+
+// Named constructors for the errors that recur across operations: one wording each.
+
+/** A field set at create and never changed afterwards (AIP-203 IMMUTABLE). */
+export function fieldImmutable(field: string): ApiError {
+  return invalidArgument(field, `${field} is set when the resource is created and cannot be changed`, "FIELD_IMMUTABLE");
+}
+
+/** A page token that was not issued for this list request (tampered, foreign, or for other parameters). */
+export function invalidPageToken(): ApiError {
+  return new ApiError("INVALID_ARGUMENT", "Invalid page_token: it is malformed, expired, or was issued for different list parameters.", {
+    reason: "INVALID_PAGE_TOKEN",
+    fieldViolations: [{ field: "page_token", description: "not a token issued for this list request" }],
+  });
+}
+
+/** An etag precondition that is not an etag. */
+export function invalidEtag(field: string, description = 'must be an etag such as W/"3"'): ApiError {
+  return invalidArgument(field, description, "INVALID_ETAG");
+}
+
+/** A path under /api/v1 that names no operation. */
+export function unknownPath(method: string, path: string): ApiError {
+  return new ApiError("NOT_FOUND", `No operation at ${method} ${path}.`, { reason: "UNKNOWN_PATH", metadata: { path } });
+}
+
+/** A known path asked with a method it does not answer. */
+export function methodNotAllowed(allow: readonly string[]): ApiError {
+  return new ApiError("INVALID_ARGUMENT", "Method not allowed on this path.", {
+    reason: "METHOD_NOT_ALLOWED",
+    httpStatus: 405,
+    headers: { allow: allow.join(", ") },
+  });
+}
+
+/** A request body that is not the JSON object an operation takes. */
+export function malformedRequest(message = "The request must be a JSON object."): ApiError {
+  return new ApiError("INVALID_ARGUMENT", message, { reason: "MALFORMED_JSON" });
 }

@@ -41,11 +41,6 @@ export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promis
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parses a JSON object body; an empty body is `{}`. */
-export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
-  return parseJsonText(await readBodyText(req), req);
-}
-
 export function parseJsonText(text: string, req: Request): Record<string, unknown> {
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";

@@ -1,7 +1,7 @@
 // List requests (AIP-158 paging, AIP-132 order_by, AIP-160 filter) turned into one Prisma query:
 // `where` = tenant scope AND filter AND keyset cursor, `orderBy` = the requested keys then id.
 
-import { ApiError, invalidArgument } from "./errors";
+import { invalidArgument, invalidPageToken } from "./errors";
 import { canonicalFilter, compileFilter, parseFilter, type FilterFields } from "./filter";
 import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "./page-token";
 
@@ -80,7 +80,7 @@ function toCursor(value: unknown, kind: SortKey["kind"]): CursorValue {
 function fromCursor(value: CursorValue, kind: SortKey["kind"]): unknown {
   if (kind === "date") {
     const d = new Date(String(value));
-    if (Number.isNaN(d.getTime())) throw new ApiError("INVALID_ARGUMENT", "Invalid page_token.", { reason: "INVALID_PAGE_TOKEN" });
+    if (Number.isNaN(d.getTime())) throw invalidPageToken();
     return d;
   }
   return value;
@@ -143,7 +143,7 @@ export function planList<W extends object>(spec: ListSpec<W>, params: ListParams
   let cursor: W | undefined;
   if (params.page_token) {
     const raw = decodePageToken(params.page_token, digest);
-    if (raw.length !== allTerms.length) throw new ApiError("INVALID_ARGUMENT", "Invalid page_token.", { reason: "INVALID_PAGE_TOKEN" });
+    if (raw.length !== allTerms.length) throw invalidPageToken();
     cursor = keysetWhere(allTerms, raw.map((v, i) => fromCursor(v, allTerms[i].kind))) as W;
   }
 

@@ -3,7 +3,7 @@
 // reused with other parameters, another parent or edited by hand is rejected.
 
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { ApiError } from "./errors";
+import { invalidPageToken } from "./errors";
 import { serverSecret } from "../secrets";
 
 export type CursorValue = string | number | boolean | null;
@@ -19,12 +19,7 @@ function sign(data: string): Buffer {
   return createHmac("sha256", serverSecret("page-token")).update(data).digest();
 }
 
-function invalidToken(): ApiError {
-  return new ApiError("INVALID_ARGUMENT", "Invalid page_token: it is malformed, expired, or was issued for different list parameters.", {
-    reason: "INVALID_PAGE_TOKEN",
-    fieldViolations: [{ field: "page_token", description: "not a token issued for this list request" }],
-  });
-}
+const invalidToken = invalidPageToken;
 
 /** A stable digest of everything a page token must be bound to. */
 export function queryDigest(parts: readonly string[]): string {

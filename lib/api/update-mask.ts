@@ -2,13 +2,18 @@
 // (a path's fields missing from the body are reset to their default); without it, the fields
 // populated in the body. Output-only fields in the body are ignored, in a mask rejected.
 
-import { invalidArgument } from "./errors";
+import { fieldImmutable, invalidArgument } from "./errors";
 
 export interface MaskSpec {
   /** Updatable paths, dotted (`title`, `configuration.domain`, `general.time_zone`). */
   updatable: readonly string[];
   /** Output-only paths a client may echo back; ignored in a body, rejected in a mask. */
   outputOnly: readonly string[];
+  /**
+   * Paths set at create and never changed (AIP-203 IMMUTABLE): in a mask they are refused; in a
+   * body they are left out of the mask, and the domain checks that an echoed value is unchanged.
+   */
+  immutable?: readonly string[];
 }
 
 function populatedPaths(body: Record<string, unknown>, updatable: readonly string[], prefix = ""): string[] {
@@ -35,11 +40,14 @@ export function resolveUpdateMask(
   body: Record<string, unknown>,
   spec: MaskSpec,
 ): Set<string> {
-  const isOutputOnly = (p: string) => spec.outputOnly.some((o) => p === o || p.startsWith(`${o}.`));
+  const under = (list: readonly string[] | undefined, p: string) => (list ?? []).some((o) => p === o || p.startsWith(`${o}.`));
+  const isOutputOnly = (p: string) => under(spec.outputOnly, p);
   if (mask != null && mask.trim() !== "") {
     const paths = mask.split(",").map((p) => p.trim()).filter(Boolean);
     const result = new Set<string>();
     for (const path of paths) {
+      const immutable = (spec.immutable ?? []).find((o) => path === o || path.startsWith(`${o}.`));
+      if (immutable) throw fieldImmutable(immutable);
       if (path === "*") {
         spec.updatable.forEach((p) => result.add(p));
         continue;
@@ -55,7 +63,7 @@ export function resolveUpdateMask(
   }
   const result = new Set<string>();
   for (const path of populatedPaths(body, spec.updatable)) {
-    if (isOutputOnly(path)) continue;
+    if (isOutputOnly(path) || under(spec.immutable, path)) continue;
     if (!spec.updatable.includes(path)) {
       throw invalidArgument(path, `field '${path}' cannot be updated (updatable: ${spec.updatable.join(", ")})`);
     }

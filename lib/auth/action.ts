@@ -1,23 +1,18 @@
-// The server-action wrappers: the console's changes pass the same `authorize` as the REST API
-// and return typed results instead of throwing across the network boundary.
+// The console edge's plumbing: a server action runs for the signed-in user (or a visitor) and
+// returns a typed result instead of throwing across the network boundary. Operations reach it
+// through lib/operations/act (perform), which authorizes exactly as the REST route does.
 
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import { ApiError, type FieldViolation } from "../api/errors";
+import { clientIp } from "../api/client-address";
 import { toApiError } from "../api/http";
-import { looksLikeId } from "../ids";
-import { authorize, authorizeSelfService, type OrgAccess, type WorkspaceAccess } from "./authorize";
+import type { ActionOutcome } from "../console/action-result";
 import type { RequestContext } from "./context";
-import type { Permission, WorkspacePermission } from "./permissions";
 import { consoleContext } from "./session";
 import { unauthenticated } from "./authenticate";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; requestId: string; fieldViolations: FieldViolation[] } };
-
-function failure(error: unknown, requestId: string): ActionResult<never> {
+function failure(error: unknown, requestId: string): ActionOutcome<never> {
   const e = toApiError(error);
   if (e.code === "INTERNAL" || e.code === "UNAVAILABLE") console.error(`[${requestId}] action failed:`, error);
   return {
@@ -26,7 +21,7 @@ function failure(error: unknown, requestId: string): ActionResult<never> {
   };
 }
 
-async function runAction<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<ActionOutcome<T>> {
   let requestId = "";
   try {
     const ctx = await consoleContext();
@@ -46,11 +41,11 @@ export interface VisitorMeta {
 }
 
 /** A console action for a signed-out visitor: no session, the same typed result and error shape. */
-export async function publicAction<T>(fn: (meta: VisitorMeta) => Promise<T>): Promise<ActionResult<T>> {
+export async function publicAction<T>(fn: (meta: VisitorMeta) => Promise<T>): Promise<ActionOutcome<T>> {
   const h = await headers();
   const meta: VisitorMeta = {
     requestId: `req_${randomUUID().replaceAll("-", "")}`,
-    ip: (h.get("x-forwarded-for")?.split(",")[0] ?? "").trim().slice(0, 64),
+    ip: clientIp(h),
     userAgent: (h.get("user-agent") ?? "").slice(0, 512),
   };
   try {
@@ -60,62 +55,7 @@ export async function publicAction<T>(fn: (meta: VisitorMeta) => Promise<T>): Pr
   }
 }
 
-function checkOrgId(organizationId: string): void {
-  if (!looksLikeId(organizationId, "org")) {
-    throw new ApiError("NOT_FOUND", `Organization organizations/${organizationId} was not found.`, { reason: "ORGANIZATION_NOT_FOUND" });
-  }
-}
-
-function checkWorkspaceId(workspaceId: string): void {
-  if (!looksLikeId(workspaceId, "ws")) {
-    throw new ApiError("NOT_FOUND", `Workspace was not found.`, { reason: "WORKSPACE_NOT_FOUND" });
-  }
-}
-
-/** A console action on an organization, authorized for `permission`. */
-export function orgAction<T>(
-  permission: Permission,
-  organizationId: string,
-  fn: (ctx: RequestContext, access: OrgAccess) => Promise<T>,
-): Promise<ActionResult<T>> {
-  return runAction(async (ctx) => {
-    checkOrgId(organizationId);
-    return fn(ctx, await authorize(ctx, permission, { organizationId }));
-  });
-}
-
-/** A console action on a workspace, authorized for `permission`. */
-export function workspaceAction<T>(
-  permission: WorkspacePermission,
-  target: { organizationId: string; workspaceId: string; includeDeleted?: boolean },
-  fn: (ctx: RequestContext, access: WorkspaceAccess) => Promise<T>,
-): Promise<ActionResult<T>> {
-  return runAction(async (ctx) => {
-    checkOrgId(target.organizationId);
-    checkWorkspaceId(target.workspaceId);
-    return fn(ctx, await authorize(ctx, permission, target));
-  });
-}
-
-/**
- * A console action on a workspace member that the member may always take on themselves (leaving)
- * and others need `permission` for — as `withWorkspaceOrSelf` for the REST route.
- */
-export function workspaceOrSelfAction<T>(
-  permission: WorkspacePermission,
-  target: { organizationId: string; workspaceId: string },
-  userId: string,
-  fn: (ctx: RequestContext, access: WorkspaceAccess) => Promise<T>,
-): Promise<ActionResult<T>> {
-  return runAction(async (ctx) => {
-    checkOrgId(target.organizationId);
-    checkWorkspaceId(target.workspaceId);
-    const access = userId === ctx.caller.userId ? await authorizeSelfService(ctx, target) : await authorize(ctx, permission, target);
-    return fn(ctx, access);
-  });
-}
-
 /** A console action that needs only a signed-in user. */
-export function userAction<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<ActionResult<T>> {
+export function userAction<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<ActionOutcome<T>> {
   return runAction(fn);
 }

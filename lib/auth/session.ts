@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { clientIp } from "../api/client-address";
 import { db } from "../db";
 import type { RequestContext } from "./context";
 import { authOptions } from "./next-auth";
@@ -20,7 +21,7 @@ export async function consoleContext(): Promise<RequestContext | undefined> {
   return {
     caller: { userId: user.id, email: user.email, displayName: user.displayName },
     requestId: `req_${randomUUID().replaceAll("-", "")}`,
-    ip: (h.get("x-forwarded-for")?.split(",")[0] ?? "").trim().slice(0, 64),
+    ip: clientIp(h),
     userAgent: (h.get("user-agent") ?? "").slice(0, 512),
   };
 }

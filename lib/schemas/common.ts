@@ -37,3 +37,34 @@ export const emailSchema = z
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+const queryText = (description: string) => z.string().optional().meta({ description });
+
+/** AIP-158/132/160 list parameters, as the query string carries them (parsed by lib/api/list). */
+export const ListQuery = z.object({
+  page_size: queryText("Results per page: default 50, at most 1000 (larger values are coerced)."),
+  page_token: queryText("The next_page_token of the previous page; bound to this list's parent, filter and order."),
+  filter: queryText('AIP-160 filter, e.g. title : "prod" AND state = "ACTIVE".'),
+  order_by: queryText("AIP-132 order, e.g. `title` or `create_time desc`; ties are broken by id."),
+});
+export type ListQuery = z.output<typeof ListQuery>;
+
+/** A boolean query parameter: absent, `false` or `0` is false; `true` or `1` is true. */
+export const queryBoolean = (description: string) =>
+  z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || ["", "true", "false", "1", "0"].includes(s), { message: "must be true or false" })
+    .transform((s) => s === "true" || s === "1")
+    .meta({ description });
+
+/** PATCH's AIP-134 mask as the query string carries it (resolved at the edge). */
+export const UpdateMaskQuery = z.object({
+  update_mask: queryText("Comma-separated field paths to change; without it, the fields present in the body."),
+  etag: queryText("AIP-154 precondition: the etag the change is based on (also accepted in the body or If-Match)."),
+});
+
+/** DELETE's precondition in the query string (a DELETE has no body by custom). */
+export const EtagQuery = z.object({
+  etag: queryText("AIP-154 precondition: the etag the change is based on (also accepted in the body or If-Match)."),
+});

@@ -68,3 +68,15 @@ export const ListOrganizationUsersOutput = z.object({
   next_page_token: z.string(),
 });
 export type ListOrganizationUsersOutput = z.infer<typeof ListOrganizationUsersOutput>;
+
+/** Kognitos CurrentUserOrganizations. */
+export const ListMyOrganizationsOutput = z.object({
+  user_organizations: z.array(OrganizationOutput),
+  next_page_token: z.string(),
+});
+
+/** GET /organizations: the caller's organizations, keyed `organizations`. */
+export const ListOrganizationsOutput = z.object({
+  organizations: z.array(OrganizationOutput),
+  next_page_token: z.string(),
+});

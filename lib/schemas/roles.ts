@@ -79,3 +79,8 @@ export const PermissionOutput = z.object({
 
 export const ListPermissionsOutput = z.object({ permissions: z.array(PermissionOutput) });
 export type ListPermissionsOutput = z.infer<typeof ListPermissionsOutput>;
+
+/** CountRoleHolders: members and pending invitations per role id (roles nobody holds are absent). */
+export const RoleHolderCountsOutput = z.object({
+  role_holder_counts: z.record(z.string(), z.object({ members: z.number().int(), invitations: z.number().int() })),
+});

@@ -82,6 +82,9 @@ export type WorkspaceCreateInput = z.output<typeof WorkspaceCreateInput>;
 export const WORKSPACE_UPDATABLE = ["title", "description", "workspace_icon", "workspace_icon_color", "configuration.domain"] as const;
 export type WorkspaceUpdatablePath = (typeof WORKSPACE_UPDATABLE)[number];
 
+/** The update mask of PATCH …/workspaces/{ws}: `data_policy` is set at create and immutable after. */
+export const WORKSPACE_UPDATE_MASK = { updatable: WORKSPACE_UPDATABLE, outputOnly: WORKSPACE_OUTPUT_ONLY, immutable: ["data_policy"] } as const;
+
 // `etag` is not ignored here: on an update it is the AIP-154 precondition.
 const UPDATE_IGNORED = WORKSPACE_OUTPUT_ONLY.filter((k) => k !== "etag");
 
@@ -234,3 +237,9 @@ export const CountWorkspaceUsersOutput = z.object({ workspace_user_counts: z.rec
 export type CountWorkspaceUsersOutput = z.infer<typeof CountWorkspaceUsersOutput>;
 
 export type StateTransition = z.infer<typeof StateTransitionOutput>;
+
+/** Kognitos CurrentUserOrganizationWorkspaces. */
+export const ListCurrentUserWorkspacesOutput = z.object({
+  user_workspaces: z.array(WorkspaceOutput),
+  next_page_token: z.string(),
+});

@@ -1,10 +1,15 @@
-import { withPublic } from "@/lib/auth/route";
+import { jsonResponse, requestIdOf, toErrorResponse } from "@/lib/api/http";
 import { checkDatabase } from "@/lib/domain/health/check-database";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/ready — readiness: the database answers (503 UNAVAILABLE when it does not).
-export const GET = withPublic(async () => {
-  await checkDatabase();
-  return { status: "ready" };
-});
+export async function GET(req: Request): Promise<Response> {
+  const requestId = requestIdOf(req);
+  try {
+    await checkDatabase();
+    return jsonResponse({ status: "ready" }, 200, { "x-request-id": requestId });
+  } catch (error) {
+    return toErrorResponse(error, requestId);
+  }
+}

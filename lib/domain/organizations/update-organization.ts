@@ -3,13 +3,7 @@ import { db } from "../../db";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { invalidArgument } from "../../api/errors";
-import { parseWith } from "../../api/http";
-import { resolveUpdateMask } from "../../api/update-mask";
-import {
-  ORGANIZATION_UPDATE_MASK,
-  OrganizationUpdateInput,
-  type OrganizationOutput,
-} from "../../schemas/organizations";
+import type { OrganizationOutput, OrganizationUpdateInput } from "../../schemas/organizations";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { organizationSelect, toOrganizationOutput } from "./organization-output";
 
@@ -20,11 +14,9 @@ const logoSummary = (uri: string) => (uri === "" ? "" : `(image, ${uri.length} c
 export async function updateOrganization(
   ctx: RequestContext,
   access: OrgAccess,
-  body: Record<string, unknown>,
-  updateMask: string | null,
+  input: OrganizationUpdateInput,
+  paths: ReadonlySet<string>,
 ): Promise<OrganizationOutput> {
-  const input = parseWith(OrganizationUpdateInput, body);
-  const paths = resolveUpdateMask(updateMask, body, ORGANIZATION_UPDATE_MASK);
   const data: { title?: string; logoDataUri?: string } = {};
   if (paths.has("title")) {
     if (input.title === undefined) throw invalidArgument("title", "title is required");

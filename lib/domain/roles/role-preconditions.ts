@@ -1,16 +1,5 @@
-import { ApiError, invalidArgument } from "../../api/errors";
-import { etagPreconditions, etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
-
-/** The AIP-154 preconditions of a role change: `etag` in the body or query, and If-Match. */
-export function rolePreconditions(req: Request, body: Record<string, unknown> = {}): EtagPreconditions {
-  const etag = body.etag;
-  if (etag !== undefined && etag !== null && typeof etag !== "string") throw invalidArgument("etag", "must be a string such as W/\"3\"", "INVALID_ETAG");
-  return etagPreconditions({
-    body: etag ?? null,
-    ifMatch: req.headers.get("if-match"),
-    query: new URL(req.url).searchParams.get("etag"),
-  });
-}
+import { ApiError } from "../../api/errors";
+import { etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
 
 export function assertEtag(preconditions: EtagPreconditions, version: number, name: string): void {
   if (etagsMatch(preconditions, version)) return;

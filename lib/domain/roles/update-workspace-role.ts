@@ -2,13 +2,11 @@ import "server-only";
 import { db } from "../../db";
 import { ApiError, invalidArgument } from "../../api/errors";
 import type { EtagPreconditions } from "../../api/etag";
-import { parseWith } from "../../api/http";
-import { resolveUpdateMask } from "../../api/update-mask";
 import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import { BUILT_IN_WORKSPACE_ROLES } from "../../auth/permissions";
 import { looksLikeId } from "../../ids";
-import { ROLE_UPDATE_MASK, RoleUpdateInput, type RoleOutput } from "../../schemas/roles";
+import type { RoleOutput, RoleUpdateInput } from "../../schemas/roles";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { workspaceName } from "../members/membership-guard";
 import { roleTitleKey } from "../members/role-resolver";
@@ -25,15 +23,13 @@ export async function updateWorkspaceRole(
   ctx: RequestContext,
   access: WorkspaceAccess,
   roleId: string,
-  body: Record<string, unknown>,
-  updateMask: string | null,
+  input: RoleUpdateInput,
+  paths: ReadonlySet<string>,
   preconditions: EtagPreconditions,
 ): Promise<RoleOutput> {
   const parent = workspaceName(access.organizationId, access.workspaceId);
   if (BUILT_IN_WORKSPACE_ROLES.some((r) => r.id === roleId)) throw builtInImmutable(parent, roleId);
   if (!looksLikeId(roleId, "role")) throw roleNotFound(parent, roleId);
-  const input = parseWith(RoleUpdateInput, body);
-  const paths = resolveUpdateMask(updateMask, body, ROLE_UPDATE_MASK);
   if (paths.has("title") && input.title === undefined) throw invalidArgument("title", "title is required");
   if (paths.has("permissions") && input.permissions === undefined) throw invalidArgument("permissions", "permissions needs at least one permission");
   if (paths.has("title")) assertNotBuiltInTitle(input.title!);

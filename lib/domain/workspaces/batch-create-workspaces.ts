@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { ApiError } from "../../api/errors";
 import type { RequestContext } from "../../auth/context";
-import type { OrgAccess, WorkspaceAccess } from "../../auth/authorize";
+import { authorize, type OrgAccess } from "../../auth/authorize";
 import {
   DEFAULT_DATA_POLICY,
   type BatchCreateWorkspacesInput,
@@ -43,16 +43,14 @@ function emailDomain(email: string): string {
 /**
  * POST …/workspaces:batchCreate — the generic seed's bulk provisioning, all or nothing in one
  * transaction. Members who are organization members join with the given roles; everyone else
- * gets an invitation. `template` (authorized for clone:Workspace by the caller) fills unset fields.
+ * gets an invitation. A `template_workspace_id` fills unset fields from that workspace, which the
+ * caller must be allowed to copy (clone:Workspace on it).
  */
-export async function batchCreateWorkspaces(
-  ctx: RequestContext,
-  access: OrgAccess,
-  input: BatchCreateWorkspacesInput,
-  template?: WorkspaceAccess,
-): Promise<BatchCreateWorkspacesOutput> {
+export async function batchCreateWorkspaces(ctx: RequestContext, access: OrgAccess, input: BatchCreateWorkspacesInput): Promise<BatchCreateWorkspacesOutput> {
   const organizationId = access.organizationId;
-  if (template && template.organizationId !== organizationId) throw new Error("batchCreateWorkspaces: template of another organization");
+  const template = input.template_workspace_id
+    ? await authorize(ctx, "clone:Workspace", { organizationId, workspaceId: input.template_workspace_id })
+    : undefined;
 
   // Rules that need no database first, so a bad row is reported before anything is written.
   const firstByTitle = new Map<string, number>();

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import type { RequestContext } from "../../auth/context";
-import type { OrgAccess, WorkspaceAccess } from "../../auth/authorize";
+import { authorize, type WorkspaceAccess } from "../../auth/authorize";
 import type { WorkspaceCloneInput, WorkspaceOutput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { insertWorkspace } from "./create-workspace";
@@ -10,18 +10,13 @@ import { isUniqueViolation, titleTaken } from "./workspace-changes";
 import { toWorkspaceOutput, workspaceName } from "./workspace-output";
 
 /**
- * POST …/workspaces/{ws}:clone. `source` proves clone:Workspace on the workspace and `org`
- * create:Workspace on its organization (both from authorize). The copy starts ACTIVE with the
- * caller as its admin, whatever state the source is in.
+ * POST …/workspaces/{ws}:clone. `source` proves clone:Workspace on the workspace; the copy is a
+ * new workspace, so the caller also needs create:Workspace on the organization. The copy starts
+ * ACTIVE with the caller as its admin, whatever state the source is in.
  */
-export async function cloneWorkspace(
-  ctx: RequestContext,
-  source: WorkspaceAccess,
-  org: OrgAccess,
-  input: WorkspaceCloneInput,
-): Promise<WorkspaceOutput> {
+export async function cloneWorkspace(ctx: RequestContext, source: WorkspaceAccess, input: WorkspaceCloneInput): Promise<WorkspaceOutput> {
   const organizationId = source.organizationId;
-  if (org.organizationId !== organizationId) throw new Error("cloneWorkspace: access objects of different organizations");
+  await authorize(ctx, "create:Workspace", { organizationId });
   const prisma = await db();
   try {
     const row = await prisma.$transaction(async (tx) => {

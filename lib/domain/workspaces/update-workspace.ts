@@ -1,15 +1,12 @@
 import "server-only";
 import { db } from "../../db";
-import { ApiError, invalidArgument } from "../../api/errors";
-import { etagPreconditions } from "../../api/etag";
-import { resolveUpdateMask } from "../../api/update-mask";
+import { fieldImmutable, invalidArgument } from "../../api/errors";
+import type { EtagPreconditions } from "../../api/etag";
 import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import type { Prisma } from "../../generated/prisma/client";
 import {
   DEFAULT_DATA_POLICY,
-  WORKSPACE_OUTPUT_ONLY,
-  WORKSPACE_UPDATABLE,
   type DataPolicy,
   type WorkspaceOutput,
   type WorkspaceUpdatablePath,
@@ -22,10 +19,12 @@ import { toWorkspaceOutput, workspaceName, type WorkspaceRow } from "./workspace
 export interface UpdateWorkspaceRequest {
   /** The parsed body (a partial v1Workspace). */
   input: WorkspaceUpdateInput;
-  /** AIP-134 `update_mask`; without it the populated fields of the body are the mask. */
-  updateMask?: string | null;
-  /** The `If-Match` header, checked together with the body's `etag`. */
-  ifMatch?: string | null;
+  /** AIP-134: the paths to change, resolved from the update mask (or the populated body fields). */
+  paths: ReadonlySet<string>;
+  /** An explicit mask was sent: an echoed data_policy outside it is ignored, not compared. */
+  maskGiven: boolean;
+  /** AIP-154 preconditions (body etag, If-Match). */
+  preconditions: EtagPreconditions;
 }
 
 // How each updatable path is stored, and what a masked path absent from the body resets to.
@@ -55,26 +54,21 @@ function sameDataPolicy(a: DataPolicy, b: DataPolicy): boolean {
   return norm(a) === norm(b);
 }
 
-function immutableDataPolicy(): ApiError {
-  return invalidArgument("data_policy", "data_policy is set when the workspace is created and cannot be changed", "FIELD_IMMUTABLE");
-}
+const immutableDataPolicy = () => fieldImmutable("data_policy");
 
 /** PATCH …/workspaces/{ws} (AIP-134 masks, AIP-154 etags). */
 export async function updateWorkspace(ctx: RequestContext, access: WorkspaceAccess, request: UpdateWorkspaceRequest): Promise<WorkspaceOutput> {
   const { input } = request;
-  const hasMask = request.updateMask != null && request.updateMask.trim() !== "";
-  if (hasMask && request.updateMask!.split(",").some((p) => /^data_policy(\.|$)/.test(p.trim()))) throw immutableDataPolicy();
   // Without a mask an echoed data_policy is fine as long as it is unchanged (AIP-203 IMMUTABLE).
-  const echoedPolicy = hasMask ? undefined : input.data_policy;
-  const { data_policy: _policy, ...maskable } = input;
-  const paths = [...resolveUpdateMask(request.updateMask, maskable, { updatable: WORKSPACE_UPDATABLE, outputOnly: WORKSPACE_OUTPUT_ONLY })] as WorkspaceUpdatablePath[];
+  const echoedPolicy = request.maskGiven ? undefined : input.data_policy;
+  const paths = [...request.paths] as WorkspaceUpdatablePath[];
   const values = new Map<WorkspaceUpdatablePath, string>();
   for (const path of paths) {
     const value = requested(input, path) ?? COLUMNS[path].empty;
     if (value === null) throw invalidArgument(path, `${path} is in the update mask but missing from the body`);
     values.set(path, value);
   }
-  const preconditions = etagPreconditions({ body: input.etag, ifMatch: request.ifMatch });
+  const preconditions = request.preconditions;
   const ref = { organizationId: access.organizationId, workspaceId: access.workspaceId };
 
   const prisma = await db();

@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/auth/route";
-import { getMe } from "@/lib/domain/users/get-me";
+import { serve } from "@/lib/operations/serve";
+import { GetMe } from "@/lib/operations/organizations";
 
-// GET /api/v1/me — the caller.
-export const GET = withUser(async ({ ctx }) => getMe(ctx));
+// GET /api/v1/me — the caller
+export const { GET, POST, PUT, PATCH, DELETE } = serve(GetMe);

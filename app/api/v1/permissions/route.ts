@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/auth/route";
-import { listPermissions } from "@/lib/domain/roles/list-permissions";
+import { serve } from "@/lib/operations/serve";
+import { ListPermissions } from "@/lib/operations/roles";
 
-// GET /api/v1/permissions — the permission catalog custom roles are written from
-export const GET = withUser(async () => listPermissions());
+// GET /api/v1/permissions — the permission catalog
+export const { GET, POST, PUT, PATCH, DELETE } = serve(ListPermissions);

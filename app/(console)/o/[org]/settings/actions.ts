@@ -1,51 +1,33 @@
 "use server";
 
-import { ApiError } from "@/lib/api/errors";
-import { parseWith } from "@/lib/api/http";
-import { orgAction, type ActionResult } from "@/lib/auth/action";
-import { addOrganizationMember } from "@/lib/domain/organizations/add-organization-member";
-import { removeOrganizationMember } from "@/lib/domain/organizations/remove-organization-member";
-import { transferOwnership } from "@/lib/domain/organizations/transfer-ownership";
-import { updateOrganization } from "@/lib/domain/organizations/update-organization";
-import { updateOrganizationMember } from "@/lib/domain/organizations/update-organization-member";
-import { MemberRolesUpdateInput, OrganizationMemberCreateInput, type UserWithRolesOutput } from "@/lib/schemas/members";
-import { TransferOwnershipInput, type OrganizationOutput } from "@/lib/schemas/organizations";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { AddOrganizationUser, RemoveOrganizationUser, UpdateOrganizationUser } from "@/lib/operations/members";
+import { TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
+import type { UserWithRolesOutput } from "@/lib/schemas/members";
+import type { OrganizationOutput } from "@/lib/schemas/organizations";
 
-function objectBody(input: unknown): Record<string, unknown> {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw new ApiError("INVALID_ARGUMENT", "The request must be an object.", { reason: "MALFORMED_REQUEST" });
-  }
-  return input as Record<string, unknown>;
-}
-
-/** The console's UpdateOrganization: PATCH …/organizations/{org} with an update mask. */
-export async function updateOrganizationAction(org: string, body: unknown, updateMask: string): Promise<ActionResult<OrganizationOutput>> {
-  return orgAction("update:Organization", org, (ctx, access) => updateOrganization(ctx, access, objectBody(body), updateMask));
+/** UpdateOrganization with an update mask. */
+export async function updateOrganizationAction(org: string, body: unknown, updateMask: string): Promise<ActionOutcome<OrganizationOutput>> {
+  return perform(UpdateOrganization, { organization_id: org }, { body, query: { update_mask: updateMask } });
 }
 
 /** AddOrganizationUser: an existing account, by email. */
-export async function addOrganizationMemberAction(org: string, input: unknown): Promise<ActionResult<UserWithRolesOutput>> {
-  return orgAction("manage:OrganizationMember", org, (ctx, access) =>
-    addOrganizationMember(ctx, access, parseWith(OrganizationMemberCreateInput, input)),
-  );
+export async function addOrganizationMemberAction(org: string, input: unknown): Promise<ActionOutcome<UserWithRolesOutput>> {
+  return perform(AddOrganizationUser, { organization_id: org }, { body: input });
 }
 
 /** UpdateOrganizationUser: replaces the member's organization roles. */
-export async function updateOrganizationMemberAction(org: string, userId: string, input: unknown): Promise<ActionResult<UserWithRolesOutput>> {
-  return orgAction("manage:OrganizationMember", org, (ctx, access) =>
-    updateOrganizationMember(ctx, access, String(userId), parseWith(MemberRolesUpdateInput, input)),
-  );
+export async function updateOrganizationMemberAction(org: string, userId: string, input: unknown): Promise<ActionOutcome<UserWithRolesOutput>> {
+  return perform(UpdateOrganizationUser, { organization_id: org, user_id: userId }, { body: input });
 }
 
 /** RemoveOrganizationUser: also from every workspace of the organization, with their pending invitations. */
-export async function removeOrganizationMemberAction(org: string, userId: string): Promise<ActionResult<null>> {
-  return orgAction("manage:OrganizationMember", org, async (ctx, access) => {
-    await removeOrganizationMember(ctx, access, String(userId));
-    return null;
-  });
+export async function removeOrganizationMemberAction(org: string, userId: string): Promise<ActionOutcome<null>> {
+  return perform(RemoveOrganizationUser, { organization_id: org, user_id: userId });
 }
 
-/** :transferOwnership — the domain refuses anyone but the current owner. */
-export async function transferOwnershipAction(org: string, input: unknown): Promise<ActionResult<OrganizationOutput>> {
-  return orgAction("manage:OrganizationMember", org, (ctx, access) => transferOwnership(ctx, access, parseWith(TransferOwnershipInput, input)));
+/** TransferOrganizationOwnership: the domain refuses anyone but the current owner. */
+export async function transferOwnershipAction(org: string, input: unknown): Promise<ActionOutcome<OrganizationOutput>> {
+  return perform(TransferOwnership, { organization_id: org }, { body: input });
 }

@@ -1,32 +1,21 @@
 "use server";
 
-import { parseWith } from "@/lib/api/http";
-import { orgAction, workspaceAction, type ActionResult } from "@/lib/auth/action";
-import { batchCreateWorkspaces } from "@/lib/domain/workspaces/batch-create-workspaces";
-import { createWorkspace } from "@/lib/domain/workspaces/create-workspace";
-import { undeleteWorkspace } from "@/lib/domain/workspaces/undelete-workspace";
-import {
-  BatchCreateWorkspacesInput,
-  WorkspaceCreateInput,
-  type BatchCreateWorkspacesOutput,
-  type WorkspaceOutput,
-} from "@/lib/schemas/workspaces";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { BatchCreateWorkspaces, CreateWorkspace, UndeleteWorkspace } from "@/lib/operations/workspaces";
+import type { BatchCreateWorkspacesOutput, WorkspaceOutput } from "@/lib/schemas/workspaces";
 
-/** The console's CreateWorkspace: same permission, validation and domain call as POST …/workspaces. */
-export async function createWorkspaceAction(org: string, input: unknown): Promise<ActionResult<WorkspaceOutput>> {
-  return orgAction("create:Workspace", org, (ctx, access) => createWorkspace(ctx, access, parseWith(WorkspaceCreateInput, input)));
+/** CreateWorkspace from the New workspace dialog. */
+export async function createWorkspaceAction(org: string, input: unknown): Promise<ActionOutcome<WorkspaceOutput>> {
+  return perform(CreateWorkspace, { organization_id: org }, { body: input });
 }
 
-/** POST …/workspaces/{ws}:undelete from the console (the list's Restore and the Settings tab). */
-export async function undeleteWorkspaceAction(org: string, ws: string): Promise<ActionResult<WorkspaceOutput>> {
-  return workspaceAction("delete:Workspace", { organizationId: org, workspaceId: ws, includeDeleted: true }, (ctx, access) =>
-    undeleteWorkspace(ctx, access),
-  );
+/** UndeleteWorkspace (the list's Restore and the Settings tab). */
+export async function undeleteWorkspaceAction(org: string, ws: string): Promise<ActionOutcome<WorkspaceOutput>> {
+  return perform(UndeleteWorkspace, { organization_id: org, workspace_id: ws });
 }
 
-/** workspaces:batchCreate from the console's Bulk provision dialog: all or nothing, as the route. */
-export async function batchCreateWorkspacesAction(org: string, input: unknown): Promise<ActionResult<BatchCreateWorkspacesOutput>> {
-  return orgAction("create:Workspace", org, (ctx, access) =>
-    batchCreateWorkspaces(ctx, access, parseWith(BatchCreateWorkspacesInput, input, { brackets: true })),
-  );
+/** BatchCreateWorkspaces from the Bulk provision dialog: all or nothing, template included. */
+export async function batchCreateWorkspacesAction(org: string, input: unknown): Promise<ActionOutcome<BatchCreateWorkspacesOutput>> {
+  return perform(BatchCreateWorkspaces, { organization_id: org }, { body: input });
 }

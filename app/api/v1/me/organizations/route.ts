@@ -1,6 +1,5 @@
-import { listParams } from "@/lib/api/list";
-import { withUser } from "@/lib/auth/route";
-import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
+import { serve } from "@/lib/operations/serve";
+import { ListCurrentUserOrganizations } from "@/lib/operations/organizations";
 
 // GET /api/v1/me/organizations — Kognitos CurrentUserOrganizations
-export const GET = withUser(async ({ ctx, query }) => listMyOrganizations(ctx, listParams(query)));
+export const { GET, POST, PUT, PATCH, DELETE } = serve(ListCurrentUserOrganizations);

@@ -1,15 +1,6 @@
-import { parseWith } from "@/lib/api/http";
-import { listParams } from "@/lib/api/list";
-import { created, withOrg } from "@/lib/auth/route";
-import { addOrganizationMember } from "@/lib/domain/organizations/add-organization-member";
-import { listOrganizationUsers } from "@/lib/domain/organizations/list-organization-users";
-import { OrganizationMemberCreateInput } from "@/lib/schemas/members";
+import { serve } from "@/lib/operations/serve";
+import { AddOrganizationUser, ListOrganizationUsers } from "@/lib/operations/members";
 
-// GET /api/v1/organizations/{org}/users — Kognitos ListOrganizationUsers
-export const GET = withOrg("read:Organization", async ({ ctx, access, query }) => listOrganizationUsers(ctx, access, listParams(query)));
-
-// POST /api/v1/organizations/{org}/users — AddOrganizationUser (an existing account, by email)
-export const POST = withOrg("manage:OrganizationMember", async ({ ctx, access, body }) => {
-  const user = await addOrganizationMember(ctx, access, parseWith(OrganizationMemberCreateInput, await body()));
-  return created(user, `/api/v1/${user.user.name}`);
-});
+// GET  /api/v1/organizations/{org}/users — Kognitos ListOrganizationUsers
+// POST /api/v1/organizations/{org}/users — AddOrganizationUser
+export const { GET, POST, PUT, PATCH, DELETE } = serve(ListOrganizationUsers, AddOrganizationUser);

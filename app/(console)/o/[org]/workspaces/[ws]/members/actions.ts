@@ -1,33 +1,21 @@
 "use server";
 
-import { parseWith } from "@/lib/api/http";
-import { workspaceAction, workspaceOrSelfAction, type ActionResult } from "@/lib/auth/action";
-import { addWorkspaceMember } from "@/lib/domain/members/add-workspace-member";
-import { removeWorkspaceMember } from "@/lib/domain/members/remove-workspace-member";
-import { updateWorkspaceMember } from "@/lib/domain/members/update-workspace-member";
-import { MemberRolesUpdateInput, WorkspaceMemberCreateInput, type UserWithRolesOutput } from "@/lib/schemas/members";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { perform } from "@/lib/operations/act";
+import { AddWorkspaceUser, RemoveWorkspaceUser, UpdateWorkspaceUser } from "@/lib/operations/members";
+import type { UserWithRolesOutput } from "@/lib/schemas/members";
 
-/** The console's AddWorkspaceUser: same permission, validation and domain call as POST …/users. */
-export async function addMemberAction(org: string, ws: string, input: unknown): Promise<ActionResult<UserWithRolesOutput>> {
-  return workspaceAction("create:Member", { organizationId: org, workspaceId: ws }, (ctx, access) =>
-    addWorkspaceMember(ctx, access, parseWith(WorkspaceMemberCreateInput, input)),
-  );
+/** AddWorkspaceUser from the Members tab. */
+export async function addMemberAction(org: string, ws: string, input: unknown): Promise<ActionOutcome<UserWithRolesOutput>> {
+  return perform(AddWorkspaceUser, { organization_id: org, workspace_id: ws }, { body: input });
 }
 
-/** The console's UpdateWorkspaceUser: replaces the member's workspace roles. */
-export async function updateMemberRolesAction(org: string, ws: string, userId: string, input: unknown): Promise<ActionResult<UserWithRolesOutput>> {
-  return workspaceAction("update:Member", { organizationId: org, workspaceId: ws }, (ctx, access) =>
-    updateWorkspaceMember(ctx, access, String(userId), parseWith(MemberRolesUpdateInput, input)),
-  );
+/** UpdateWorkspaceUser: replaces the member's workspace roles. */
+export async function updateMemberRolesAction(org: string, ws: string, userId: string, input: unknown): Promise<ActionOutcome<UserWithRolesOutput>> {
+  return perform(UpdateWorkspaceUser, { organization_id: org, workspace_id: ws, user_id: userId }, { body: input });
 }
 
-/**
- * The console's RemoveWorkspaceUser. As in DELETE …/users/{user}, a member may always leave
- * (self-service, no catalog permission); removing someone else needs delete:Member.
- */
-export async function removeMemberAction(org: string, ws: string, userId: string): Promise<ActionResult<null>> {
-  return workspaceOrSelfAction("delete:Member", { organizationId: org, workspaceId: ws }, String(userId), async (ctx, access) => {
-    await removeWorkspaceMember(ctx, access, String(userId));
-    return null;
-  });
+/** RemoveWorkspaceUser: a member may always leave; removing someone else needs delete:Member. */
+export async function removeMemberAction(org: string, ws: string, userId: string): Promise<ActionOutcome<null>> {
+  return perform(RemoveWorkspaceUser, { organization_id: org, workspace_id: ws, user_id: userId });
 }

@@ -1,6 +1,5 @@
-import { listParams } from "@/lib/api/list";
-import { withOrg } from "@/lib/auth/route";
-import { listCurrentUserWorkspaces } from "@/lib/domain/workspaces/list-current-user-workspaces";
+import { serve } from "@/lib/operations/serve";
+import { ListCurrentUserOrganizationWorkspaces } from "@/lib/operations/workspaces";
 
 // GET /api/v1/me/organizations/{org}/workspaces — Kognitos CurrentUserOrganizationWorkspaces
-export const GET = withOrg("read:Organization", async ({ ctx, access, query }) => listCurrentUserWorkspaces(ctx, access, listParams(query)));
+export const { GET, POST, PUT, PATCH, DELETE } = serve(ListCurrentUserOrganizationWorkspaces);

@@ -178,7 +178,7 @@ describe("a DISABLED or TERMINATED workspace is read-only", () => {
     const access = await authorize(owner.ctx, "update:Workspace", { organizationId: orgId, workspaceId: ws.workspace_id });
     await verb(ws.workspace_id, "disable");
     const { updateWorkspace } = await import("@/lib/domain/workspaces/update-workspace");
-    const error = await updateWorkspace(owner.ctx, access, { input: { description: "sneaked in" } }).catch((e: unknown) => e);
+    const error = await updateWorkspace(owner.ctx, access, { input: { description: "sneaked in" }, paths: new Set(["description"]), maskGiven: false, preconditions: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).options.reason).toBe("WORKSPACE_DISABLED");
     expect((await api.get(wsUrl(ws.workspace_id), { token })).body.description).toBe("");

@@ -1,16 +1,6 @@
-import { parseWith } from "@/lib/api/http";
-import { listParams } from "@/lib/api/list";
-import { created, withWorkspace } from "@/lib/auth/route";
-import { addWorkspaceMember } from "@/lib/domain/members/add-workspace-member";
-import { listWorkspaceUsers } from "@/lib/domain/members/list-workspace-users";
-import { WorkspaceMemberCreateInput } from "@/lib/schemas/members";
+import { serve } from "@/lib/operations/serve";
+import { AddWorkspaceUser, ListWorkspaceUsers } from "@/lib/operations/members";
 
-// GET /api/v1/organizations/{org}/workspaces/{ws}/users — Kognitos ListWorkspaceUsers
-export const GET = withWorkspace("read:Member", async ({ ctx, access, query }) => listWorkspaceUsers(ctx, access, listParams(query)));
-
-// POST /api/v1/organizations/{org}/workspaces/{ws}/users — AddWorkspaceUser (an organization member)
-export const POST = withWorkspace("create:Member", async ({ ctx, access, body }) => {
-  const user = await addWorkspaceMember(ctx, access, parseWith(WorkspaceMemberCreateInput, await body()));
-  const userId = user.user.name.split("/").pop();
-  return created(user, `/api/v1/organizations/${access.organizationId}/workspaces/${access.workspaceId}/users/${userId}`);
-});
+// GET  …/workspaces/{ws}/users — Kognitos ListWorkspaceUsers
+// POST …/workspaces/{ws}/users — AddWorkspaceUser
+export const { GET, POST, PUT, PATCH, DELETE } = serve(ListWorkspaceUsers, AddWorkspaceUser);
