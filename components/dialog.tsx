@@ -11,9 +11,11 @@
 // - First focus. Radix focuses the first tabbable element; the close button sits after the body
 //   in DOM order (drawn in the corner), so a dialog opens on its first control, not on "Close",
 //   where a stray Enter would dismiss it.
+// Render DialogContent only while the dialog is open ({open ? <DialogContent …/> : null}): the
+// opener is read when it first renders.
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import { useRef, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 export const Dialog = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -31,22 +33,23 @@ export interface DialogContentProps {
 }
 
 export function DialogContent({ title, description, children, width = "max-w-lg", onOpenAutoFocus, onCloseAutoFocus }: DialogContentProps) {
-  const opener = useRef<HTMLElement | null>(null);
+  // Read while the dialog first renders, before React commits it: an autoFocus field inside
+  // takes focus at commit, so by Radix's onOpenAutoFocus the opener is no longer active.
+  const [opener] = useState<HTMLElement | null>(() => {
+    if (typeof document === "undefined") return null;
+    const active = document.activeElement;
+    return active instanceof HTMLElement && active !== document.body ? active : null;
+  });
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-overlay" />
       <RadixDialog.Content
-        onOpenAutoFocus={(e) => {
-          // Called before Radix moves focus into the dialog: activeElement is still the opener.
-          const active = document.activeElement;
-          opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
-          onOpenAutoFocus?.(e);
-        }}
+        onOpenAutoFocus={onOpenAutoFocus}
         onCloseAutoFocus={(e) => {
           onCloseAutoFocus?.(e);
           if (e.defaultPrevented) return;
           e.preventDefault();
-          const target = opener.current?.isConnected ? opener.current : document.getElementById("main");
+          const target = opener?.isConnected ? opener : document.getElementById("main");
           target?.focus();
         }}
         {...(description ? {} : { "aria-describedby": undefined })}

@@ -23,6 +23,17 @@ export interface MembersTableProps {
   roles: RoleOutput[];
   onChangeRoles: (member: UserWithRolesOutput) => void;
   onRemove: (member: UserWithRolesOutput) => void;
+  /** Bulk selection (user names), or undefined when the caller may not change members in bulk. */
+  selection?: {
+    selected: ReadonlySet<string>;
+    onToggle: (member: UserWithRolesOutput, on: boolean) => void;
+    onToggleAll: (members: UserWithRolesOutput[], on: boolean) => void;
+  };
+}
+
+/** Rows a bulk action may include: direct members other than the caller (who leaves on their own). */
+export function selectableMembers(rows: UserWithRolesOutput[], me: string): UserWithRolesOutput[] {
+  return rows.filter((m) => userIdOf(m.user.name) !== me && m.roles.some((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE"));
 }
 
 /** Why this member cannot be removed (or leave), or "". */
@@ -37,13 +48,27 @@ export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; held
   return "";
 }
 
-export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, held, readOnly, roles, onChangeRoles, onRemove }: MembersTableProps) {
+export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, held, readOnly, roles, onChangeRoles, onRemove, selection }: MembersTableProps) {
+  const selectable = selection ? selectableMembers(rows, me) : [];
+  const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((m) => selection.selected.has(m.user.name));
   return (
     // relative: the sr-only text in the cells is absolutely positioned and would otherwise widen the page.
     <div className="relative overflow-x-auto">
       <table aria-label="Members" aria-busy={loading || busy} className="w-full min-w-[44rem] text-left text-sm">
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">
           <tr>
+            {selection ? (
+              <th scope="col" className="w-10 py-2.5 pl-4">
+                <input
+                  type="checkbox"
+                  aria-label="Select every member on this page"
+                  checked={allSelected}
+                  disabled={selectable.length === 0}
+                  onChange={(e) => selection.onToggleAll(selectable, e.target.checked)}
+                  className="size-4"
+                />
+              </th>
+            ) : null}
             <th scope="col" className="px-4 py-2.5 font-medium">
               Member
             </th>
@@ -53,7 +78,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
             <th scope="col" className="px-4 py-2.5 font-medium">
               Access
             </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+            <th scope="col" className="sticky right-0 bg-surface-2 px-4 py-2.5 text-right font-medium">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -62,6 +87,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
           {loading
             ? Array.from({ length: Math.min(pageSize, 8) }, (_, i) => (
                 <tr key={i}>
+                  {selection ? <td className="w-10 py-3 pl-4" /> : null}
                   <td className="px-4 py-3">
                     <div className="flex items-center gap-3">
                       <Skeleton className="size-8 rounded-full" />
@@ -94,6 +120,19 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                 const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
                 return (
                   <tr key={id} data-member-email={member.user.email} className="hover:bg-surface-2/60">
+                    {selection ? (
+                      <td className="w-10 py-3 pl-4">
+                        {selectable.includes(member) ? (
+                          <input
+                            type="checkbox"
+                            aria-label={`Select ${name}`}
+                            checked={selection.selected.has(member.user.name)}
+                            onChange={(e) => selection.onToggle(member, e.target.checked)}
+                            className="size-4"
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
                     <td className="px-4 py-3">
                       <div className="flex min-w-0 items-center gap-3">
                         <span aria-hidden="true" className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border">
@@ -125,7 +164,8 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                     <td className="px-4 py-3 text-muted whitespace-nowrap">
                       {direct && viaOrg ? "Workspace and organization" : direct ? "Workspace member" : "Via organization"}
                     </td>
-                    <td className="px-4 py-3">
+                    {/* Pinned: at 375 px the table scrolls inside its card and the actions stay in reach. */}
+                    <td className="sticky right-0 bg-surface px-4 py-3">
                       {direct ? (
                         <div className="flex justify-end gap-2">
                           <ReasonButton

@@ -32,6 +32,7 @@ import { useUrlList } from "@/lib/console/use-url-list";
 import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
 import type { ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
 import { AddMemberDialog } from "./add-member-dialog";
+import { BulkMemberDialog, type BulkKind } from "./bulk-member-dialog";
 import { ChangeRolesDialog } from "./change-roles-dialog";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
@@ -106,6 +107,35 @@ export function MembersView(props: MembersViewProps) {
   const [dialog, setDialog] = useState<MemberDialog>(null);
   const open = (next: MemberDialog) => setDialog(next);
 
+  // Bulk actions: the selection survives paging and filtering (it is keyed by user name), so a
+  // user can gather members from several pages; each action sends one request per member.
+  const [selected, setSelected] = useState<ReadonlyMap<string, UserWithRolesOutput>>(new Map());
+  const [bulk, setBulk] = useState<BulkKind | null>(null);
+  const canBulkRoles = held.has("update:Member");
+  const canBulkRemove = held.has("delete:Member");
+  const selection =
+    (canBulkRoles || canBulkRemove) && !readOnly
+      ? {
+          selected: new Set(selected.keys()),
+          onToggle: (m: UserWithRolesOutput, on: boolean) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              if (on) next.set(m.user.name, m);
+              else next.delete(m.user.name);
+              return next;
+            }),
+          onToggleAll: (ms: UserWithRolesOutput[], on: boolean) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              for (const m of ms) {
+                if (on) next.set(m.user.name, m);
+                else next.delete(m.user.name);
+              }
+              return next;
+            }),
+        }
+      : undefined;
+
   const canAdd = held.has("create:Member");
   const addReason = readOnly || (canAdd ? "" : permissionReason("create:Member"));
 
@@ -174,6 +204,7 @@ export function MembersView(props: MembersViewProps) {
         roles={workspaceRoles}
         onChangeRoles={(member) => open({ kind: "roles", member })}
         onRemove={(member) => open({ kind: "remove", member })}
+        selection={selection}
       />
     );
   }
@@ -290,6 +321,28 @@ export function MembersView(props: MembersViewProps) {
           </div>
         </div>
 
+        {selection && selected.size > 0 ? (
+          <div role="region" aria-label="Selected members" className="flex flex-wrap items-center gap-2 border-b border-border bg-surface-2 px-4 py-2 text-sm">
+            <span className="font-medium" aria-live="polite">
+              {selected.size} selected
+            </span>
+            <span className="flex-1" />
+            {canBulkRoles ? (
+              <Button size="sm" variant="secondary" onClick={() => setBulk("roles")}>
+                Change roles…
+              </Button>
+            ) : null}
+            {canBulkRemove ? (
+              <Button size="sm" variant="secondary" className="text-danger" onClick={() => setBulk("remove")}>
+                Remove…
+              </Button>
+            ) : null}
+            <Button size="sm" variant="ghost" onClick={() => setSelected(new Map())}>
+              Clear selection
+            </Button>
+          </div>
+        ) : null}
+
         {body}
 
         {data && rows.length > 0 ? <Pagination pager={pager} shown={rows.length} pageSize={query.pageSize} noun={["person", "people"]} /> : null}
@@ -312,6 +365,24 @@ export function MembersView(props: MembersViewProps) {
         held={held}
         isLastAdmin={dialog?.kind === "roles" && lastAdmin !== null && dialog.member.user.name.endsWith(`/${lastAdmin}`)}
       />
+      {bulk ? (
+        <BulkMemberDialog
+          org={org}
+          ws={ws}
+          kind={bulk}
+          members={[...selected.values()]}
+          roles={workspaceRoles}
+          held={held}
+          onOpenChange={(o) => !o && setBulk(null)}
+          onDone={(succeeded) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              for (const name of succeeded) next.delete(name);
+              return next;
+            })
+          }
+        />
+      ) : null}
       <RemoveMemberDialog
         org={org}
         ws={ws}
