@@ -79,11 +79,21 @@ function toCursor(value: unknown, kind: SortKey["kind"]): CursorValue {
 
 function fromCursor(value: CursorValue, kind: SortKey["kind"]): unknown {
   if (kind === "date") {
-    const d = new Date(String(value));
+    if (typeof value !== "string") throw invalidPageToken();
+    const d = new Date(value);
     if (Number.isNaN(d.getTime())) throw invalidPageToken();
     return d;
   }
+  if (kind === "string" && typeof value !== "string") throw invalidPageToken();
+  if (kind === "number" && typeof value !== "number") throw invalidPageToken();
   return value;
+}
+
+/** How a store spells the parts of a keyset predicate (Prisma `where` objects, SQL fragments). */
+export interface KeysetBuilder<T> {
+  compare(term: OrderTerm, op: "=" | "<" | ">" | "<=" | ">=", value: unknown): T;
+  and(parts: T[]): T;
+  or(parts: T[]): T;
 }
 
 /**
@@ -91,18 +101,68 @@ function fromCursor(value: CursorValue, kind: SortKey["kind"]): unknown {
  * k1 beyond x1, OR k1 = x1 AND k2 beyond x2, … plus the redundant bound `k1 >= x1`
  * (or `<=`), which lets PostgreSQL seek the index instead of walking it.
  */
-function keysetWhere(terms: OrderTerm[], values: unknown[]): Record<string, unknown> {
-  const branches: Record<string, unknown>[] = [];
-  for (let i = 0; i < terms.length; i++) {
-    const and: Record<string, unknown>[] = [];
-    for (let j = 0; j < i; j++) and.push(nest(terms[j].path, { equals: values[j] }));
-    and.push(nest(terms[i].path, { [terms[i].desc ? "lt" : "gt"]: values[i] }));
-    branches.push(and.length === 1 ? and[0] : { AND: and });
-  }
+export function keysetPredicate<T>(terms: readonly OrderTerm[], values: readonly unknown[], b: KeysetBuilder<T>): T {
+  const branches = terms.map((term, i) => {
+    const equal = terms.slice(0, i).map((t, j) => b.compare(t, "=", values[j]));
+    const beyond = b.compare(term, term.desc ? "<" : ">", values[i]);
+    return equal.length ? b.and([...equal, beyond]) : beyond;
+  });
   const first = terms[0];
+  return b.and([b.compare(first, first.desc ? "<=" : ">=", values[0]), b.or(branches)]);
+}
+
+/** The order and cursor of one page request, whatever store the rows come from. */
+export interface KeysetPlan {
+  pageSize: number;
+  /** The requested order, then the id tie-breaker in the last term's direction. */
+  terms: OrderTerm[];
+  /** The cursor row's keys (dates as Date), or undefined on the first page. */
+  after: unknown[] | undefined;
+  /** Builds the page from up to pageSize + 1 rows; `read` takes a term's value from a row. */
+  page<R>(rows: R[], read?: (row: R, term: OrderTerm) => unknown): { items: R[]; nextPageToken: string };
+}
+
+/**
+ * The one paging engine: page size, order (with the id tie-breaker) and the signed page token,
+ * bound to `scope` (the parent resource, the caller, list options) plus `filterKey` (the canonical
+ * filter) and the order. A token made for any other values fails as INVALID_ARGUMENT.
+ */
+export function planKeyset(spec: Omit<ListSpec<unknown>, "filter">, params: ListParams, scope: readonly string[], filterKey = ""): KeysetPlan {
+  const pageSize = parsePageSize(params.page_size);
+  const requested = parseOrderBy(params.order_by, spec as ListSpec<unknown>);
+  const last = requested[requested.length - 1];
+  const terms: OrderTerm[] = [...requested, { name: "id", path: spec.idPath, kind: "string", desc: last.desc }];
+  const digest = queryDigest([...scope, filterKey, terms.map((t) => `${t.name}${t.desc ? " desc" : ""}`).join(",")]);
+  let after: unknown[] | undefined;
+  if (params.page_token) {
+    const raw = decodePageToken(params.page_token, digest);
+    if (raw.length !== terms.length) throw invalidPageToken();
+    after = raw.map((v, i) => fromCursor(v, terms[i].kind));
+  }
   return {
-    AND: [nest(first.path, { [first.desc ? "lte" : "gte"]: values[0] }), { OR: branches }],
+    pageSize,
+    terms,
+    after,
+    page<R>(rows: R[], read: (row: R, term: OrderTerm) => unknown = (row, term) => readPath(row, term.path)) {
+      if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
+      const items = rows.slice(0, pageSize);
+      const lastRow = items[items.length - 1];
+      return { items, nextPageToken: encodePageToken(digest, terms.map((t) => toCursor(read(lastRow, t), t.kind))) };
+    },
   };
+}
+
+const PRISMA_OPS = { "=": "equals", "<": "lt", ">": "gt", "<=": "lte", ">=": "gte" } as const;
+
+const prismaKeyset: KeysetBuilder<Record<string, unknown>> = {
+  compare: (term, op, value) => nest(term.path, { [PRISMA_OPS[op]]: value }),
+  and: (parts) => ({ AND: parts }),
+  or: (parts) => ({ OR: parts }),
+};
+
+/** The keyset predicate of `plan`'s cursor as a Prisma `where` (undefined on the first page). */
+export function prismaAfter<W>(plan: KeysetPlan): W | undefined {
+  return plan.after ? (keysetPredicate(plan.terms, plan.after, prismaKeyset) as W) : undefined;
 }
 
 export interface ListPlan<W> {
@@ -124,41 +184,19 @@ export interface ListParams {
 }
 
 /**
- * Plans one page. `scope` names everything the page token must be bound to beyond filter and
- * order (the parent resource, show_deleted, the caller): a token made for other values fails.
+ * Plans one page of a Prisma list. `scope` names everything the page token must be bound to
+ * beyond filter and order (the parent resource, show_deleted, the caller).
  */
 export function planList<W extends object>(spec: ListSpec<W>, params: ListParams, scope: readonly string[]): ListPlan<W> {
-  const pageSize = parsePageSize(params.page_size);
   const filterAst = parseFilter(params.filter);
   const filterWhere = compileFilter(filterAst, spec.filter);
-  const terms = parseOrderBy(params.order_by, spec as ListSpec<unknown>);
-  const last = terms[terms.length - 1];
-  const allTerms: OrderTerm[] = [...terms, { name: "id", path: spec.idPath, kind: "string", desc: last.desc }];
-  const digest = queryDigest([
-    ...scope,
-    canonicalFilter(filterAst),
-    allTerms.map((t) => `${t.name}${t.desc ? " desc" : ""}`).join(","),
-  ]);
-
-  let cursor: W | undefined;
-  if (params.page_token) {
-    const raw = decodePageToken(params.page_token, digest);
-    if (raw.length !== allTerms.length) throw invalidPageToken();
-    cursor = keysetWhere(allTerms, raw.map((v, i) => fromCursor(v, allTerms[i].kind))) as W;
-  }
-
+  const keyset = planKeyset(spec, params, scope, canonicalFilter(filterAst));
   return {
-    pageSize,
+    pageSize: keyset.pageSize,
     filter: filterWhere,
-    cursor,
-    orderBy: allTerms.map((t) => nest(t.path, t.desc ? "desc" : "asc")),
-    page<R>(rows: R[]) {
-      if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
-      const items = rows.slice(0, pageSize);
-      const lastRow = items[items.length - 1];
-      const keys = allTerms.map((t) => toCursor(readPath(lastRow, t.path), t.kind));
-      return { items, nextPageToken: encodePageToken(digest, keys) };
-    },
+    cursor: prismaAfter<W>(keyset),
+    orderBy: keyset.terms.map((t) => nest(t.path, t.desc ? "desc" : "asc")),
+    page: (rows) => keyset.page(rows),
   };
 }
 

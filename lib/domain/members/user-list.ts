@@ -4,10 +4,8 @@
 // SQL statement whose values are all bound parameters.
 
 import "server-only";
-import { ApiError } from "../../api/errors";
 import { canonicalFilter, compileFilter, parseFilter, type FilterFields, type FilterNode } from "../../api/filter";
-import { parseOrderBy, parsePageSize, type ListParams, type ListSpec, type OrderTerm } from "../../api/list";
-import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "../../api/page-token";
+import { keysetPredicate, planKeyset, type KeysetBuilder, type ListParams, type ListSpec } from "../../api/list";
 import { BUILT_IN_ORGANIZATION_ROLES } from "../../auth/permissions";
 import { Prisma } from "../../generated/prisma/client";
 import type { UserWithRolesOutput } from "../../schemas/members";
@@ -111,36 +109,15 @@ const orderSpec: ListSpec<unknown> = {
   idPath: "user_id",
 };
 
-function invalidToken(): ApiError {
-  return new ApiError("INVALID_ARGUMENT", "Invalid page_token.", {
-    reason: "INVALID_PAGE_TOKEN",
-    fieldViolations: [{ field: "page_token", description: "not a token issued for this list request" }],
-  });
-}
-
-function cursorParam(value: CursorValue, kind: OrderTerm["kind"]): Sql {
-  if (typeof value !== "string") throw invalidToken();
-  if (kind === "date") {
-    if (Number.isNaN(new Date(value).getTime())) throw invalidToken();
-    return sql`${value}::timestamptz`;
-  }
-  return sql`${value}::text`;
-}
-
-/**
- * Rows after the cursor for mixed directions: k1 beyond x1, OR k1 = x1 AND k2 beyond x2, …, plus
- * the redundant bound on k1 that lets PostgreSQL start the index scan at the cursor.
- */
-function keysetSql(terms: OrderTerm[], values: Sql[]): Sql {
-  const col = (t: OrderTerm) => raw(`t.${t.path}`);
-  const branches: Sql[] = terms.map((term, i) => {
-    const equal = terms.slice(0, i).map((t, j) => sql`${col(t)} = ${values[j]}`);
-    const beyond = sql`${col(term)} ${raw(term.desc ? "<" : ">")} ${values[i]}`;
-    return sql`(${join([...equal, beyond], " AND ")})`;
-  });
-  const first = terms[0];
-  return sql`${col(first)} ${raw(first.desc ? "<=" : ">=")} ${values[0]} AND (${join(branches, " OR ")})`;
-}
+// Columns of the merged relation `t`; cursor values are bound as typed parameters.
+const sqlKeyset: KeysetBuilder<Sql> = {
+  compare: (term, op, value) => {
+    const param = term.kind === "date" ? sql`${(value as Date).toISOString()}::timestamptz` : sql`${String(value)}::text`;
+    return sql`${raw(`t.${term.path}`)} ${raw(op)} ${param}`;
+  },
+  and: (parts) => sql`(${join(parts, " AND ")})`,
+  or: (parts) => sql`(${join(parts, " OR ")})`,
+};
 
 export interface UserListPlan {
   pageSize: number;
@@ -169,29 +146,16 @@ export async function planUserList(
   scope: readonly string[],
   resolveRoles: RoleResolver,
 ): Promise<UserListPlan> {
-  const pageSize = parsePageSize(params.page_size);
   const ast = parseFilter(params.filter);
   const roleValues = [...collectRoleValues(ast, new Set())];
   const roleIds = roleValues.length ? await resolveRoles(roleValues) : new Map<string, string[]>();
   const compiled = compileFilter(ast, filterFields(roleIds));
-  const userTerms = parseOrderBy(params.order_by, orderSpec);
-  const terms: OrderTerm[] = [
-    ...userTerms,
-    { name: "id", path: "user_id", kind: "string", desc: userTerms[userTerms.length - 1].desc },
-  ];
-  const digest = queryDigest([
-    ...scope,
-    canonicalFilter(ast),
-    terms.map((t) => `${t.name}${t.desc ? " desc" : ""}`).join(","),
-  ]);
+  const keyset = planKeyset(orderSpec, params, scope, canonicalFilter(ast));
+  const { pageSize, terms } = keyset;
 
   const conditions: Sql[] = [];
   if (compiled) conditions.push(sqlOf(compiled));
-  if (params.page_token) {
-    const keys = decodePageToken(params.page_token, digest);
-    if (keys.length !== terms.length) throw invalidToken();
-    conditions.push(keysetSql(terms, keys.map((k, i) => cursorParam(k, terms[i].kind))));
-  }
+  if (keyset.after) conditions.push(keysetPredicate(terms, keyset.after, sqlKeyset));
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
   const orderBy = join(terms.map((t) => raw(`t.${t.path} ${t.desc ? "DESC" : "ASC"}`)), ", ");
   const limit = pageSize + 1;
@@ -205,16 +169,7 @@ export async function planUserList(
   return {
     pageSize,
     query,
-    page(rows: UserListRow[]) {
-      if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
-      const items = rows.slice(0, pageSize);
-      const last = items[items.length - 1] as unknown as Record<string, unknown>;
-      const keys = terms.map((t) => {
-        const v = last[t.path];
-        return v instanceof Date ? v.toISOString() : String(v);
-      });
-      return { items, nextPageToken: encodePageToken(digest, keys) };
-    },
+    page: (rows: UserListRow[]) => keyset.page(rows, (row, term) => (row as unknown as Record<string, unknown>)[term.path]),
   };
 }
 

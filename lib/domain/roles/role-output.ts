@@ -1,6 +1,5 @@
 import { ApiError } from "../../api/errors";
 import { versionEtag } from "../../api/etag";
-import { decodePageToken, encodePageToken, type CursorValue } from "../../api/page-token";
 import type { BuiltInRole } from "../../auth/permissions";
 import type { RoleOutput } from "../../schemas/roles";
 
@@ -68,38 +67,30 @@ export function builtInImmutable(parent: string, roleId: string): ApiError {
 }
 
 /**
- * Role lists run built-ins first (in table order), then custom roles by (create_time, id).
- * The page token's keyset: `["b", builtInId]` or `["c", createTime, id]`.
+ * Role lists run built-ins first (in table order), then custom roles by (create_time, id), paged
+ * by the one keyset engine: a built-in role sorts as if created at the epoch plus its position, so
+ * every custom role comes after every built-in and a cursor on either kind is one (time, id) pair.
  */
-export type RoleCursor = { kind: "built-in"; id: string } | { kind: "custom"; createdAt: Date; id: string };
+export const roleListSpec = {
+  order: { create_time: { path: "createdAt", kind: "date" as const } },
+  defaultOrder: "create_time",
+  idPath: "id",
+};
 
-function invalidToken(): ApiError {
-  return new ApiError("INVALID_ARGUMENT", "Invalid page_token.", {
-    reason: "INVALID_PAGE_TOKEN",
-    fieldViolations: [{ field: "page_token", description: "not a token issued for this list request" }],
-  });
+export interface RoleListEntry {
+  output: RoleOutput;
+  createdAt: Date;
+  id: string;
 }
 
-export function decodeRoleCursor(token: string, digest: string): RoleCursor {
-  const k = decodePageToken(token, digest);
-  if (k.length === 2 && k[0] === "b" && typeof k[1] === "string") return { kind: "built-in", id: k[1] };
-  if (k.length === 3 && k[0] === "c" && typeof k[1] === "string" && typeof k[2] === "string") {
-    const createdAt = new Date(k[1]);
-    if (!Number.isNaN(createdAt.getTime())) return { kind: "custom", createdAt, id: k[2] };
-  }
-  throw invalidToken();
+/** The built-in roles as list entries, each at its virtual creation time. */
+export function builtInEntries(parent: string, roles: readonly BuiltInRole[]): RoleListEntry[] {
+  return roles.map((r, i) => ({ output: builtInRoleOutput(parent, r), createdAt: new Date(i), id: r.id }));
 }
 
-export function encodeRoleCursor(cursor: RoleCursor, digest: string): string {
-  const keys: CursorValue[] = cursor.kind === "built-in" ? ["b", cursor.id] : ["c", cursor.createdAt.toISOString(), cursor.id];
-  return encodePageToken(digest, keys);
-}
-
-/** Pages a fixed list of built-in roles by the same keyset (ListOrganizationRoles has no custom roles). */
-export function builtInsAfter(roles: readonly BuiltInRole[], cursor: RoleCursor | undefined): readonly BuiltInRole[] {
-  if (!cursor) return roles;
-  if (cursor.kind === "custom") return [];
-  const i = roles.findIndex((r) => r.id === cursor.id);
-  if (i < 0) throw invalidToken();
-  return roles.slice(i + 1);
+/** The entries after the cursor `after` = [createdAt, id] (ascending), for in-memory lists. */
+export function entriesAfter(entries: readonly RoleListEntry[], after: unknown[] | undefined): RoleListEntry[] {
+  if (!after) return [...entries];
+  const [time, id] = after as [Date, string];
+  return entries.filter((e) => e.createdAt.getTime() > time.getTime() || (e.createdAt.getTime() === time.getTime() && e.id > id));
 }

@@ -6,11 +6,13 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ApiError } from "@/lib/api/errors";
-import { loadOrgAccess, type OrgAccess } from "@/lib/auth/authorize";
+import type { OrgAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import { consoleContext } from "@/lib/auth/session";
 import { loginUrl, REQUESTED_PATH_HEADER, safeCallbackUrl } from "@/lib/console/callback-url";
 import { looksLikeId } from "@/lib/ids";
+import { authorizeOperation } from "@/lib/operations/execute";
+import { GetOrganization } from "@/lib/operations/organizations";
 
 type Loaded = { kind: "ok"; ctx: RequestContext; access: OrgAccess } | { kind: "signed-out" } | { kind: "not-found" };
 
@@ -19,7 +21,8 @@ const load = cache(async (orgId: string): Promise<Loaded> => {
   if (!ctx) return { kind: "signed-out" };
   if (!looksLikeId(orgId, "org")) return { kind: "not-found" };
   try {
-    return { kind: "ok", ctx, access: await loadOrgAccess(ctx, orgId) };
+    // The page is shown on exactly the terms GetOrganization is served.
+    return { kind: "ok", ctx, access: (await authorizeOperation(GetOrganization, ctx, { organization_id: orgId })) as OrgAccess };
   } catch (error) {
     // Another tenant's organization is simply not there (never "forbidden").
     if (error instanceof ApiError && error.code === "NOT_FOUND") return { kind: "not-found" };

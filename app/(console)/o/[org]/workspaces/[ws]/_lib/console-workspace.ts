@@ -6,10 +6,12 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ApiError } from "@/lib/api/errors";
-import { authorize, type WorkspaceAccess } from "@/lib/auth/authorize";
+import type { WorkspaceAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
 import { looksLikeId } from "@/lib/ids";
+import { authorizeOperation } from "@/lib/operations/execute";
+import { GetWorkspace } from "@/lib/operations/workspaces";
 import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { requireConsoleOrg } from "../../../_lib/console-org";
 
@@ -21,7 +23,9 @@ const load = cache(async (org: string, ws: string): Promise<ConsoleWorkspace | {
   const { ctx } = await requireConsoleOrg(org, `/o/${org}/workspaces/${ws}`);
   if (!looksLikeId(ws, "ws")) return { kind: "not-found" };
   try {
-    const access = await authorize(ctx, "read:Workspace", { organizationId: org, workspaceId: ws, includeDeleted: true });
+    // Shown on the terms GetWorkspace is served, deleted workspaces included (Settings restores them).
+    const params = { organization_id: org, workspace_id: ws };
+    const access = (await authorizeOperation(GetWorkspace, ctx, params, { includeDeleted: true })) as WorkspaceAccess;
     const workspace = await getWorkspace(access, { includeDeleted: true });
     return { kind: "ok", ctx, access, workspace };
   } catch (error) {
@@ -31,7 +35,7 @@ const load = cache(async (org: string, ws: string): Promise<ConsoleWorkspace | {
       return {
         kind: "denied",
         ctx,
-        message: "Viewing a workspace requires the read:Workspace permission. Ask a workspace admin for access.",
+        message: `Viewing a workspace requires the ${GetWorkspace.permission} permission. Ask a workspace admin for access.`,
       };
     }
     throw error;
