@@ -7,7 +7,7 @@
 
 import { useId } from "react";
 import { FieldError } from "./field";
-import { onRovingKeyDown, rovingTabIndex } from "./roving";
+import { onRovingKeyDown, rovingTabIndex } from "@/lib/console/roving";
 import { Glyph, iconLabel } from "./workspace-icon";
 import { WORKSPACE_ICONS } from "@/lib/schemas/workspaces";
 
