@@ -2,7 +2,7 @@
 // at 1440 and 375 px; every dialog audited open and checked to give focus back on Escape; and
 // the defects found when the console was tried, each pinned.
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { auditBothThemes, auditDialog, expectNoPageOverflow, screenshots } from "../fixtures/audit";
 import { hydrated } from "../fixtures/hydration";
 import { MembersPage, RolesPage } from "../fixtures/member-pages";
@@ -14,6 +14,15 @@ import { GeneralTab, SettingsTab, WorkspaceDetailPage, createWorkspaceViaApi } f
 import { world } from "../fixtures/world";
 
 const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
+
+/** Presses Tab until `target` has focus (keyboard only), failing after `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
 
 async function page1440(page: Page) {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -289,5 +298,50 @@ test.describe("console: defects found when it was tried", () => {
     await expect(remove).toBeHidden();
     for (const p of people) await expect(members.row(p.email)).toHaveCount(0);
     await expect(bar).toBeHidden();
+  });
+
+  test("keyboard only: sign in, create a workspace, change a member's roles", async ({ page }) => {
+    const { admin, orgId } = world();
+    await page1440(page);
+    await page.goto("/login");
+    await hydrated(page);
+    await expect(page.getByLabel("Email")).toBeFocused();
+    await page.keyboard.type(admin.email);
+    await tabTo(page, page.getByLabel("Password", { exact: true }));
+    await page.keyboard.type(admin.password);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/o/${orgId}/workspaces`));
+    await hydrated(page);
+
+    const title = unique("Keyboard");
+    await tabTo(page, page.getByRole("button", { name: "New workspace" }));
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "New workspace" });
+    await expect(dialog.getByLabel("Title")).toBeFocused();
+    await page.keyboard.type(title);
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    const link = page.getByRole("table", { name: "Workspaces" }).getByRole("link", { name: title });
+    await expect(link).toBeVisible();
+
+    await tabTo(page, link);
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await tabTo(page, page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" }));
+    await page.keyboard.press("Enter");
+    const members = new MembersPage(page);
+    const change = members.row(admin.email).getByRole("button", { name: /^Change roles of/ });
+    await tabTo(page, change);
+    await page.keyboard.press("Enter");
+    const roles = page.getByRole("dialog", { name: "Change roles" });
+    const editor = roles.getByRole("checkbox", { name: /^Workspace Editor/ });
+    await tabTo(page, editor);
+    await page.keyboard.press("Space");
+    await expect(editor).toBeChecked();
+    await tabTo(page, roles.getByRole("button", { name: "Save roles" }));
+    await page.keyboard.press("Enter");
+    await expect(roles).toBeHidden();
+    await expect(members.roles(admin.email).getByText("Workspace Editor")).toBeVisible();
+    await expect(change).toBeFocused();
   });
 });
