@@ -374,7 +374,10 @@ export function MembersView(props: MembersViewProps) {
           roles={workspaceRoles}
           held={held}
           onOpenChange={(o) => !o && setBulk(null)}
+          // Removed members leave the selection; members whose roles changed stay selected, so
+          // the next action (e.g. Remove) can follow on the same people.
           onDone={(succeeded) =>
+            bulk === "remove" &&
             setSelected((prev) => {
               const next = new Map(prev);
               for (const name of succeeded) next.delete(name);
