@@ -7,6 +7,7 @@ const nextConfig = {
     "pglite-prisma-adapter",
     "@node-rs/argon2",
     "pg",
+    "nodemailer",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -10,6 +10,7 @@ if (!process.env.E2E_DATABASE_URL) {
   process.env.E2E_DATABASE_URL = url.toString();
 }
 process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_CREDENTIALS_KEY ??= randomBytes(32).toString("base64");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 
@@ -52,6 +53,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
+      CREDENTIALS_KEY: process.env.E2E_CREDENTIALS_KEY,
       NEXTAUTH_URL: baseURL,
       NODE_ENV: "production",
     },

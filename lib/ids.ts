@@ -15,7 +15,7 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export type IdPrefix = "org" | "ws" | "usr" | "role" | "inv" | "pat" | "cred" | "aud" | "mail";
+export type IdPrefix = "org" | "ws" | "usr" | "role" | "inv" | "pat" | "cred" | "aud" | "mail" | "atk";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(24)}`;

@@ -11,6 +11,10 @@ import { ListUsersOutput, UserBasicInfoOutput, UserWithRolesOutput } from "./sch
 import { OrganizationOutput, OrganizationUserOutput } from "./schemas/organizations";
 import { PermissionOutput, RoleOutput } from "./schemas/roles";
 import { StateTransitionOutput, WorkspaceOutput } from "./schemas/workspaces";
+import { TokenOutput } from "./schemas/tokens";
+import { CredentialOutput } from "./schemas/credentials";
+import { GetInvitationOutput, ListInvitationsOutput, UserInvitationOutput } from "./schemas/invitations";
+import { OutboxMailOutput } from "./schemas/mail";
 
 type Json = Record<string, unknown>;
 
@@ -25,6 +29,12 @@ components.add(UserBasicInfoOutput, { id: "v1UserBasicInfo" });
 components.add(ListUsersOutput, { id: "v1ListUsersResponse" });
 components.add(RoleOutput, { id: "v1Role" });
 components.add(PermissionOutput, { id: "v1Permission" });
+components.add(TokenOutput, { id: "v1AccessToken" });
+components.add(CredentialOutput, { id: "v1OAuthCredential" });
+components.add(UserInvitationOutput, { id: "v1UserInvitation" });
+components.add(ListInvitationsOutput, { id: "v1ListWorkspaceUserInvitesResponse" });
+components.add(GetInvitationOutput, { id: "v1GetInvitationResponse" });
+components.add(OutboxMailOutput, { id: "v1OutboxMail" });
 
 const RPC_STATUS: Json = {
   type: "object",
@@ -62,6 +72,8 @@ const PARAM_DESCRIPTIONS: Record<string, string> = {
   workspace_id: "The workspace's id (`ws_…`).",
   user_id: "The user's id (`usr_…`).",
   role_id: "A built-in role id (`workspace-admin`, …) or a custom role's id (`role_…`).",
+  token_id: "The personal access token's id (`pat_…`), not the token itself.",
+  credential_id: "The OAuth credential's id (`cred_…`).",
 };
 
 /** Converts one schema; registered subschemas are hoisted into `defs` and referenced as components. */

@@ -9,6 +9,7 @@ export const GLOBAL_OMIT = {
   user: { passwordHash: true },
   personalAccessToken: { tokenHash: true },
   invitation: { tokenHash: true },
+  accountToken: { tokenHash: true },
   oAuthCredential: { configEncrypted: true },
 } as const;
 

@@ -12,6 +12,7 @@ import { ORG_MEMBER } from "../lib/auth/permissions";
 import { createUser } from "../lib/domain/users/create-user";
 import { createOrganization } from "../lib/domain/organizations/create-organization";
 import { createToken } from "../lib/domain/tokens/create-token";
+import { TokenCreateInput } from "../lib/schemas/tokens";
 import { createWorkspace } from "../lib/domain/workspaces/create-workspace";
 import { OrganizationCreateInput } from "../lib/schemas/organizations";
 import { WorkspaceCreateInput } from "../lib/schemas/workspaces";
@@ -62,7 +63,7 @@ export async function seedDemo(): Promise<DemoSeed | undefined> {
   const research = created.find((w) => w.title === "Research")!;
   await prisma.organizationMember.create({ data: { organizationId: org.organization_id, userId: viewer.id, roles: [ORG_MEMBER] } });
   await prisma.workspaceMember.create({ data: { workspaceId: research.workspace_id, userId: viewer.id, roles: ["workspace-viewer"] } });
-  const token = await createToken(ctx, { display_name: "demo", organization_id: org.organization_id });
+  const token = await createToken(ctx, TokenCreateInput.parse({ display_name: "demo", organization_id: org.organization_id }));
   return {
     organizationId: org.organization_id,
     logins: [

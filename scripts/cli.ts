@@ -66,14 +66,31 @@ const commands: Record<string, Command> = {
     async run(f) {
       const ctx = await contextFor(f.email!);
       const { createToken } = await import("../lib/domain/tokens/create-token");
-      const token = await createToken(ctx, {
-        display_name: f.name!,
-        organization_id: f.org,
-        expire_time: f.expires,
-        access: f["read-only"] !== undefined ? "READ_ONLY" : "FULL",
-      });
+      const { OperatorTokenCreateInput } = await import("../lib/schemas/tokens");
+      const { parseWith } = await import("../lib/api/http");
+      const token = await createToken(
+        ctx,
+        parseWith(OperatorTokenCreateInput, {
+          display_name: f.name!,
+          organization_id: f.org,
+          expire_time: f.expires,
+          access: f["read-only"] !== undefined ? "READ_ONLY" : "FULL",
+        }),
+      );
       console.error(`Created token ${token.token_id} (${token.access}${token.organization_id ? `, organization ${token.organization_id}` : ", all organizations"}). It is shown only now:`);
       return [token.token];
+    },
+  },
+  "credentials:reseal": {
+    usage:
+      "credentials:reseal                             re-seals every OAuth credential under CREDENTIALS_KEY\n" +
+      "                                               (older keys must be in CREDENTIALS_KEYS until then)",
+    flags: {},
+    async run() {
+      const { resealCredentials } = await import("../lib/domain/credentials/reseal-credentials");
+      const report = await resealCredentials();
+      console.error(`Re-sealed ${report.resealed} of ${report.total} OAuth credential(s); all are now sealed under key '${report.keyId}'.`);
+      return [String(report.resealed)];
     },
   },
 };

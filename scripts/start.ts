@@ -56,6 +56,31 @@ function ensureSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/**
+ * CREDENTIALS_KEY from the environment; for the embedded database (one machine, a demo or a
+ * trial) one is generated once into .data/ like the session secret. With PostgreSQL the operator
+ * sets it, so that every instance seals with the same key and the key is not kept beside backups.
+ */
+function ensureCredentialsKey(): string | undefined {
+  if (process.env.CREDENTIALS_KEY) return process.env.CREDENTIALS_KEY;
+  if (process.env.DATABASE_URL) return undefined;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "credentials-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return readFileSync(file, "utf8").trim();
+}
+
+/** Refuses to start when stored credentials cannot be opened with the configured keys. */
+async function checkCredentials(): Promise<void> {
+  const { checkCredentialsKey } = await import("../lib/domain/credentials/check-credentials-key");
+  const { db } = await import("../lib/db");
+  const status = await checkCredentialsKey(await db());
+  if (status.onOlderKeys > 0) {
+    console.log(`${status.onOlderKeys} OAuth credential(s) are sealed under an older key; run \`npm run cli -- credentials:reseal\`.`);
+  }
+}
+
 async function prepareDatabase(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -76,6 +101,7 @@ async function prepareDatabase(): Promise<void> {
         console.log("These passwords and the token are shown only now; they are stored only as hashes.\n");
       }
     }
+    await checkCredentials();
   } finally {
     await client.close();
   }
@@ -84,6 +110,8 @@ async function prepareDatabase(): Promise<void> {
 async function main() {
   process.env.NEXTAUTH_SECRET = ensureSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const credentialsKey = ensureCredentialsKey();
+  if (credentialsKey) process.env.CREDENTIALS_KEY = credentialsKey;
   buildIfNeeded();
   await prepareDatabase();
   console.log(

@@ -14,6 +14,16 @@ const BAD_CREDENTIALS = "Email or password is incorrect.";
 
 const noSubscribe = () => () => {};
 
+/** The wait a rate-limited sign-in answers with (`RATE_LIMITED:<seconds>`, see lib/auth/next-auth.ts), as a sentence. */
+export function retryMessage(error: string | null | undefined, now = new Date()): string | undefined {
+  const m = /^RATE_LIMITED:(\d+)$/.exec(error ?? "");
+  if (!m) return undefined;
+  const secs = Number(m[1]);
+  const at = new Date(now.getTime() + secs * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const wait = secs < 90 ? `${secs} second${secs === 1 ? "" : "s"}` : `${Math.ceil(secs / 60)} minutes`;
+  return `Too many failed sign-ins. Try again in ${wait} (at ${at}).`;
+}
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState("");
   const [pending, setPending] = useState(false);
@@ -39,9 +49,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       setError(
-        !result || result.error === "CredentialsSignin" || result.status === 401
+        retryMessage(result?.error) ??
+        (!result || result.error === "CredentialsSignin" || result.status === 401
           ? BAD_CREDENTIALS
-          : "Sign-in is unavailable right now. Try again in a moment.",
+          : "Sign-in is unavailable right now. Try again in a moment."),
       );
       passwordRef.current?.select();
     } catch {

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { getServerSession } from "next-auth";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/next-auth";
+import { consoleContext } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/console/callback-url";
 import { LoginForm } from "./login-form";
 import { LogoMark } from "@/components/logo-mark";
@@ -14,8 +13,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const raw = Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl;
   const callbackUrl = safeCallbackUrl(raw);
-  const session = await getServerSession(authOptions);
-  if ((session?.user as { id?: string } | undefined)?.id) redirect(callbackUrl);
+  // A session ended by a password change is no session: the visitor stays here to sign in again.
+  if (await consoleContext()) redirect(callbackUrl);
 
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-10">
@@ -28,7 +27,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} />
         </div>
-        <p className="mt-6 text-center text-sm text-muted">
+        <p className="mt-4 text-center text-sm">
+          <Link href="/forgot-password" className="font-medium text-link underline-offset-2 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
+        <p className="mt-2 text-center text-sm text-muted">
           New here?{" "}
           <Link href="/signup" className="font-medium text-link underline-offset-2 hover:underline">
             Create an account

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { LogoMark } from "@/components/logo-mark";
-import { authOptions } from "@/lib/auth/next-auth";
+import { consoleContext } from "@/lib/auth/session";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { SignUpForm } from "./signup-form";
 
@@ -11,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
-  const session = await getServerSession(authOptions);
-  if ((session?.user as { id?: string } | undefined)?.id) redirect("/");
+  // A session ended by a password change is no session: the visitor stays here to sign in again.
+  if (await consoleContext()) redirect("/");
 
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-10">

@@ -28,6 +28,7 @@ export function SignUpForm({ minPasswordLength, maxPasswordLength }: { minPasswo
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [pending, setPending] = useState(false);
   const [emailTaken, setEmailTaken] = useState(false);
+  const [checkInbox, setCheckInbox] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const router = useRouter();
   // As on the sign-in form: never a native submit, which would put the password in a URL.
@@ -85,12 +86,32 @@ export function SignUpForm({ minPasswordLength, maxPasswordLength }: { minPasswo
         router.replace(target);
         return;
       }
+      if (!result.data.organizationId) {
+        // An address that already has an account gets a mail, not an answer on this page.
+        setCheckInbox(values.email.trim());
+        setPending(false);
+        return;
+      }
       // The account exists; only the automatic sign-in failed.
       router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);
     } catch {
       setFailure(UNREACHABLE);
       setPending(false);
     }
+  }
+
+  if (checkInbox) {
+    return (
+      <div role="status" className="space-y-3 rounded-md border border-border bg-surface-2 p-4 text-sm">
+        <p className="font-medium">Check your inbox</p>
+        <p>We sent a message to {checkInbox} with what to do next.</p>
+        <p>
+          <Link href="/login" className="font-medium text-link underline-offset-2 hover:underline">
+            Go to sign in
+          </Link>
+        </p>
+      </div>
+    );
   }
 
   return (

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newPerson, tokenFor } from "../fixtures/people";
+import { signInWithCookie } from "../fixtures/session";
 import { world } from "../fixtures/world";
 
 test.describe("REST API over HTTP", () => {
@@ -75,9 +76,43 @@ test.describe("REST API over HTTP", () => {
     expect(post.status()).toBe(404);
   });
 
-  test("a session cookie alone cannot make cross-site changes", async ({ request }) => {
+  test("no credentials at all: 401 with WWW-Authenticate", async ({ request }) => {
     const res = await request.post(`/api/v1/organizations/${world().orgId}/workspaces`, { data: { title: "no auth" } });
     expect(res.status()).toBe(401);
     expect(res.headers()["www-authenticate"]).toMatch(/Bearer/);
+  });
+
+  // Regression: this test sent no cookie and asserted 401, so the same-origin check was tested
+  // nowhere — and it let Origin: http://evil.example through with X-Forwarded-Host: evil.example,
+  // and with Sec-Fetch-Site: none.
+  test("a session cookie alone cannot make cross-site changes", async ({ request, baseURL }) => {
+    const { admin, orgId } = world();
+    await signInWithCookie(request, admin.email, admin.password);
+    const url = `/api/v1/organizations/${orgId}/workspaces`;
+    const titles = async () =>
+      ((await (await request.get(url, { params: { filter: 'title : "cookie-csrf"', page_size: "100" } })).json()).workspaces as { title: string }[]).map((w) => w.title);
+
+    const attempts: [string, Record<string, string>][] = [
+      ["foreign Origin", { origin: "http://evil.example" }],
+      ["foreign Origin with a spoofed X-Forwarded-Host", { origin: "http://evil.example", "x-forwarded-host": "evil.example" }],
+      ["foreign Origin with Sec-Fetch-Site: none", { origin: "http://evil.example", "sec-fetch-site": "none" }],
+      ["foreign Origin with Host spoofed too", { origin: "http://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" }],
+      ["no Origin and no Sec-Fetch-Site", {}],
+      ["same Origin but Sec-Fetch-Site: cross-site", { origin: baseURL!, "sec-fetch-site": "cross-site" }],
+    ];
+    for (const [label, headers] of attempts) {
+      const res = await request.post(url, { headers, data: { title: `cookie-csrf ${label}` } });
+      expect(res.status(), label).toBe(403);
+      const body = await res.json();
+      expect(body.code, label).toBe(7);
+      expect(res.headers()["x-request-id"], label).toBeTruthy();
+    }
+    expect(await titles()).toEqual([]);
+
+    const ok = await request.post(url, { headers: { origin: baseURL!, "sec-fetch-site": "same-origin" }, data: { title: "cookie-csrf same-origin" } });
+    expect(ok.status(), await ok.text()).toBe(201);
+    const noOrigin = await request.post(url, { headers: { "sec-fetch-site": "same-origin" }, data: { title: "cookie-csrf fetch without Origin" } });
+    expect(noOrigin.status(), await noOrigin.text()).toBe(201);
+    expect((await titles()).sort()).toEqual(["cookie-csrf fetch without Origin", "cookie-csrf same-origin"]);
   });
 });

@@ -160,3 +160,25 @@ export function methodNotAllowed(allow: readonly string[]): ApiError {
 export function malformedRequest(message = "The request must be a JSON object."): ApiError {
   return new ApiError("INVALID_ARGUMENT", message, { reason: "MALFORMED_JSON" });
 }
+
+/** A change to a workspace that its state forbids: DISABLED until enabled, TERMINATED for good. */
+export function workspaceNotWritable(organizationId: string, workspaceId: string, state: "DISABLED" | "TERMINATED"): ApiError {
+  const name = `organizations/${organizationId}/workspaces/${workspaceId}`;
+  const metadata = { workspace_id: workspaceId, state };
+  return state === "TERMINATED"
+    ? new ApiError("FAILED_PRECONDITION", `Workspace ${name} is terminated and can no longer be changed.`, { reason: "WORKSPACE_TERMINATED", metadata })
+    : new ApiError("FAILED_PRECONDITION", `Workspace ${name} is disabled; enable it before making changes.`, { reason: "WORKSPACE_DISABLED", metadata });
+}
+
+/** AIP-154: the etag a change was based on is stale. */
+export function etagMismatch(resource: string, currentEtag: string, metadata: Record<string, string> = {}): ApiError {
+  return new ApiError("ABORTED", `${resource} was changed since it was read (its etag is now ${currentEtag}); read it again and retry.`, {
+    reason: "ETAG_MISMATCH",
+    metadata: { ...metadata, current_etag: currentEtag },
+  });
+}
+
+/** A conditional write that found the row changed between its read and its write. */
+export function concurrentModification(resource: string): ApiError {
+  return new ApiError("ABORTED", `${resource} was changed concurrently; read it again and retry.`, { reason: "CONCURRENT_MODIFICATION" });
+}

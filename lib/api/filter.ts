@@ -2,6 +2,7 @@
 // quoted and bare values. The parser builds an AST; `compileFilter` turns it into a Prisma `where`
 // through per-resource field definitions, so values only ever travel as bound query parameters.
 
+import { textProblem } from "../schemas/text";
 import { ApiError } from "./errors";
 
 export type FilterOp = "=" | "!=" | ":" | "<" | "<=" | ">" | ">=";
@@ -209,6 +210,9 @@ export function parseFilter(input: string | null | undefined): FilterNode | unde
   if (input.length > MAX_FILTER_LENGTH) {
     throw filterError(`longer than ${MAX_FILTER_LENGTH} characters`);
   }
+  // Tab and newline are whitespace to the parser; NUL and the rest would reach PostgreSQL as values.
+  const problem = textProblem(input, { multiline: true });
+  if (problem) throw filterError(problem);
   return new Parser(tokenize(input), input.length).parse();
 }
 

@@ -38,7 +38,15 @@ export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promis
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    // Fatal: Buffer's decoder would replace broken bytes with U+FFFD and store text nobody sent.
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError("INVALID_ARGUMENT", "The request body is not valid UTF-8.", {
+      reason: "MALFORMED_BODY",
+      fieldViolations: [{ field: "(body)", description: "is not valid UTF-8" }],
+    });
+  }
 }
 
 export function parseJsonText(text: string, req: Request): Record<string, unknown> {

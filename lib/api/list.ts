@@ -1,6 +1,7 @@
 // List requests (AIP-158 paging, AIP-132 order_by, AIP-160 filter) turned into one Prisma query:
 // `where` = tenant scope AND filter AND keyset cursor, `orderBy` = the requested keys then id.
 
+import { textProblem } from "../schemas/text";
 import { invalidArgument, invalidPageToken } from "./errors";
 import { canonicalFilter, compileFilter, parseFilter, type FilterFields } from "./filter";
 import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "./page-token";
@@ -38,6 +39,8 @@ export function parsePageSize(raw: string | null | undefined): number {
 }
 
 export function parseOrderBy(raw: string | null | undefined, spec: ListSpec<unknown>): OrderTerm[] {
+  const problem = raw == null ? undefined : textProblem(raw);
+  if (problem) throw invalidArgument("order_by", problem);
   const text = raw == null || raw.trim() === "" ? spec.defaultOrder : raw;
   const terms: OrderTerm[] = [];
   const seen = new Set<string>();

@@ -4,9 +4,11 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { db } from "../db";
+import { isSameOriginRequest } from "../api/client-address";
 import { ApiError } from "../api/errors";
 import type { Caller } from "./context";
-import { hashToken, tokenFromHeader } from "./tokens";
+import { hashToken, tokenFormat, tokenFromHeader } from "./tokens";
+import { sessionIsCurrent, sessionVersion } from "./session-version";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 // Touch last_use_time at most once a minute per token: a busy token must not write on every call.
@@ -48,7 +50,11 @@ export function sessionTokenFrom(cookieHeader: string | null): string | undefine
   return undefined;
 }
 
+// Revocation is read from the database on every request (no cache in this process), so a revoked
+// token is refused on the next request by every server instance.
 export async function callerFromToken(token: string): Promise<Caller> {
+  // A token whose checksum does not match was mistyped or made up: refused before any query.
+  if (!tokenFormat(token)) throw unauthenticated("The access token is not valid.");
   const prisma = await db();
   const row = await prisma.personalAccessToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -85,22 +91,9 @@ export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefi
   const userId = typeof payload?.sub === "string" ? payload.sub : undefined;
   if (!userId) return undefined;
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
-  return user ? { userId: user.id, email: user.email, displayName: user.displayName } : undefined;
-}
-
-/** A cookie-authenticated change must come from our own pages (CSRF). */
-function sameOrigin(req: Request): boolean {
-  const site = req.headers.get("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
+  if (!user || !sessionIsCurrent(sessionVersion(payload?.cv), user.credentialVersion)) return undefined;
+  return { userId: user.id, email: user.email, displayName: user.displayName };
 }
 
 export async function authenticateRequest(req: Request): Promise<Caller> {
@@ -113,7 +106,7 @@ export async function authenticateRequest(req: Request): Promise<Caller> {
   const jwt = sessionTokenFrom(req.headers.get("cookie"));
   const caller = jwt ? await callerFromSessionJwt(jwt) : undefined;
   if (!caller) throw unauthenticated();
-  if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOriginRequest(req.headers, req.url)) {
     throw new ApiError("PERMISSION_DENIED", "Cross-site request refused: a session-authenticated change must come from this site.", {
       reason: "CROSS_SITE_REQUEST",
     });

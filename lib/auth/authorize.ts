@@ -4,7 +4,7 @@
 
 import "server-only";
 import { db } from "../db";
-import { ApiError, notFound, permissionDenied } from "../api/errors";
+import { ApiError, notFound, permissionDenied, workspaceNotWritable } from "../api/errors";
 import type { RequestContext } from "./context";
 import {
   ORG_ADMIN,
@@ -118,19 +118,13 @@ function checkTokenLimits(ctx: RequestContext, permission: Permission, resource:
 const ALLOWED_WHILE_DISABLED = new Set<Permission>(["manage:WorkspaceState", "clone:Workspace"]);
 
 /** A DISABLED workspace is read-only until enabled; a TERMINATED one forever. */
-function checkWorkspaceWritable(access: WorkspaceAccess, permission: Permission, resource: string): void {
+function checkWorkspaceWritable(access: WorkspaceAccess, permission: Permission): void {
   if (isReadPermission(permission)) return;
   if (access.workspaceState === "TERMINATED" && permission !== "clone:Workspace") {
-    throw new ApiError("FAILED_PRECONDITION", `Workspace ${resource} is terminated and can no longer be changed.`, {
-      reason: "WORKSPACE_TERMINATED",
-      metadata: { workspace_id: access.workspaceId, state: "TERMINATED" },
-    });
+    throw workspaceNotWritable(access.organizationId, access.workspaceId, "TERMINATED");
   }
   if (access.workspaceState === "DISABLED" && !ALLOWED_WHILE_DISABLED.has(permission)) {
-    throw new ApiError("FAILED_PRECONDITION", `Workspace ${resource} is disabled; enable it before making changes.`, {
-      reason: "WORKSPACE_DISABLED",
-      metadata: { workspace_id: access.workspaceId, state: "DISABLED" },
-    });
+    throw workspaceNotWritable(access.organizationId, access.workspaceId, "DISABLED");
   }
 }
 
@@ -147,7 +141,7 @@ export async function authorize(ctx: RequestContext, permission: Permission, tar
   const resource = target.workspaceId ? wsName(target.organizationId, target.workspaceId) : orgName(target.organizationId);
   if (!access.permissions.has(permission)) throw permissionDenied(permission, resource);
   checkTokenLimits(ctx, permission, resource);
-  if ("workspaceState" in access) checkWorkspaceWritable(access as WorkspaceAccess, permission, resource);
+  if ("workspaceState" in access) checkWorkspaceWritable(access as WorkspaceAccess, permission);
   return access;
 }
 
@@ -160,6 +154,43 @@ export async function authorizeSelfService(ctx: RequestContext, target: Authoriz
   const access = await loadWorkspaceAccess(ctx, target);
   const resource = wsName(target.organizationId, target.workspaceId);
   checkTokenLimits(ctx, "delete:Member", resource);
-  checkWorkspaceWritable(access, "delete:Member", resource);
+  checkWorkspaceWritable(access, "delete:Member");
   return access;
+}
+
+/**
+ * Changes to the caller's own account rather than to a resource of an organization: creating an
+ * organization, managing personal access tokens. No catalog permission governs them (every
+ * signed-in user may), but a token still carries its limits here: a READ_ONLY token changes
+ * nothing, a token limited to one organization or to workspaces cannot create organizations, and
+ * no token can mint another (that would let a narrow token widen itself).
+ */
+export type AccountAction = "create:Organization" | "create:AccessToken" | "update:AccessToken" | "delete:AccessToken";
+
+export function authorizeAccount(ctx: RequestContext, action: AccountAction): void {
+  const token = ctx.caller.token;
+  if (!token) return;
+  if (action === "create:AccessToken") {
+    throw new ApiError("PERMISSION_DENIED", "Access tokens cannot create other access tokens; sign in to the console.", {
+      reason: "TOKEN_CANNOT_MINT",
+    });
+  }
+  if (token.access === "READ_ONLY") {
+    throw new ApiError("PERMISSION_DENIED", `The access token is read-only and cannot use '${action}'.`, {
+      reason: "TOKEN_READ_ONLY",
+      metadata: { permission: action },
+    });
+  }
+  if (token.workspaceIds.length > 0) {
+    throw new ApiError("PERMISSION_DENIED", `The access token is limited to some workspaces and cannot use '${action}'.`, {
+      reason: "TOKEN_SCOPE",
+      metadata: { permission: action },
+    });
+  }
+  if (action === "create:Organization" && token.organizationId) {
+    throw new ApiError("PERMISSION_DENIED", `The access token is limited to organizations/${token.organizationId} and cannot create organizations.`, {
+      reason: "TOKEN_SCOPE",
+      metadata: { permission: action, organization_id: token.organizationId },
+    });
+  }
 }

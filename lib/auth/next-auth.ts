@@ -1,8 +1,54 @@
-// next-auth for the console: email + password (credentials provider), JWT sessions.
+// next-auth for the console: email + password (credentials provider), JWT sessions. The JWT
+// carries the user's credential version at sign-in (`cv`); a password reset raises the version,
+// and every check of a session (lib/auth/session-version.ts) refuses one with an older version.
 
+import { createHash } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIp } from "../api/client-address";
+import { defaultStore, recordSignInFailure, recordSignInSuccess, signInWait, type RateLimitStore } from "../api/rate-limit";
 import { verifyCredentials } from "../domain/users/verify-credentials";
+import { normalizeEmail } from "../schemas/common";
+
+/** The error a rate-limited sign-in answers with; the sign-in form reads the seconds from it. */
+export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
+
+export function signInRateLimitedError(seconds: number): string {
+  return `${SIGN_IN_RATE_LIMITED}:${seconds}`;
+}
+
+// The limiter's key for an account: a digest, so the store holds no email addresses. Unknown
+// emails are counted the same way, so the back-off does not tell them from real accounts.
+const accountKey = (email: string) => createHash("sha256").update(normalizeEmail(email)).digest("base64url");
+
+/**
+ * Checks a sign-in. While the account (after repeated wrong passwords, with exponential
+ * back-off) or the IP is held back, the password is not even looked at, the attempt counts as
+ * another failure, and the answer says how long to wait.
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  headers: Headers,
+  store: RateLimitStore = defaultStore(),
+): Promise<{ id: string; email: string; name: string; credentialVersion: number } | null> {
+  const email = credentials?.email ?? "";
+  const password = credentials?.password ?? "";
+  const account = accountKey(email);
+  const ip = clientIp(headers);
+  const wait = await signInWait(account, ip, store);
+  if (wait > 0) {
+    await recordSignInFailure(account, ip, store);
+    throw new Error(signInRateLimitedError(wait));
+  }
+  const user = await verifyCredentials(email, password);
+  if (!user) {
+    await recordSignInFailure(account, ip, store);
+    return null;
+  }
+  await recordSignInSuccess(account, store);
+  return { id: user.id, email: user.email, name: user.displayName, credentialVersion: user.credentialVersion };
+}
+import { sessionVersion } from "./session-version";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -14,19 +60,28 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const user = await verifyCredentials(credentials?.email ?? "", credentials?.password ?? "");
-        return user ? { id: user.id, email: user.email, name: user.displayName } : null;
+      async authorize(credentials, req) {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries((req?.headers ?? {}) as Record<string, string | string[] | undefined>)) {
+          if (typeof v === "string") headers.set(k, v);
+        }
+        return authorizeCredentials(credentials, headers);
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.cv = (user as { credentialVersion?: number }).credentialVersion ?? 1;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        (session.user as { id?: string }).id = token.sub;
+        (session.user as { credentialVersion?: number }).credentialVersion = sessionVersion(token.cv);
+      }
       return session;
     },
   },

@@ -5,6 +5,7 @@
 import "server-only";
 import { clientIp } from "../api/client-address";
 import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
+import { limitApiCaller } from "../api/rate-limit";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -43,6 +44,7 @@ export async function runRequest(req: Request, isPublic: boolean, handle: (args:
   try {
     const meta = { requestId, ip: clientIp(req.headers), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
     const ctx: RequestContext | null = isPublic ? null : { caller: await authenticateRequest(req), ...meta };
+    if (ctx) await limitApiCaller(ctx.caller);
     const idemKey = CHANGING_METHODS.has(req.method) ? idempotencyKeyOf(req) : undefined;
     // With an idempotency key the body is read up front: it is part of the request's fingerprint.
     const bodyText = idemKey !== undefined ? await readBodyText(req) : undefined;

@@ -39,3 +39,18 @@ export const roleKeys = {
   holders: (ws: string) => [...roleKeys.workspace(ws), "holders"] as const,
   catalog: () => [...roleKeys.all, "catalog"] as const,
 };
+
+/** The signed-in user's personal access tokens (/settings/tokens). */
+export const tokenKeys = {
+  all: ["tokens"] as const,
+  list: () => [...tokenKeys.all, "list"] as const,
+  /** The workspaces a new token may be limited to, per organization. */
+  workspaces: (org: string) => [...tokenKeys.all, "workspaces", org] as const,
+};
+
+/** A workspace's OAuth credentials tab. */
+export const credentialKeys = {
+  all: ["credentials"] as const,
+  workspace: (ws: string) => [...credentialKeys.all, ws] as const,
+  list: (ws: string) => [...credentialKeys.workspace(ws), "list"] as const,
+};

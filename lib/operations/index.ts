@@ -3,11 +3,14 @@
 // import the definitions they serve from the area files directly.
 
 import "server-only";
+import { CREDENTIAL_OPERATIONS } from "./credentials";
+import { INVITATION_OPERATIONS } from "./invitations";
 import { META_OPERATIONS } from "./meta";
 import { MEMBER_OPERATIONS } from "./members";
 import type { Operation } from "./operation";
 import { ORGANIZATION_OPERATIONS } from "./organizations";
 import { ROLE_OPERATIONS } from "./roles";
+import { TOKEN_OPERATIONS } from "./tokens";
 import { WORKSPACE_OPERATIONS } from "./workspaces";
 
 export const OPERATIONS: readonly Operation[] = [
@@ -15,6 +18,9 @@ export const OPERATIONS: readonly Operation[] = [
   ...WORKSPACE_OPERATIONS,
   ...MEMBER_OPERATIONS,
   ...ROLE_OPERATIONS,
+  ...TOKEN_OPERATIONS,
+  ...CREDENTIAL_OPERATIONS,
+  ...INVITATION_OPERATIONS,
   ...META_OPERATIONS,
 ];
 

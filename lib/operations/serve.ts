@@ -4,8 +4,9 @@
 // do not matter), then the operation runs through the shared pipeline.
 
 import "server-only";
-import { invalidArgument, methodNotAllowed, unknownPath } from "../api/errors";
+import { methodNotAllowed, unknownPath } from "../api/errors";
 import { jsonResponse } from "../api/http";
+import { decodePathParam, queryOf as strictQuery } from "../api/query";
 import { runRequest } from "../auth/route";
 import { executeOperation } from "./execute";
 import type { Operation } from "./operation";
@@ -34,11 +35,7 @@ function compile(op: Operation): CompiledOperation {
 }
 
 function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw invalidArgument("path", "is not valid percent-encoded UTF-8", "MALFORMED_PATH");
-  }
+  return decodePathParam("path", raw);
 }
 
 /** The path parameters when `parts` (decoded) fit the template, else undefined. */
@@ -63,7 +60,7 @@ function match(compiled: CompiledOperation, parts: string[]): Record<string, str
 function queryOf(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   // A repeated parameter counts once, its first value (as URLSearchParams.get).
-  for (const [k, v] of url.searchParams) if (!Object.hasOwn(out, k)) out[k] = v;
+  for (const [k, v] of strictQuery(url)) if (!Object.hasOwn(out, k)) out[k] = v;
   return out;
 }
 

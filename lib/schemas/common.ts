@@ -1,13 +1,13 @@
 // Building blocks shared by the resource schemas. Client-safe: no server imports.
 
 import { z } from "zod";
+import { text } from "./text";
 
 /** Length in user-perceived characters (code points), not UTF-16 units. */
 export const charLength = (s: string) => [...s].length;
 
 export function trimmedText(field: string, min: number, max: number) {
-  return z
-    .string({ error: `${field} must be a string` })
+  return text(field)
     .transform((s) => s.trim())
     .refine((s) => charLength(s) >= min, { message: min === 1 ? `${field} is required` : `${field} must be at least ${min} characters` })
     .refine((s) => charLength(s) <= max, { message: `${field} must be at most ${max} characters` });
@@ -26,8 +26,7 @@ export function stripKeys<T extends object>(value: T, keys: readonly string[]): 
 
 export const timestamp = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export const emailSchema = z
-  .string({ error: "email must be a string" })
+export const emailSchema = text("email")
   .trim()
   .max(254, { message: "email must be at most 254 characters" })
   .email({ message: "email is not a valid address" })

@@ -3,13 +3,14 @@
 
 import { z } from "zod";
 import { emailSchema, ignoredOutputFields } from "./common";
+import { text } from "./text";
 
 export const ROLE_SCOPES = ["ROLE_SCOPE_ORGANIZATION", "ROLE_SCOPE_WORKSPACE"] as const;
 
 export const MAX_ROLES_PER_MEMBER = 20;
 
 const roleIds = z
-  .array(z.string({ error: "roles must be role ids" }).trim().min(1, { message: "a role id is empty" }).max(64, { message: "a role id is longer than 64 characters" }), {
+  .array(text("role id").trim().min(1, { message: "a role id is empty" }).max(64, { message: "a role id is longer than 64 characters" }), {
     error: "roles must be an array of role ids",
   })
   .min(1, { message: "roles needs at least one role" })
@@ -49,7 +50,7 @@ const MEMBER_OUTPUT_ONLY = ["user"] as const;
 /** POST …/workspaces/{ws}/users: an existing organization member, by id or by email. */
 export const WorkspaceMemberCreateInput = z
   .strictObject({
-    user_id: z.string({ error: "user_id must be a string" }).trim().min(1, { message: "user_id is empty" }).max(80).optional(),
+    user_id: text("user_id").trim().min(1, { message: "user_id is empty" }).max(80).optional(),
     email: emailSchema.optional(),
     roles: roleIds,
     ...ignoredOutputFields(MEMBER_OUTPUT_ONLY),

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { ignoredOutputFields, trimmedText } from "./common";
+import { text } from "./text";
 import { UserWithRolesOutput } from "./members";
 
 export const MAX_LOGO_CHARS = 256 * 1024;
 
-export const logoDataUri = z
-  .string()
+export const logoDataUri = text("logo_data_uri")
   .max(MAX_LOGO_CHARS, { message: "logo_data_uri must be at most 256 KiB" })
   .refine((s) => s === "" || /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/.test(s), {
     message: "logo_data_uri must be a base64 data: URI of a PNG, JPEG, GIF, WebP or SVG image",
@@ -51,7 +51,7 @@ export const ORGANIZATION_UPDATE_MASK = {
 
 /** POST /organizations/{org}:transferOwnership. */
 export const TransferOwnershipInput = z.strictObject({
-  user_id: z.string({ error: "user_id must be a string" }).trim().min(1, { message: "user_id is required" }).max(80),
+  user_id: text("user_id").trim().min(1, { message: "user_id is required" }).max(80),
 });
 export type TransferOwnershipInput = z.output<typeof TransferOwnershipInput>;
 

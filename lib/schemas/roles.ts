@@ -5,18 +5,18 @@ import { z } from "zod";
 import { isPermission, isWorkspacePermission, type WorkspacePermission } from "../auth/permissions";
 import { charLength, ignoredOutputFields, trimmedText } from "./common";
 import { ROLE_SCOPES } from "./members";
+import { multilineText, text } from "./text";
 
 export const ROLE_OUTPUT_ONLY = ["name", "role_id", "role_scope", "built_in", "etag", "create_time", "update_time"] as const;
 
 export const MAX_ROLE_PERMISSIONS = 64;
 
 export const roleTitle = trimmedText("title", 1, 128);
-export const roleDescription = z
-  .string({ error: "description must be a string" })
+export const roleDescription = multilineText("description")
   .refine((s) => charLength(s) <= 1024, { message: "description must be at most 1024 characters" });
 
 export const rolePermissions = z
-  .array(z.string({ error: "permissions must be strings such as read:Workspace" }), { error: "permissions must be an array" })
+  .array(text("permission"), { error: "permissions must be an array" })
   .min(1, { message: "permissions needs at least one permission" })
   .max(MAX_ROLE_PERMISSIONS)
   .superRefine((values, issue) => {

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { charLength, emailSchema, ignoredOutputFields, trimmedText } from "./common";
+import { multilineText, text } from "./text";
 
 export const DATA_REGIONS = ["us-west-2", "eu-west-1", "ap-south-1"] as const;
 export const PII_STRATEGIES = ["DEFAULT", "STRICT"] as const;
@@ -16,21 +17,18 @@ export const WORKSPACE_ICONS = [
 
 const EMOJI = /^\p{Extended_Pictographic}\uFE0F?(\u200D\p{Extended_Pictographic}\uFE0F?)*$/u;
 
-export const workspaceIcon = z
-  .string()
+export const workspaceIcon = text("workspace_icon")
   .refine((s) => s === "" || (WORKSPACE_ICONS as readonly string[]).includes(s) || (EMOJI.test(s) && charLength(s) <= 8), {
     message: `workspace_icon must be one of ${WORKSPACE_ICONS.join(", ")}, or one emoji`,
   });
 
-export const workspaceIconColor = z
-  .string()
+export const workspaceIconColor = text("workspace_icon_color")
   .refine((s) => s === "" || /^#[0-9A-Fa-f]{6}$/.test(s), { message: "workspace_icon_color must be #RRGGBB" })
   .transform((s) => s.toUpperCase());
 
 // Bird's DomainName pattern, at most 253 characters; empty clears it.
 const DOMAIN = /^(([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,})?$/;
-export const domainName = z
-  .string()
+export const domainName = text("configuration.domain")
   .trim()
   .max(253, { message: "configuration.domain must be at most 253 characters" })
   .refine((s) => DOMAIN.test(s), { message: "configuration.domain must be a DNS name such as acme.example" })
@@ -65,7 +63,7 @@ export const WORKSPACE_OUTPUT_ONLY = [
 ] as const;
 
 export const workspaceTitle = trimmedText("title", 1, 256);
-export const workspaceDescription = z.string().refine((s) => charLength(s) <= 1024, { message: "description must be at most 1024 characters" });
+export const workspaceDescription = multilineText("description").refine((s) => charLength(s) <= 1024, { message: "description must be at most 1024 characters" });
 
 export const WorkspaceCreateInput = z.strictObject({
   title: workspaceTitle,
@@ -95,13 +93,13 @@ export const WorkspaceUpdateInput = z.strictObject({
   workspace_icon_color: workspaceIconColor.optional(),
   configuration: z.strictObject({ domain: domainName.optional() }).optional(),
   data_policy: dataPolicyInput.optional(),
-  etag: z.string().max(64).optional(),
+  etag: text("etag").max(64).optional(),
   ...ignoredOutputFields(UPDATE_IGNORED),
 });
 export type WorkspaceUpdateInput = z.output<typeof WorkspaceUpdateInput>;
 
 /** DELETE and :undelete may carry the AIP-154 etag in a JSON body (besides If-Match, and `?etag=` on DELETE). */
-export const WorkspaceDeleteInput = z.strictObject({ etag: z.string().max(64).optional() });
+export const WorkspaceDeleteInput = z.strictObject({ etag: text("etag").max(64).optional() });
 
 export const STATE_TRANSITION_REASONS = ["USER_INITIATED", "ORG_BANNED", "PAYMENT_DEFAULT", "INACTIVITY"] as const;
 export type StateTransitionReason = (typeof STATE_TRANSITION_REASONS)[number];
@@ -111,8 +109,7 @@ export const WorkspaceStateChangeInput = z.strictObject({
     .enum(STATE_TRANSITION_REASONS, { error: `reason must be one of ${STATE_TRANSITION_REASONS.join(", ")}` })
     .optional()
     .default("USER_INITIATED"),
-  comment: z
-    .string({ error: "comment must be a string" })
+  comment: multilineText("comment")
     .refine((s) => charLength(s) <= 1024, { message: "comment must be at most 1024 characters" })
     .optional()
     .default(""),
@@ -128,7 +125,7 @@ export type WorkspaceCloneInput = z.output<typeof WorkspaceCloneInput>;
 /** The built-in workspace roles a batch may assign (custom roles do not exist before the workspace does). */
 export const BATCH_MEMBER_ROLES = ["workspace-admin", "workspace-editor", "workspace-viewer"] as const;
 
-const workspaceIdText = z.string({ error: "must be a workspace id" }).min(1, { message: "must not be empty" }).max(100, { message: "is not a workspace id" });
+const workspaceIdText = text("workspace id").min(1, { message: "must not be empty" }).max(100, { message: "is not a workspace id" });
 
 /** A workspace of a batch: like create, but unset fields stay unset so a template can fill them. */
 export const WorkspaceDraftInput = z.strictObject({

@@ -74,7 +74,7 @@ export interface CallOptions {
   token?: string;
   body?: unknown;
   /** Raw body text, sent as is (for malformed JSON and size tests). */
-  rawBody?: string;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -91,7 +91,7 @@ export async function call<T = any>(method: string, url: string, options: CallOp
   }
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-  let body: string | undefined = options.rawBody;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const req = new Request(full, { method, headers, body });

@@ -12,6 +12,7 @@ import { createWorkspace } from "../domain/workspaces/create-workspace";
 import { createToken } from "../domain/tokens/create-token";
 import { OrganizationCreateInput } from "../schemas/organizations";
 import { WorkspaceCreateInput } from "../schemas/workspaces";
+import { OperatorTokenCreateInput } from "../schemas/tokens";
 
 export interface TestUser {
   id: string;
@@ -47,12 +48,15 @@ export async function makeWorkspace(user: TestUser, organizationId: string, inpu
 }
 
 export async function makeToken(user: TestUser, options: { organizationId?: string; access?: "FULL" | "READ_ONLY"; workspaceIds?: string[] } = {}) {
-  const created = await createToken(user.ctx, {
-    display_name: `token ${randomBase62(4)}`,
-    organization_id: options.organizationId,
-    access: options.access,
-    workspace_ids: options.workspaceIds,
-  });
+  const created = await createToken(
+    user.ctx,
+    OperatorTokenCreateInput.parse({
+      display_name: `token ${randomBase62(4)}`,
+      organization_id: options.organizationId,
+      access: options.access,
+      workspace_ids: options.workspaceIds,
+    }),
+  );
   return created.token;
 }
 

@@ -1,14 +1,20 @@
 // Writes invitations and their mails inside the caller's transaction. The token exists only in
-// the mail's link: the row keeps a SHA-256 of it (a fast hash suffices for 256 random bits).
-// The rest of the invitation lifecycle (list, resend, revoke, accept) is its own feature.
+// the mail's link: the row keeps a SHA-256 of it (a fast hash suffices for 256 random bits), and
+// the outbox drops the link from the mail once it is delivered (lib/jobs/deliver-mail.ts).
 
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { newId } from "../../ids";
 import type { RequestContext } from "../../auth/context";
-import type { Tx } from "../../prisma-client";
+import { builtInRole } from "../../auth/permissions";
+import type { Db, Tx } from "../../prisma-client";
+import { DEFAULT_INVITATION_TTL_HOURS } from "../../schemas/invitations";
+import { enqueueMails } from "../mail/enqueue-mail";
+import { invitationMail, type ComposedMail } from "../mail/templates";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export { invitationLink } from "../mail/templates";
+
+export const INVITATION_TTL_MS = DEFAULT_INVITATION_TTL_HOURS * 60 * 60 * 1000;
 
 export interface NewInvitation {
   organizationId: string;
@@ -31,39 +37,63 @@ export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
+/** 256 random bits, URL-safe. */
+export function newInvitationToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashInvitationToken(token) };
 }
 
-export function invitationLink(token: string): string {
-  return `${appUrl()}/invite/${token}`;
+/** The organization's invitation lifetime (1 hour–30 days, 7 days by default). */
+export async function invitationTtlMs(tx: Tx, organizationId: string): Promise<number> {
+  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { invitationTtlHours: true } });
+  return (org?.invitationTtlHours ?? DEFAULT_INVITATION_TTL_HOURS) * 60 * 60 * 1000;
 }
 
-function mailFor(invitation: NewInvitation, inviter: RequestContext["caller"], link: string, expireTime: Date) {
-  const target = invitation.workspaceTitle
-    ? `the workspace "${invitation.workspaceTitle}" of ${invitation.organizationTitle}`
-    : `the organization ${invitation.organizationTitle}`;
-  return {
-    subject: `${inviter.displayName} invited you to ${invitation.workspaceTitle ?? invitation.organizationTitle}`,
-    text: [
-      `${inviter.displayName} (${inviter.email}) invited you to ${target}.`,
-      "",
-      `Accept the invitation: ${link}`,
-      "",
-      `The link works once and expires on ${expireTime.toISOString()}.`,
-    ].join("\n"),
-  };
+/** Role titles for the mail: built-in titles, the workspace's custom role titles, else the id. */
+export async function roleTitles(tx: Db | Tx, workspaceId: string | null, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const custom = ids.filter((id) => !builtInRole(id));
+  const rows = custom.length && workspaceId ? await tx.role.findMany({ where: { workspaceId, id: { in: custom } }, select: { id: true, title: true } }) : [];
+  for (const id of ids) out.set(id, builtInRole(id)?.title ?? rows.find((r) => r.id === id)?.title ?? id);
+  return out;
 }
 
-/** Inserts PENDING invitations (7 days) and one outbox mail each; two statements whatever the count. */
+async function mailsFor(
+  tx: Tx,
+  ctx: RequestContext,
+  items: { inv: NewInvitation; token: string; expireTime: Date }[],
+): Promise<ComposedMail[]> {
+  const titles = new Map<string, Map<string, string>>();
+  const mails: ComposedMail[] = [];
+  for (const { inv, token, expireTime } of items) {
+    const key = inv.workspaceId ?? "";
+    if (!titles.has(key)) {
+      const all = [...new Set(items.filter((i) => (i.inv.workspaceId ?? "") === key).flatMap((i) => i.inv.roles))];
+      titles.set(key, await roleTitles(tx, inv.workspaceId, all));
+    }
+    const t = titles.get(key)!;
+    mails.push(
+      invitationMail({
+        to: inv.email,
+        token,
+        inviterName: ctx.caller.displayName,
+        inviterEmail: ctx.caller.email,
+        organizationTitle: inv.organizationTitle,
+        workspaceTitle: inv.workspaceTitle,
+        roleTitles: inv.roles.map((r) => t.get(r) ?? r),
+        expireTime,
+      }),
+    );
+  }
+  return mails;
+}
+
+/** Inserts PENDING invitations (the organization's lifetime) and one outbox mail each. */
 export async function insertInvitations(tx: Tx, ctx: RequestContext, invitations: NewInvitation[]): Promise<InsertedInvitation[]> {
   if (invitations.length === 0) return [];
-  const now = Date.now();
-  const expireTime = new Date(now + INVITATION_TTL_MS);
-  const rows = invitations.map((inv) => {
-    const token = randomBytes(32).toString("base64url");
-    return { inv, id: newId("inv"), tokenHash: hashInvitationToken(token), link: invitationLink(token) };
-  });
+  const ttl = await invitationTtlMs(tx, invitations[0].organizationId);
+  const expireTime = new Date(Date.now() + ttl);
+  const rows = invitations.map((inv) => ({ inv, id: newId("inv"), expireTime, ...newInvitationToken() }));
   await tx.invitation.createMany({
     data: rows.map(({ inv, id, tokenHash }) => ({
       id,
@@ -77,13 +107,36 @@ export async function insertInvitations(tx: Tx, ctx: RequestContext, invitations
       expireTime,
     })),
   });
-  await tx.outboxMail.createMany({
-    data: rows.map(({ inv, link }) => ({ id: newId("mail"), to: inv.email, ...mailFor(inv, ctx.caller, link, expireTime) })),
-  });
+  for (const [orgId, group] of groupBy(rows, (r) => r.inv.organizationId)) {
+    await enqueueMails(tx, await mailsFor(tx, ctx, group), orgId);
+  }
   return rows.map(({ inv, id }) => ({ id, email: inv.email, expireTime }));
 }
 
 export async function insertInvitation(tx: Tx, ctx: RequestContext, invitation: NewInvitation): Promise<InsertedInvitation> {
   const [inserted] = await insertInvitations(tx, ctx, [invitation]);
   return inserted;
+}
+
+/**
+ * Gives a PENDING invitation a new token and expiry (and `roles`, when refreshed with new ones)
+ * and mails the new link. The old token's hash is overwritten, so the old link is dead at once.
+ * The caller has locked the row.
+ */
+export async function reissueInvitation(tx: Tx, ctx: RequestContext, id: string, invitation: NewInvitation): Promise<InsertedInvitation> {
+  const ttl = await invitationTtlMs(tx, invitation.organizationId);
+  const expireTime = new Date(Date.now() + ttl);
+  const { token, tokenHash } = newInvitationToken();
+  await tx.invitation.update({
+    where: { id },
+    data: { tokenHash, expireTime, roles: invitation.roles, inviterId: ctx.caller.userId, state: "PENDING" },
+  });
+  await enqueueMails(tx, await mailsFor(tx, ctx, [{ inv: invitation, token, expireTime }]), invitation.organizationId);
+  return { id, email: invitation.email, expireTime };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
 }

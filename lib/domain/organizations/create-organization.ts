@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { newId } from "../../ids";
 import type { RequestContext } from "../../auth/context";
-import { ApiError } from "../../api/errors";
+import { authorizeAccount } from "../../auth/authorize";
 import { ORG_ADMIN } from "../../auth/permissions";
 import type { OrganizationCreateInput, OrganizationOutput } from "../../schemas/organizations";
 import { writeAuditEntry } from "../audit/write-audit-entry";
@@ -25,14 +25,9 @@ export async function insertOrganization(tx: Tx, ownerId: string, input: Organiz
   return tx.organization.findUniqueOrThrow({ where: { id }, select: organizationSelect });
 }
 
-/** POST /organizations: any signed-in user may create one and becomes its owner. */
+/** POST /organizations: any signed-in user may create one and becomes its owner (a token only when unscoped and FULL). */
 export async function createOrganization(ctx: RequestContext, input: OrganizationCreateInput): Promise<OrganizationOutput> {
-  if (ctx.caller.token && ctx.caller.token.workspaceIds.length > 0) {
-    throw new ApiError("PERMISSION_DENIED", "An access token limited to workspaces cannot create organizations.", { reason: "TOKEN_SCOPE" });
-  }
-  if (ctx.caller.token?.access === "READ_ONLY") {
-    throw new ApiError("PERMISSION_DENIED", "The access token is read-only.", { reason: "TOKEN_READ_ONLY" });
-  }
+  authorizeAccount(ctx, "create:Organization");
   const prisma = await db();
   const row = await prisma.$transaction(async (tx) => {
     const org = await insertOrganization(tx, ctx.caller.userId, input);

@@ -1,10 +1,7 @@
-import { ApiError } from "../../api/errors";
+import { etagMismatch } from "../../api/errors";
 import { etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
 
+/** AIP-154: refuses a role change based on another version than `version`. */
 export function assertEtag(preconditions: EtagPreconditions, version: number, name: string): void {
-  if (etagsMatch(preconditions, version)) return;
-  throw new ApiError("ABORTED", `Role ${name} was changed since it was read (its etag is now ${versionEtag(version)}); read it again.`, {
-    reason: "ETAG_MISMATCH",
-    metadata: { etag: versionEtag(version) },
-  });
+  if (!etagsMatch(preconditions, version)) throw etagMismatch(`Role ${name}`, versionEtag(version));
 }

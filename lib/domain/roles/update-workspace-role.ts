@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../../db";
-import { ApiError, invalidArgument } from "../../api/errors";
+import { concurrentModification, invalidArgument } from "../../api/errors";
 import type { EtagPreconditions } from "../../api/etag";
 import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
@@ -55,7 +55,7 @@ export async function updateWorkspaceRole(
         data: { ...data, version: { increment: 1 } },
       });
       if (updated.count !== 1) {
-        throw new ApiError("ABORTED", `Role ${roleName(parent, roleId)} was changed concurrently; read it again.`, { reason: "CONCURRENT_MODIFICATION" });
+        throw concurrentModification(`Role ${roleName(parent, roleId)}`);
       }
       const after = await tx.role.findUniqueOrThrow({ where: { id: roleId }, select: customRoleSelect });
       const fields = Object.keys(data).filter((k) => k !== "titleKey") as ("title" | "description" | "permissions")[];

@@ -1,59 +1,56 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "../../db";
 import { newId } from "../../ids";
 import { ApiError } from "../../api/errors";
-import { parseWith } from "../../api/http";
 import type { RequestContext } from "../../auth/context";
+import { authorize, authorizeAccount } from "../../auth/authorize";
 import { generateToken } from "../../auth/tokens";
-import { trimmedText } from "../../schemas/common";
+import type { CreatedTokenOutput, OperatorTokenCreateInput } from "../../schemas/tokens";
 import { writeAuditEntry } from "../audit/write-audit-entry";
-
-export const TokenCreateInput = z.strictObject({
-  display_name: trimmedText("display_name", 1, 128),
-  /** Omitted: the token works in every organization of the user (what the operator CLI makes). */
-  organization_id: z.string().min(1).optional(),
-  expire_time: z.iso.datetime({ offset: true, message: "expire_time must be an RFC 3339 timestamp" }).optional(),
-  workspace_ids: z.array(z.string()).max(1000).optional().default([]),
-  access: z.enum(["FULL", "READ_ONLY"]).optional().default("FULL"),
-});
-export type TokenCreateInput = z.input<typeof TokenCreateInput>;
+import { tokenName, tokenSelect, toTokenOutput } from "./token-output";
 
 /**
- * Creates a personal access token for the caller in one of their organizations.
- * The plaintext token is in the result once and is never stored.
+ * Mints a personal access token for the caller (POST /me/tokens, the CLI's token:create, the demo
+ * seed). The plaintext is in the result once; only its SHA-256 is stored. The API always names an
+ * organization; the operator CLI may leave it out for a token valid in every organization.
  */
-export async function createToken(ctx: RequestContext, raw: TokenCreateInput) {
-  const input = parseWith(TokenCreateInput, raw);
-  if (ctx.caller.token) {
-    throw new ApiError("PERMISSION_DENIED", "Access tokens cannot create other access tokens; sign in to the console.", {
-      reason: "TOKEN_CANNOT_MINT",
-    });
-  }
+export async function createToken(ctx: RequestContext, input: OperatorTokenCreateInput): Promise<CreatedTokenOutput> {
+  authorizeAccount(ctx, "create:AccessToken");
+  const now = new Date();
   const expireTime = input.expire_time ? new Date(input.expire_time) : null;
-  if (expireTime && expireTime <= new Date()) {
+  if (expireTime && expireTime <= now) {
     throw new ApiError("INVALID_ARGUMENT", "expire_time must be in the future.", {
+      reason: "INVALID_ARGUMENT",
       fieldViolations: [{ field: "expire_time", description: "must be in the future" }],
     });
   }
-  const prisma = await db();
   const orgId = input.organization_id ?? null;
-  if (orgId) {
-    const member = await prisma.organizationMember.findUnique({
-      where: { organizationId_userId: { organizationId: orgId, userId: ctx.caller.userId } },
-    });
-    if (!member) {
-      throw new ApiError("NOT_FOUND", `Organization organizations/${orgId} was not found.`, { reason: "ORGANIZATION_NOT_FOUND" });
-    }
-  } else if (input.workspace_ids.length) {
+  const workspaceIds = [...new Set(input.workspace_ids)];
+  if (!orgId && workspaceIds.length) {
     throw new ApiError("INVALID_ARGUMENT", "workspace_ids need an organization_id.", {
+      reason: "INVALID_ARGUMENT",
       fieldViolations: [{ field: "organization_id", description: "required when workspace_ids is set" }],
     });
   }
-  if (orgId && input.workspace_ids.length) {
-    const found = await prisma.workspace.count({ where: { organizationId: orgId, id: { in: input.workspace_ids }, deleteTime: null } });
-    if (found !== new Set(input.workspace_ids).size) {
-      throw new ApiError("NOT_FOUND", "One or more workspace_ids were not found in the organization.", { reason: "WORKSPACE_NOT_FOUND" });
+  const prisma = await db();
+  if (orgId) {
+    // NOT_FOUND for an organization the caller is not in, as everywhere else.
+    const org = await authorize(ctx, "read:Organization", { organizationId: orgId });
+    if (workspaceIds.length) {
+      const visible = await prisma.workspace.count({
+        where: {
+          organizationId: orgId,
+          id: { in: workspaceIds },
+          deleteTime: null,
+          ...(org.isOrgAdmin ? {} : { members: { some: { userId: ctx.caller.userId } } }),
+        },
+      });
+      if (visible !== workspaceIds.length) {
+        throw new ApiError("NOT_FOUND", `One or more workspace_ids were not found in organizations/${orgId}.`, {
+          reason: "WORKSPACE_NOT_FOUND",
+          metadata: { organization_id: orgId },
+        });
+      }
     }
   }
   const { token, prefix, hash } = generateToken();
@@ -68,29 +65,22 @@ export async function createToken(ctx: RequestContext, raw: TokenCreateInput) {
         prefix,
         tokenHash: hash,
         access: input.access,
-        workspaceIds: [...new Set(input.workspace_ids)],
+        workspaceIds,
         expireTime,
       },
+      select: tokenSelect,
     });
     if (orgId) {
       await writeAuditEntry(tx, ctx, {
         organizationId: orgId,
         action: "token.create",
-        resource: `users/${ctx.caller.userId}/tokens/${id}`,
-        changes: { after: { display_name: input.display_name, access: input.access, workspace_ids: input.workspace_ids } },
+        resource: tokenName(ctx.caller.userId, id),
+        changes: {
+          after: { display_name: input.display_name, prefix, access: input.access, workspace_ids: workspaceIds, expire_time: expireTime?.toISOString() ?? null },
+        },
       });
     }
     return created;
   });
-  return {
-    token_id: row.id,
-    display_name: row.displayName,
-    prefix: row.prefix,
-    access: row.access,
-    organization_id: row.organizationId,
-    workspace_ids: row.workspaceIds,
-    create_time: row.createdAt.toISOString(),
-    expire_time: row.expireTime?.toISOString() ?? null,
-    token,
-  };
+  return { ...toTokenOutput(row, now), token };
 }

@@ -3,6 +3,11 @@ import { randomBase62 } from "@/lib/ids";
 import { db } from "@/lib/db";
 import { FIRST_WORKSPACE_TITLE, signUp } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
+import { authorize } from "@/lib/auth/authorize";
+import { makeOrg, makeUser, makeWorkspace } from "@/lib/testing/factories";
+import { tokenFromOutbox } from "@/lib/testing/mail";
+import { InvitationCreateInput } from "@/lib/schemas/invitations";
+import { createInvitations } from "../invitations/create-invitations";
 
 const email = (name: string) => `${name.toLowerCase()}.${randomBase62(8).toLowerCase()}@example.test`;
 
@@ -10,6 +15,7 @@ describe("signUp", () => {
   it("creates the account, its own organization (owner, org admin) and a first workspace it administers", async () => {
     const address = email("Sally");
     const result = await signUp({ email: `  ${address.toUpperCase()} `, display_name: " Sally Signup ", password: "correct horse battery" }, { requestId: "req_signup_test" });
+    if (!result.user) throw new Error("no account created");
     expect(result.user).toMatchObject({ email: address, displayName: "Sally Signup" });
     expect(result.organizationId).toMatch(/^org_/);
     expect(result.workspaceId).toMatch(/^ws_/);
@@ -31,24 +37,51 @@ describe("signUp", () => {
     expect(await verifyCredentials(address, "correct horse battery")).toMatchObject({ id: result.user.id });
   });
 
-  it("only creates the account when signing up through an invitation", async () => {
-    const result = await signUp({ email: email("Ivan"), display_name: "Ivan Invited", password: "invited password", invitationToken: "some-invitation-token" });
-    expect(result.organizationId).toBeNull();
-    expect(result.workspaceId).toBeNull();
+  it("mails a link that confirms the address, and leaves the account unverified until it is used", async () => {
+    const address = email("Vera");
+    const result = await signUp({ email: address, display_name: "Vera Verify", password: "verify me please" });
     const prisma = await db();
-    expect(await prisma.organizationMember.count({ where: { userId: result.user.id } })).toBe(0);
-    expect(await prisma.organization.count({ where: { ownerId: result.user.id } })).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: address } })).emailVerifiedAt).toBeNull();
+    const mail = await prisma.outboxMail.findFirstOrThrow({ where: { to: address } });
+    expect(mail).toMatchObject({ kind: "email_verification", organizationId: null, status: "QUEUED" });
+    expect(result.organizationId).toMatch(/^org_/);
   });
 
-  it("refuses a taken email and invalid input, leaving nothing behind", async () => {
+  it("through a pending invitation to the same address: the account joins the inviting workspace, verified, with no organization of its own", async () => {
+    const inviter = await makeUser("Inviting Ines");
+    const orgId = (await makeOrg(inviter)).organization_id;
+    const wsId = (await makeWorkspace(inviter, orgId)).workspace_id;
+    const address = email("Ivan");
+    const access = await authorize(inviter.ctx, "create:Invitation", { organizationId: orgId, workspaceId: wsId });
+    await createInvitations(inviter.ctx, access, InvitationCreateInput.parse({ emails: [address], roles: ["workspace-viewer"] }));
+    const token = await tokenFromOutbox(address, "invite");
+    const result = await signUp({ email: address, display_name: "Ivan Invited", password: "invited password", invitationToken: token });
+    expect(result).toMatchObject({ organizationId: orgId, workspaceId: wsId });
+    const prisma = await db();
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: address } });
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(await prisma.organization.count({ where: { ownerId: user.id } })).toBe(0);
+    expect(await prisma.workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: wsId, userId: user.id } }, select: { roles: true } })).toEqual({ roles: ["workspace-viewer"] });
+    expect(await prisma.outboxMail.count({ where: { to: address, kind: "email_verification" } })).toBe(0);
+  });
+
+  it("treats a token that is no pending invitation to this address as an ordinary sign-up", async () => {
+    const result = await signUp({ email: email("Nobody"), display_name: "No Invite", password: "not invited pw", invitationToken: "made-up-token" });
+    expect(result.organizationId).toMatch(/^org_/);
+  });
+
+  it("answers a taken email without an account and without saying so, mailing the address instead; refuses invalid input", async () => {
     const address = email("Taken");
     await signUp({ email: address, display_name: "First", password: "first password" });
     const prisma = await db();
     const orgsBefore = await prisma.organization.count();
-    await expect(signUp({ email: address.toUpperCase(), display_name: "Second", password: "second password" })).rejects.toMatchObject({
-      code: "ALREADY_EXISTS",
-    });
+    const again = await signUp({ email: address.toUpperCase(), display_name: "Second", password: "second password" });
+    expect(again).toEqual({ user: null, organizationId: null, workspaceId: null });
     expect(await prisma.organization.count()).toBe(orgsBefore);
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: address } })).displayName).toBe("First");
+    const notice = await prisma.outboxMail.findFirstOrThrow({ where: { to: address, kind: "account_exists" } });
+    expect(notice.text).toContain("/forgot-password");
+    expect(await verifyCredentials(address, "second password")).toBeNull();
     for (const bad of [
       { email: "not-an-email", display_name: "X", password: "long enough pw" },
       { email: email("Short"), display_name: "X", password: "short" },

@@ -12,9 +12,9 @@ export async function verifyCredentials(email: string, password: string) {
   const prisma = await db();
   const user = await prisma.user.findUnique({
     where: { email: normalizeEmail(email) },
-    select: { id: true, email: true, displayName: true, passwordHash: true },
+    select: { id: true, email: true, displayName: true, passwordHash: true, credentialVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !user.passwordHash || !ok) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName };
+  return { id: user.id, email: user.email, displayName: user.displayName, credentialVersion: user.credentialVersion };
 }

@@ -5,7 +5,7 @@
 // again and re-checks, and a stale etag ends as ABORTED. No lock is held between check and write.
 
 import "server-only";
-import { ApiError, notFound } from "../../api/errors";
+import { ApiError, concurrentModification, etagMismatch, notFound, workspaceNotWritable } from "../../api/errors";
 import { etagsMatch, versionEtag, type EtagPreconditions } from "../../api/etag";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WorkspaceState } from "../../generated/prisma/enums";
@@ -36,25 +36,11 @@ export function workspaceNotFound(ref: WorkspaceRef): ApiError {
 
 /** The same refusals authorize() gives, for a state that changed after authorization. */
 export function notWritable(ref: WorkspaceRef, state: WorkspaceState): ApiError {
-  const name = workspaceName(ref.organizationId, ref.workspaceId);
-  if (state === "TERMINATED") {
-    return new ApiError("FAILED_PRECONDITION", `Workspace ${name} is terminated and can no longer be changed.`, {
-      reason: "WORKSPACE_TERMINATED",
-      metadata: { workspace_id: ref.workspaceId, state },
-    });
-  }
-  return new ApiError("FAILED_PRECONDITION", `Workspace ${name} is disabled; enable it before making changes.`, {
-    reason: "WORKSPACE_DISABLED",
-    metadata: { workspace_id: ref.workspaceId, state },
-  });
+  return workspaceNotWritable(ref.organizationId, ref.workspaceId, state === "TERMINATED" ? "TERMINATED" : "DISABLED");
 }
 
-export function etagMismatch(ref: WorkspaceRef, current: number): ApiError {
-  return new ApiError(
-    "ABORTED",
-    `The etag does not match the current version of ${workspaceName(ref.organizationId, ref.workspaceId)}; read it again and retry.`,
-    { reason: "ETAG_MISMATCH", metadata: { workspace_id: ref.workspaceId, current_etag: versionEtag(current) } },
-  );
+function workspaceEtagMismatch(ref: WorkspaceRef, current: number): ApiError {
+  return etagMismatch(`Workspace ${workspaceName(ref.organizationId, ref.workspaceId)}`, versionEtag(current), { workspace_id: ref.workspaceId });
 }
 
 /** The row of a live (not soft-deleted) workspace, or NOT_FOUND. */
@@ -94,7 +80,7 @@ export async function changeWorkspaceRow(tx: Tx, ref: WorkspaceRef, change: Cond
     if (!before) throw workspaceNotFound(ref);
     const data = change.plan(before);
     if (change.preconditions?.length && !etagsMatch(change.preconditions, before.version)) {
-      throw etagMismatch(ref, before.version);
+      throw workspaceEtagMismatch(ref, before.version);
     }
     if (data === null) return { before, after: before, changed: false };
     const { count } = await tx.workspace.updateMany({
@@ -106,8 +92,5 @@ export async function changeWorkspaceRow(tx: Tx, ref: WorkspaceRef, change: Cond
       return { before, after, changed: true };
     }
   }
-  throw new ApiError("ABORTED", "The workspace kept changing concurrently; retry the request.", {
-    reason: "CONCURRENT_MODIFICATION",
-    metadata: { workspace_id: ref.workspaceId },
-  });
+  throw concurrentModification(`Workspace ${workspaceName(ref.organizationId, ref.workspaceId)}`);
 }

@@ -2,24 +2,25 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getOrganization } from "@/lib/domain/organizations/get-organization";
 import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
-import { SignOutButton } from "@/components/sign-out-button";
+import { UserMenu } from "@/components/user-menu";
 import { requireConsoleOrg } from "./_lib/console-org";
 import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
 import { RememberOrg } from "./_components/remember-org";
 import { LogoMark } from "@/components/logo-mark";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { isEmailVerified } from "@/lib/domain/users/verify-email";
+import { VerifyEmailBanner } from "./_components/verify-email-banner";
 
 export const dynamic = "force-dynamic";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces`);
-  const [current, mine] = await Promise.all([getOrganization(access), listMyOrganizations(ctx, { page_size: "100" })]);
+  const [current, mine, verified] = await Promise.all([getOrganization(access), listMyOrganizations(ctx, { page_size: "100" }), isEmailVerified(ctx)]);
   const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
   if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
   const { displayName, email } = ctx.caller;
-  const initial = [...(displayName || email).trim()][0]?.toUpperCase() ?? "?";
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -40,32 +41,15 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </span>
           <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
-            <div className="hidden max-w-[14rem] min-w-0 text-right leading-tight sm:block lg:max-w-xs">
-              <p className="truncate text-sm font-medium" title={displayName || email}>
-                {displayName || email}
-              </p>
-              {displayName ? (
-                <p className="truncate text-xs text-muted" title={email}>
-                  {email}
-                </p>
-              ) : null}
-            </div>
-            <span
-              aria-hidden="true"
-              title={email}
-              className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border"
-            >
-              {initial}
-            </span>
-            <span className="sr-only">Signed in as {displayName ? `${displayName} (${email})` : email}</span>
             <ThemeToggle />
-            <SignOutButton />
+            <UserMenu displayName={displayName} email={email} />
           </div>
         </div>
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
-          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} />
+          <OrgNav org={current.organization_id} canReadSettings={access.permissions.has("read:Organization")} canReadMail={access.permissions.has("update:Organization")} />
         </div>
       </header>
+      {verified ? null : <VerifyEmailBanner email={email} />}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
         {children}
       </main>

@@ -7,11 +7,12 @@ import { usePathname } from "next/navigation";
  * `canReadSettings`: every organization member holds read:Organization, so a plain member sees
  * the Settings tab too and finds the page read-only, each control naming the permission it needs.
  */
-export function OrgNav({ org, canReadSettings = false }: { org: string; canReadSettings?: boolean }) {
+export function OrgNav({ org, canReadSettings = false, canReadMail = false }: { org: string; canReadSettings?: boolean; canReadMail?: boolean }) {
   const pathname = usePathname();
   const tabs = [
     { href: `/o/${org}/workspaces`, label: "Workspaces" },
     ...(canReadSettings ? [{ href: `/o/${org}/settings`, label: "Settings" }] : []),
+    ...(canReadMail ? [{ href: `/o/${org}/mail`, label: "Mail" }] : []),
   ];
   return (
     <nav aria-label="Organization" className="-mb-px flex gap-1 overflow-x-auto">

@@ -6,7 +6,9 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { segment: "general", label: "General" },
   { segment: "members", label: "Members" },
+  { segment: "invites", label: "Invites" },
   { segment: "roles", label: "Roles" },
+  { segment: "credentials", label: "Credentials" },
   { segment: "settings", label: "Settings" },
 ] as const;
 

@@ -45,7 +45,7 @@ async function richSource(title: string) {
     data: { id: `inv_${ws.workspace_id.slice(3)}`, organizationId: orgId, workspaceId: ws.workspace_id, email: "invitee@clones.example", roles: ["workspace-viewer"], tokenHash: ws.workspace_id, expireTime: new Date(Date.now() + 86_400_000) },
   });
   await prisma.oAuthCredential.create({
-    data: { id: `cred_${ws.workspace_id.slice(3)}`, organizationId: orgId, workspaceId: ws.workspace_id, name: "crm", actorType: "SERVICE", configEncrypted: "x", configMasked: {} },
+    data: { id: `cred_${ws.workspace_id.slice(3)}`, organizationId: orgId, workspaceId: ws.workspace_id, name: "crm", actorType: "SERVICE", configEncrypted: "x", keyId: "test", configMasked: {} },
   });
   return { ws, roleId, member, leaver };
 }

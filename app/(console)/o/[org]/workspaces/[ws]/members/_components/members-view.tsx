@@ -6,7 +6,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
-import { Button } from "@/components/button";
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/button";
 import { Pagination } from "@/components/pagination";
 import { ReasonButton, ReasonNote } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
@@ -218,12 +219,19 @@ export function MembersView(props: MembersViewProps) {
           <h2 className="text-xl font-semibold tracking-tight">Members</h2>
           <p className="mt-1 text-sm text-muted">People with access to this workspace: its members, and organization admins through their organization role.</p>
         </div>
-        <ReasonButton reason={addReason} onClick={() => open({ kind: "add" })}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
-            <path d="M8 3v10M3 8h10" strokeLinecap="round" />
-          </svg>
-          Add member
-        </ReasonButton>
+        <div className="flex flex-wrap gap-2">
+          {held.has("create:Invitation") && !readOnly ? (
+            <Link href={`/o/${org}/workspaces/${ws}/invites?invite=1`} className={buttonClass("secondary")}>
+              Invite
+            </Link>
+          ) : null}
+          <ReasonButton reason={addReason} onClick={() => open({ kind: "add" })}>
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M8 3v10M3 8h10" strokeLinecap="round" />
+            </svg>
+            Add member
+          </ReasonButton>
+        </div>
       </div>
 
       {readOnly ? <ReasonNote tone="warning">{readOnly}</ReasonNote> : null}

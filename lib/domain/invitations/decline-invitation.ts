@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "../../db";
+import type { RequestContext } from "../../auth/context";
+import { looksLikeId } from "../../ids";
+import { Prisma } from "../../generated/prisma/client";
+import { normalizeEmail } from "../../schemas/common";
+import type { UserInvitationOutput } from "../../schemas/invitations";
+import { writeAuditEntry } from "../audit/write-audit-entry";
+import { invitationNotPending } from "./invitation-errors";
+import { effectiveState, invitationName, invitationSelect, toInvitationOutput, type InvitationRow } from "./invitation-output";
+import type { LockedInvitation } from "./lock-invitation";
+import { ApiError } from "../../api/errors";
+
+function myInvitationNotFound(id: string): ApiError {
+  return new ApiError("NOT_FOUND", `Invitation ${id} was not found among your invitations.`, {
+    reason: "INVITATION_NOT_FOUND",
+    metadata: { invitation_id: id },
+  });
+}
+
+/** POST /me/invitations/{id}:decline: only the invitee (by email) can decline; others get NOT_FOUND. */
+export async function declineInvitation(ctx: RequestContext, invitationId: string): Promise<UserInvitationOutput> {
+  if (!looksLikeId(invitationId, "inv")) throw myInvitationNotFound(invitationId);
+  const email = normalizeEmail(ctx.caller.email);
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const [inv] = await tx.$queryRaw<LockedInvitation[]>(Prisma.sql`
+      SELECT id, organization_id, workspace_id, email, roles, state::text AS state, expire_time
+        FROM invitations WHERE id = ${invitationId} AND email = ${email} FOR UPDATE`);
+    if (!inv) throw myInvitationNotFound(invitationId);
+    const state = effectiveState({ state: inv.state, expireTime: inv.expire_time });
+    if (state !== "PENDING") throw invitationNotPending(state, inv.id);
+    const row = (await tx.invitation.update({
+      where: { id: inv.id },
+      data: { state: "DECLINED", declineTime: new Date() },
+      select: invitationSelect,
+    })) as InvitationRow;
+    await writeAuditEntry(tx, ctx, {
+      organizationId: inv.organization_id,
+      workspaceId: inv.workspace_id,
+      action: "invitation.decline",
+      resource: invitationName(inv.organization_id, inv.workspace_id, inv.id),
+      changes: { before: { state: "PENDING" }, after: { state: "DECLINED" }, email: inv.email },
+    });
+    return toInvitationOutput(row);
+  });
+}

@@ -1,0 +1,26 @@
+// The outbox's one writer: a mail row is inserted by the transaction of the change that causes
+// it, so a rolled-back change sends nothing and a committed one is never without its mail.
+
+import type { Tx } from "../../prisma-client";
+import { newId } from "../../ids";
+import type { ComposedMail } from "./templates";
+
+export async function enqueueMails(tx: Tx, mails: ComposedMail[], organizationId: string | null = null): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const rows = mails.map((m) => ({
+    id: newId("mail"),
+    kind: m.kind,
+    organizationId,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+  }));
+  await tx.outboxMail.createMany({ data: rows });
+  return rows.map((r) => r.id);
+}
+
+export async function enqueueMail(tx: Tx, mail: ComposedMail, organizationId: string | null = null): Promise<string> {
+  const [id] = await enqueueMails(tx, [mail], organizationId);
+  return id;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../../db";
+import { parseWith } from "../../api/http";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
+import { emailSchema } from "../../schemas/common";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { passwordResetMail } from "../mail/templates";
+import { consumeAccountToken, issueAccountToken } from "./account-tokens";
+
+export const PasswordResetRequestInput = z.strictObject({ email: emailSchema });
+export type PasswordResetRequestInput = z.input<typeof PasswordResetRequestInput>;
+
+export const PasswordResetInput = z.strictObject({
+  token: z.string({ error: "token must be a string" }).trim().min(1, { message: "token is required" }).max(512),
+  password: z
+    .string({ error: "password must be a string" })
+    .min(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    .max(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` }),
+});
+export type PasswordResetInput = z.input<typeof PasswordResetInput>;
+
+/**
+ * "Forgot password?": an account with this address gets a single-use link valid for one hour.
+ * The answer is the same whether or not the address has an account (nothing is returned); the
+ * only difference in work is one small transaction writing the link and its mail.
+ */
+export async function requestPasswordReset(raw: PasswordResetRequestInput): Promise<void> {
+  const { email } = parseWith(PasswordResetRequestInput, raw);
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
+  if (!user) return;
+  await prisma.$transaction(async (tx) => {
+    const { token, expireTime } = await issueAccountToken(tx, user, "PASSWORD_RESET");
+    await enqueueMail(tx, passwordResetMail(user.email, token, expireTime));
+  });
+}
+
+/**
+ * Sets a new password through a reset link. The link is used up, so are the account's other
+ * reset links, and the credential version goes up: every session signed in before is refused
+ * from its next request on. The link proves the address, so it counts as verified.
+ */
+export async function resetPassword(raw: PasswordResetInput): Promise<{ email: string }> {
+  const input = parseWith(PasswordResetInput, raw);
+  const passwordHash = await hashPassword(input.password);
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    const { userId, email } = await consumeAccountToken(tx, input.token, "PASSWORD_RESET");
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        passwordHash,
+        credentialVersion: { increment: 1 },
+        ...(user.emailVerifiedAt == null && user.email === email ? { emailVerifiedAt: new Date() } : {}),
+      },
+    });
+    await tx.accountToken.updateMany({ where: { userId, purpose: "PASSWORD_RESET", usedTime: null }, data: { usedTime: new Date() } });
+    return { email: user.email };
+  });
+}

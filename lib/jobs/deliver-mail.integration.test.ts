@@ -1,0 +1,163 @@
+// Delivery through a real SMTP server started here: the received invitation's link accepts it;
+// a refusing server is retried with backoff and then the mail is FAILED with the error; two
+// workers (two database clients) over one outbox send each mail exactly once.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
+import { startTestSmtp, type TestSmtp } from "@/lib/testing/smtp";
+import { tokenFromText } from "@/lib/testing/mail";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { InvitationCreateInput } from "@/lib/schemas/invitations";
+import { createInvitations } from "@/lib/domain/invitations/create-invitations";
+import { acceptInvitation } from "@/lib/domain/invitations/accept-invitation";
+import { enqueueMails } from "@/lib/domain/mail/enqueue-mail";
+import { claimDueMails, deliverDueMails, noteUndeliveredMails } from "./deliver-mail";
+import { smtpMailer } from "./smtp-mailer";
+
+let admin: TestUser;
+let orgId: string;
+let wsId: string;
+let smtp: TestSmtp;
+
+beforeAll(async () => {
+  admin = await makeUser("Mailing Admin");
+  orgId = (await makeOrg(admin, "Mail Org")).organization_id;
+  wsId = (await makeWorkspace(admin, orgId, { title: "Mail Target" })).workspace_id;
+  smtp = await startTestSmtp();
+});
+
+afterAll(async () => {
+  await smtp?.close();
+});
+
+async function queue(count: number, tag: string): Promise<string[]> {
+  const prisma = await db();
+  return prisma.$transaction((tx) =>
+    enqueueMails(
+      tx,
+      Array.from({ length: count }, (_, i) => ({ kind: "invitation" as const, to: `${tag}${i}@example.test`, subject: `${tag} ${i}`, text: `hello ${i}`, html: "" })),
+      orgId,
+    ),
+  );
+}
+
+describe("delivery over SMTP", () => {
+  it("delivers the invitation; the link in the received message accepts it; the stored copy loses the link", async () => {
+    const invitee = await makeUser("Smtp Sam");
+    const access = await authorize(admin.ctx, "create:Invitation", { organizationId: orgId, workspaceId: wsId });
+    const inv = (await createInvitations(admin.ctx, access, InvitationCreateInput.parse({ emails: [invitee.email], roles: ["workspace-editor"] }))).invitations[0];
+    const mailer = smtpMailer(smtp.url, "Workspace Admin <no-reply@example.test>");
+    try {
+      const report = await deliverDueMails(await db(), mailer);
+      expect(report).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    } finally {
+      mailer.close();
+    }
+    const got = smtp.received.filter((m) => m.to.includes(invitee.email));
+    expect(got).toHaveLength(1);
+    expect(got[0].body).toContain("Mail Target");
+    expect(got[0].body).toContain("Mailing Admin");
+    expect(got[0].body).toContain("Workspace Editor");
+    expect(got[0].raw).toMatch(/Content-Type: text\/html/i);
+    const token = tokenFromText(got[0].body, "invite");
+    const accepted = await acceptInvitation(invitee.ctx, { token });
+    expect(accepted.invitation.invitation_id).toBe(inv.invitation_id);
+    const prisma = await db();
+    expect(await prisma.workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: wsId, userId: invitee.id } }, select: { roles: true } })).toEqual({
+      roles: ["workspace-editor"],
+    });
+    const stored = await prisma.outboxMail.findFirstOrThrow({ where: { to: invitee.email } });
+    expect(stored).toMatchObject({ status: "SENT", attempts: 1, lastError: "" });
+    expect(stored.sentAt).toBeInstanceOf(Date);
+    expect(stored.text).not.toContain(token);
+    expect(stored.html).not.toContain(token);
+  });
+
+  it("retries a refusing server with backoff, then marks the mail FAILED with the server's answer", async () => {
+    const failing = await startTestSmtp({ rejectWith: { code: 550, message: "mailbox unavailable" } });
+    const mailer = smtpMailer(failing.url, "no-reply@example.test");
+    const prisma = await db();
+    try {
+      const [id] = await queue(1, "bounce");
+      expect(await deliverDueMails(prisma, mailer, { backoffMs: 60_000, maxAttempts: 3 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      let row = await prisma.outboxMail.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ status: "QUEUED", attempts: 1 });
+      expect(row.lastError).toContain("550");
+      expect(row.nextAttemptTime.getTime()).toBeGreaterThan(Date.now() + 50_000);
+      // Not due yet: the next run leaves it alone.
+      expect(await deliverDueMails(prisma, mailer, { backoffMs: 60_000, maxAttempts: 3 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      for (const expected of [{ retrying: 1, failed: 0 }, { retrying: 0, failed: 1 }]) {
+        await prisma.outboxMail.update({ where: { id }, data: { nextAttemptTime: new Date() } });
+        expect(await deliverDueMails(prisma, mailer, { backoffMs: 60_000, maxAttempts: 3 })).toEqual({ sent: 0, ...expected });
+      }
+      row = await prisma.outboxMail.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ status: "FAILED", attempts: 3 });
+      expect(row.lastError).toContain("mailbox unavailable");
+      await prisma.outboxMail.update({ where: { id }, data: { nextAttemptTime: new Date() } });
+      expect((await claimDueMails(prisma)).map((m) => m.id)).not.toContain(id);
+    } finally {
+      mailer.close();
+      await failing.close();
+    }
+  });
+
+  it("records an unreachable server as a retry, not a crash", async () => {
+    const prisma = await db();
+    const [id] = await queue(1, "unreachable");
+    const mailer = smtpMailer("smtp://127.0.0.1:1", "no-reply@example.test");
+    try {
+      expect(await deliverDueMails(prisma, mailer, { backoffMs: 1000 })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    } finally {
+      mailer.close();
+    }
+    expect((await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).lastError).toMatch(/ECONNREFUSED|connect/i);
+    await prisma.outboxMail.update({ where: { id }, data: { status: "FAILED" } });
+  });
+
+  it("two workers over one outbox send each mail exactly once", async () => {
+    const slow = await startTestSmtp({ delayMs: 15 });
+    const ids = await queue(40, "race");
+    const clients = await Promise.all([createPrismaClient(process.env.DATABASE_URL), createPrismaClient(process.env.DATABASE_URL)]);
+    const mailers = [smtpMailer(slow.url, "no-reply@example.test"), smtpMailer(slow.url, "no-reply@example.test")];
+    try {
+      const worker = async (i: number) => {
+        let sent = 0;
+        for (;;) {
+          const r = await deliverDueMails(clients[i].prisma, mailers[i], { batchSize: 3 });
+          if (r.sent + r.retrying + r.failed === 0) return sent;
+          sent += r.sent;
+        }
+      };
+      const [a, b] = await Promise.all([worker(0), worker(1)]);
+      expect(a + b).toBe(40);
+      expect(a).toBeGreaterThan(0);
+      expect(b).toBeGreaterThan(0);
+      const messageIds = slow.received.map((m) => m.messageId);
+      expect(new Set(messageIds).size).toBe(40);
+      expect(messageIds.sort()).toEqual(ids.map((id) => `<${id}@workspace-admin>`).sort());
+      const prisma = await db();
+      expect(await prisma.outboxMail.count({ where: { id: { in: ids }, status: "SENT", attempts: 1 } })).toBe(40);
+    } finally {
+      mailers.forEach((m) => m.close());
+      await Promise.all(clients.map((c) => c.close()));
+      await slow.close();
+    }
+  });
+});
+
+describe("without SMTP_URL", () => {
+  it("keeps mails queued and notes each once in the log, without its body", async () => {
+    const [id] = await queue(1, "nosmtp");
+    const lines: string[] = [];
+    const prisma = await db();
+    expect(await noteUndeliveredMails(prisma, (l) => lines.push(l))).toBe(1);
+    expect(await noteUndeliveredMails(prisma, (l) => lines.push(l))).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(id);
+    expect(lines[0]).toContain("nosmtp0@example.test");
+    expect(lines[0]).not.toContain("hello 0");
+    expect(await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", attempts: 0 });
+  });
+});

@@ -1,0 +1,57 @@
+// The product's job runner, started inside the server process (instrumentation.ts): every
+// JOBS_INTERVAL_MS (default 10 s) it delivers due mails, expires invitations and purges
+// workspaces. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
+
+import { db } from "../db";
+import { deliverDueMails, noteUndeliveredMails, type Mailer } from "./deliver-mail";
+import { dropStaleAccountTokens, expireInvitations, purgeWorkspaces } from "./purge";
+import { smtpMailer } from "./smtp-mailer";
+
+export interface JobRunner {
+  /** One pass of every job (what each tick does). */
+  runOnce(): Promise<void>;
+  stop(): void;
+}
+
+export interface JobRunnerOptions {
+  intervalMs?: number;
+  /** Defaults to SMTP over SMTP_URL; none when it is unset. */
+  mailer?: Mailer | null;
+  log?: (line: string) => void;
+}
+
+export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
+  const intervalMs = options.intervalMs ?? Number(process.env.JOBS_INTERVAL_MS ?? 10_000);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const mailer = options.mailer !== undefined ? options.mailer : process.env.SMTP_URL ? smtpMailer(process.env.SMTP_URL) : null;
+  let running: Promise<void> | null = null;
+
+  async function pass(): Promise<void> {
+    const prisma = await db();
+    const steps: [string, () => Promise<unknown>][] = [
+      ["mail", async () => (mailer ? deliverDueMails(prisma, mailer) : noteUndeliveredMails(prisma, log))],
+      ["invitations", () => expireInvitations(prisma)],
+      ["purge", async () => {
+        const purged = await purgeWorkspaces(prisma);
+        if (purged.length) log(`[jobs] purged ${purged.length} workspace(s)`);
+      }],
+      ["account-tokens", () => dropStaleAccountTokens(prisma)],
+    ];
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        // One failing job (database briefly down, SMTP unreachable) must not stop the others.
+        log(`[jobs] ${name} failed: ${(error as Error).message?.split("\n")[0] ?? "unknown error"}`);
+      }
+    }
+  }
+
+  const runOnce = () => (running ??= pass().finally(() => (running = null)));
+  const timer = setInterval(() => void runOnce(), intervalMs);
+  timer.unref?.();
+  return {
+    runOnce,
+    stop: () => clearInterval(timer),
+  };
+}
