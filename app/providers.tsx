@@ -1,6 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { TooltipProvider } from "@radix-ui/react-tooltip";
 import { SessionProvider } from "next-auth/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { ToastProvider } from "@/components/toast";
@@ -23,7 +24,7 @@ function makeQueryClient(): QueryClient {
   });
 }
 
-/** The app's one QueryClientProvider, the next-auth session and the toast region. */
+/** The app's one QueryClientProvider, the next-auth session, tooltips' shared delay and the toast region. */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   // Effects run children first, so this marks the moment the whole page has hydrated and its
@@ -34,7 +35,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <SessionProvider refetchOnWindowFocus={false}>
       <QueryClientProvider client={queryClient}>
-        <ToastProvider>{children}</ToastProvider>
+        <TooltipProvider delayDuration={200}>
+          <ToastProvider>{children}</ToastProvider>
+        </TooltipProvider>
       </QueryClientProvider>
     </SessionProvider>
   );

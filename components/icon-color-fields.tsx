@@ -1,11 +1,13 @@
 "use client";
 
-// The workspace icon and color pickers as form fieldsets: toggle buttons (aria-pressed) for each
-// icon and swatch, plus a native color input for any other color. Used by the New workspace
-// dialog and the General tab, so both offer the same choices.
+// The workspace icon and color pickers as form fieldsets: a radio group of icons and one of
+// swatches (one Tab stop each, arrow keys to move — see roving.ts), plus a native color input for
+// any other color. Used by the shared workspace fields (New workspace and General), so both offer
+// the same choices.
 
 import { useId } from "react";
 import { FieldError } from "./field";
+import { onRovingKeyDown, rovingTabIndex } from "@/lib/console/roving";
 import { Glyph, iconLabel } from "./workspace-icon";
 import { WORKSPACE_ICONS } from "@/lib/schemas/workspaces";
 
@@ -30,46 +32,42 @@ interface PickerProps {
 export function IconPicker({ value, onChange, disabled, error }: PickerProps) {
   const uid = useId();
   const errorId = `${uid}-error`;
+  const legendId = `${uid}-legend`;
   // An emoji (or an icon this build does not know) stays selectable as itself.
   const custom = value !== "" && !(WORKSPACE_ICONS as readonly string[]).includes(value);
+  const options: string[] = ["", ...(custom ? [value] : []), ...WORKSPACE_ICONS];
+  const selected = options.indexOf(value);
+  const itemClass =
+    "inline-flex aspect-square items-center justify-center rounded-md border border-border text-fg hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60 aria-checked:border-accent aria-checked:bg-accent aria-checked:text-accent-fg";
   return (
     <fieldset disabled={disabled} aria-describedby={error ? errorId : undefined}>
-      <legend className="mb-1.5 text-sm font-medium">Icon</legend>
-      <div className="grid grid-cols-7 gap-1.5 sm:grid-cols-11">
-        <button
-          type="button"
-          aria-pressed={value === ""}
-          onClick={() => onChange("")}
-          title="No icon (first letter of the title)"
-          className="inline-flex aspect-square items-center justify-center rounded-md border border-border text-xs font-semibold text-muted hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60 aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-        >
-          <span aria-hidden="true">Aa</span>
-          <span className="sr-only">No icon</span>
-        </button>
-        {custom ? (
-          <button
-            type="button"
-            aria-pressed
-            title="Current icon"
-            className="inline-flex aspect-square items-center justify-center rounded-md border border-accent bg-accent text-lg"
-          >
-            <span aria-hidden="true">{value}</span>
-            <span className="sr-only">Current icon {value}</span>
-          </button>
-        ) : null}
-        {WORKSPACE_ICONS.map((icon) => (
-          <button
-            key={icon}
-            type="button"
-            aria-pressed={value === icon}
-            onClick={() => onChange(value === icon ? "" : icon)}
-            title={iconLabel(icon)}
-            className="inline-flex aspect-square items-center justify-center rounded-md border border-border text-fg hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-60 aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-          >
-            <Glyph icon={icon} className="size-5" />
-            <span className="sr-only">{iconLabel(icon)}</span>
-          </button>
-        ))}
+      <legend id={legendId} className="mb-1.5 text-sm font-medium">
+        Icon
+      </legend>
+      <div
+        role="radiogroup"
+        aria-labelledby={legendId}
+        onKeyDown={(e) => onRovingKeyDown(e, (i) => onChange(options[i]))}
+        className="grid grid-cols-7 gap-1.5 sm:grid-cols-11"
+      >
+        {options.map((icon, i) => {
+          const label = icon === "" ? "No icon" : icon === value && custom ? `Current icon ${value}` : iconLabel(icon);
+          return (
+            <button
+              key={icon || "none"}
+              type="button"
+              role="radio"
+              aria-checked={icon === value}
+              aria-label={label}
+              tabIndex={rovingTabIndex(i, selected)}
+              onClick={() => onChange(icon)}
+              title={icon === "" ? "No icon (first letter of the title)" : label}
+              className={`${itemClass} ${icon === "" ? "text-xs font-semibold text-muted" : icon === value && custom ? "text-lg" : ""}`}
+            >
+              {icon === "" ? <span aria-hidden="true">Aa</span> : icon === value && custom ? <span aria-hidden="true">{value}</span> : <Glyph icon={icon} className="size-5" />}
+            </button>
+          );
+        })}
       </div>
       <FieldError id={errorId} message={error} />
     </fieldset>
@@ -80,25 +78,32 @@ export function ColorPicker({ value, onChange, disabled, error }: PickerProps) {
   const uid = useId();
   const inputId = `${uid}-input`;
   const errorId = `${uid}-error`;
+  const legendId = `${uid}-legend`;
   const upper = value.toUpperCase();
-  const custom = !COLOR_SWATCHES.some((s) => s.hex === upper);
+  const selected = COLOR_SWATCHES.findIndex((s) => s.hex === upper);
+  const custom = selected < 0;
   return (
     <fieldset disabled={disabled} aria-describedby={error ? errorId : undefined}>
-      <legend className="mb-1.5 text-sm font-medium">Color</legend>
+      <legend id={legendId} className="mb-1.5 text-sm font-medium">
+        Color
+      </legend>
       <div className="flex flex-wrap items-center gap-2">
-        {COLOR_SWATCHES.map((s) => (
-          <button
-            key={s.hex}
-            type="button"
-            aria-pressed={upper === s.hex}
-            onClick={() => onChange(s.hex)}
-            title={s.name}
-            className="inline-flex size-8 items-center justify-center rounded-full ring-offset-2 ring-offset-surface disabled:cursor-not-allowed disabled:opacity-60 aria-pressed:ring-2 aria-pressed:ring-fg"
-            style={{ backgroundColor: s.hex }}
-          >
-            <span className="sr-only">{s.name}</span>
-          </button>
-        ))}
+        <div role="radiogroup" aria-labelledby={legendId} onKeyDown={(e) => onRovingKeyDown(e, (i) => onChange(COLOR_SWATCHES[i].hex))} className="flex flex-wrap gap-2">
+          {COLOR_SWATCHES.map((s, i) => (
+            <button
+              key={s.hex}
+              type="button"
+              role="radio"
+              aria-checked={upper === s.hex}
+              aria-label={s.name}
+              tabIndex={rovingTabIndex(i, selected)}
+              onClick={() => onChange(s.hex)}
+              title={s.name}
+              className="inline-flex size-8 items-center justify-center rounded-full ring-offset-2 ring-offset-surface disabled:cursor-not-allowed disabled:opacity-60 aria-checked:ring-2 aria-checked:ring-fg"
+              style={{ backgroundColor: s.hex }}
+            />
+          ))}
+        </div>
         <span className="mx-1 h-6 w-px bg-border" aria-hidden="true" />
         <label
           htmlFor={inputId}

@@ -1,55 +1,86 @@
 "use client";
 
-// A button that may be unavailable for a reason the user should read before clicking: a missing
-// permission, the last admin, a read-only workspace. Unavailable, it stays in place, aria-disabled
-// (still focusable, so keyboard users reach the explanation) and described by a tooltip with the
-// reason. The server refuses anyway; this only avoids a button that would fail.
+// The one "disabled with a reason" control. A button that cannot be used right now — a missing
+// permission, the last admin, a read-only workspace — stays in place and focusable
+// (aria-disabled, never `disabled`, so keyboard users reach it), its reason is its accessible
+// description (an always-present hidden text, so screen readers read it on focus), and a Radix
+// tooltip shows the same words on hover, on keyboard focus and on a click or tap. Escape closes
+// the tooltip (WCAG 1.4.13). The server refuses the change anyway; this only avoids a button
+// that would fail without saying why.
 
-import { forwardRef, useId, type ReactNode } from "react";
+import * as Tooltip from "@radix-ui/react-tooltip";
+import { forwardRef, useId, useState, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
 
 export interface ReasonButtonProps extends ButtonProps {
   /** Why the button cannot be used; empty or undefined when it can. */
-  disabledReason?: string;
-  /** Which side the tooltip hugs; "left" for buttons near a table's right edge. */
-  tipAlign?: "left" | "right";
+  reason?: string;
+  /** Where the tooltip sits; "start"/"end" align it with the button's edges. */
+  tipAlign?: "start" | "center" | "end";
   children: ReactNode;
 }
 
 export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(function ReasonButton(
-  { disabledReason, tipAlign = "right", children, onClick, className = "", ...props },
+  { reason, tipAlign = "end", children, onClick, disabled, ...props },
   ref,
 ) {
-  const tipId = useId();
-  if (!disabledReason) {
+  const descId = useId();
+  const [open, setOpen] = useState(false);
+  if (!reason) {
     return (
-      <Button ref={ref} onClick={onClick} className={className} {...props}>
+      <Button ref={ref} onClick={onClick} disabled={disabled} {...props}>
         {children}
       </Button>
     );
   }
   return (
-    <span className="group relative inline-flex">
-      <Button
-        ref={ref}
-        {...props}
-        className={className}
-        aria-disabled="true"
-        aria-describedby={tipId}
-        data-disabled-reason={disabledReason}
-        onClick={(e) => e.preventDefault()}
-      >
-        {children}
-      </Button>
-      <span
-        role="tooltip"
-        id={tipId}
-        className={`pointer-events-none invisible absolute top-full z-20 mt-2 w-max max-w-[min(18rem,80vw)] rounded-md bg-gray-900 px-2.5 py-1.5 text-left text-xs font-medium whitespace-normal text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 dark:bg-gray-100 dark:text-gray-900 ${
-          tipAlign === "right" ? "right-0" : "left-0"
-        }`}
-      >
-        {disabledReason}
+    <Tooltip.Root open={open} onOpenChange={setOpen} delayDuration={200}>
+      <Tooltip.Trigger asChild>
+        <Button
+          ref={ref}
+          {...props}
+          aria-disabled="true"
+          aria-describedby={descId}
+          data-disabled-reason={reason}
+          onClick={(e) => {
+            e.preventDefault();
+            setOpen(true);
+          }}
+        >
+          {children}
+        </Button>
+      </Tooltip.Trigger>
+      <span id={descId} hidden>
+        {reason}
       </span>
-    </span>
+      <Tooltip.Portal>
+        <Tooltip.Content
+          side="bottom"
+          align={tipAlign}
+          sideOffset={6}
+          collisionPadding={8}
+          className="z-[70] max-w-[min(20rem,calc(100vw-1rem))] rounded-md bg-gray-900 px-2.5 py-1.5 text-xs font-medium text-white shadow-lg dark:bg-gray-100 dark:text-gray-900"
+        >
+          {reason}
+          <Tooltip.Arrow className="fill-gray-900 dark:fill-gray-100" />
+        </Tooltip.Content>
+      </Tooltip.Portal>
+    </Tooltip.Root>
   );
 });
+
+/** A visible note beside a group of controls that cannot be used, e.g. a read-only form. */
+export function ReasonNote({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "warning" }) {
+  return (
+    <p
+      role="note"
+      className={
+        tone === "warning"
+          ? "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-400/10 dark:text-amber-100"
+          : "rounded-md border border-border bg-surface-2 px-3 py-2 text-sm"
+      }
+    >
+      {children}
+    </p>
+  );
+}

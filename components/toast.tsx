@@ -61,11 +61,12 @@ function ToastCard({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: num
     >
       <span aria-hidden="true" className={`w-1 shrink-0 ${tone.bar}`} />
       <div className="min-w-0 flex-1 px-4 py-3">
-        <p className="text-sm font-semibold">
+        <p className="line-clamp-3 text-sm font-semibold break-words">
           <span className="sr-only">{tone.label}: </span>
           {toast.title}
         </p>
-        {toast.description ? <p className="mt-1 text-sm break-words text-muted">{toast.description}</p> : null}
+        {/* Bounded: a long server message scrolls inside the toast instead of growing it off screen. */}
+        {toast.description ? <p className="mt-1 max-h-32 overflow-y-auto text-sm break-words text-muted">{toast.description}</p> : null}
       </div>
       <button
         type="button"

@@ -50,7 +50,9 @@ export default async function globalSetup(config: FullConfig) {
   };
   const ids: Record<string, string> = {};
   for (const [key, p] of Object.entries(people)) {
-    ids[key] = cli("user:create", "--email", p.email, "--name", p.name, "--password", p.password);
+    // `--password=…` in one argument: a base64url password may start with "-", which parseArgs
+    // reads as another option (the run's setup failed for about 1 password in 64).
+    ids[key] = cli("user:create", "--email", p.email, "--name", p.name, `--password=${p.password}`);
   }
   const orgId = cli("org:create", "--title", "E2E Corp", "--owner", people.admin.email);
   const otherOrgId = cli("org:create", "--title", "Outsider LLC", "--owner", people.outsider.email);

@@ -4,7 +4,9 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button, Spinner } from "@/components/button";
+import Link from "next/link";
 import { inputClass } from "@/components/field";
+import { PasswordInput } from "@/components/password-input";
 
 // One message for an unknown email and a wrong password alike: the form must not reveal which
 // addresses have accounts.
@@ -83,17 +85,21 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </div>
       <div className="space-y-1.5">
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
+        <div className="flex items-baseline justify-between gap-2">
+          <label htmlFor="password" className="block text-sm font-medium">
+            Password
+          </label>
+          {/* The reset flow lives at /forgot-password (same answer whether or not the address has an account). */}
+          <Link href="/forgot-password" className="text-sm font-medium text-link underline-offset-2 hover:underline">
+            Forgot password?
+          </Link>
+        </div>
+        <PasswordInput
           ref={passwordRef}
           id="password"
           name="password"
-          type="password"
           autoComplete="current-password"
           required
-          className={inputClass}
           aria-invalid={error === BAD_CREDENTIALS || undefined}
         />
       </div>

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button, Spinner } from "@/components/button";
+import { PasswordInput } from "@/components/password-input";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { signUpAction } from "./actions";
@@ -26,7 +27,6 @@ export function SignUpForm({ minPasswordLength, maxPasswordLength }: { minPasswo
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [pending, setPending] = useState(false);
-  const [showPassword, setShowPassword] = useState(false);
   const [emailTaken, setEmailTaken] = useState(false);
   const [checkInbox, setCheckInbox] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -152,30 +152,16 @@ export function SignUpForm({ minPasswordLength, maxPasswordLength }: { minPasswo
         </p>
       ) : null}
       <Field ids={ids.password} label="Password" hint={passwordRule} error={errors.password}>
-        <div className="relative">
-          <input
+        <PasswordInput
             {...controlProps(ids.password, { hint: true, error: errors.password })}
             name="password"
-            type={showPassword ? "text" : "password"}
             value={values.password}
             onChange={(e) => set("password", e.target.value)}
             autoComplete="new-password"
             minLength={minPasswordLength}
             maxLength={maxPasswordLength}
             required
-            className={`${inputClass} pr-16`}
           />
-          <button
-            type="button"
-            onClick={() => setShowPassword((s) => !s)}
-            aria-pressed={showPassword}
-            aria-controls={ids.password.id}
-            className="absolute inset-y-0 right-0 my-1 mr-1 rounded px-2 text-xs font-medium text-muted hover:bg-surface-2 hover:text-fg"
-          >
-            {showPassword ? "Hide" : "Show"}
-            <span className="sr-only"> password</span>
-          </button>
-        </div>
       </Field>
       <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? (

@@ -33,3 +33,13 @@ export function fieldErrorsOf(error: ActionFailure, fieldOf: (path: string) => s
 function capitalize(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
+
+/**
+ * A violation's text with the API field's name replaced by the label the form shows: the
+ * organization's `title` is labelled "Organization name", so "title is required" must read
+ * "Name is required".
+ */
+export function relabel(description: string, apiField: string, label: string): string {
+  const text = description.startsWith(apiField) ? `${label}${description.slice(apiField.length)}` : description;
+  return capitalize(text);
+}

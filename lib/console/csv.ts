@@ -1,6 +1,9 @@
 // A small RFC 4180 CSV reader for the console's bulk provisioning: quoted fields may hold commas,
 // line breaks and doubled quotes (""); rows end in LF, CRLF or CR; a leading byte-order mark is
 // dropped. Pure and client-safe.
+// Kept instead of papaparse: the preview needs the line on which each record starts (a quoted
+// field may span lines), which papaparse does not report per row, and an unterminated quote must
+// name the line it opened on; this reader does both in 70 tested lines with no dependency.
 
 export interface CsvResult {
   /** The records, each a list of fields; blank lines are skipped. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { lastAdminOf, memberListParams, memberListSearch, parseMemberListQuery } from "./member-list-query";
+import {
+  lastAdminOf,
+  memberListParams,
+  memberListSearch,
+  orgMemberListParams,
+  orgMemberListSearch,
+  parseMemberListQuery,
+  parseOrgMemberListQuery,
+} from "./member-list-query";
 
 const user = (id: string, roles: [string, "ROLE_SCOPE_WORKSPACE" | "ROLE_SCOPE_ORGANIZATION"][]) => ({
   user: { name: `organizations/org_1/users/${id}`, display_name: id, email: `${id}@example.test` },
@@ -26,5 +34,26 @@ describe("lastAdminOf", () => {
     expect(lastAdminOf([user("usr_a", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]]), user("usr_b", [["org-admin", "ROLE_SCOPE_ORGANIZATION"]])])).toBeNull();
     expect(lastAdminOf([user("usr_a", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]]), user("usr_b", [["workspace-admin", "ROLE_SCOPE_WORKSPACE"]])])).toBeNull();
     expect(lastAdminOf([])).toBeNull();
+  });
+});
+
+describe("organization members table state", () => {
+  it("round-trips through the URL, leaving defaults out", () => {
+    const q = parseOrgMemberListQuery(new URLSearchParams("q=ann&page_token=abc&order_by=created_time%20desc"));
+    expect(q).toEqual({ q: "ann", orderBy: "created_time desc", pageToken: "abc" });
+    expect(orgMemberListSearch(q)).toBe("?q=ann&order_by=created_time+desc&page_token=abc");
+    expect(orgMemberListSearch({ q: "", orderBy: "display_name", pageToken: "" })).toBe("");
+    expect(parseOrgMemberListQuery({ q: ["first", "second"] })).toEqual({ q: "first", orderBy: "display_name", pageToken: "" });
+    expect(parseOrgMemberListQuery(new URLSearchParams("order_by=password"))).toMatchObject({ orderBy: "display_name" });
+  });
+
+  it("searches with an AIP-160 literal, so quotes and backslashes stay data", () => {
+    expect(orgMemberListParams({ q: '  a"b\\c ', orderBy: "email desc", pageToken: "" })).toEqual({
+      filter: 'search : "a\\"b\\\\c"',
+      order_by: "email desc",
+      page_size: "25",
+      page_token: "",
+    });
+    expect(orgMemberListParams({ q: "   ", orderBy: "display_name", pageToken: "t" }).filter).toBe("");
   });
 });

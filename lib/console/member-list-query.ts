@@ -1,15 +1,17 @@
-// The members table's state as it lives in the URL (q, role, scope, order_by, page_size,
-// page_token) and its translation into ListWorkspaceUsers' parameters (AIP-160 filter, AIP-132
-// order_by). Shared by the server page (first paint) and the client table. Client-safe.
+// The two member tables' state as it lives in the URL and its translation into the list API's
+// parameters (AIP-160 filter, AIP-132 order_by): a workspace's members (ListWorkspaceUsers: q,
+// role, scope, order_by, page_size, page_token) and the organization's members
+// (ListOrganizationUsers: q, order_by, page_token). Both lists take the same order_by fields.
+// Shared by the server pages (first paint) and the client tables. Client-safe.
 
 import { ORG_ADMIN, WORKSPACE_ADMIN } from "@/lib/auth/permissions";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
-import { filterLiteral } from "./workspace-list-query";
+import { filterLiteral, oneOf, readOrderBy, readParam, searchString, type ListParams, type ParamSource } from "./list-query";
 
 export const MEMBER_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_MEMBER_PAGE_SIZE = 25;
 
-export const MEMBER_SORTS = ["created_time desc", "created_time", "display_name", "display_name desc", "email", "email desc"] as const;
+export const MEMBER_SORTS = ["created_time desc", "created_time", "display_name", "display_name desc", "email", "email desc", "updated_time desc", "updated_time"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 export const DEFAULT_MEMBER_SORT: MemberSort = "created_time desc";
 
@@ -20,6 +22,8 @@ export const MEMBER_SORT_LABELS: Record<MemberSort, string> = {
   "display_name desc": "Name (Z–A)",
   email: "Email (A–Z)",
   "email desc": "Email (Z–A)",
+  "updated_time desc": "Recently changed",
+  updated_time: "Least recently changed",
 };
 
 export const MEMBER_SCOPES = ["", "workspace", "organization"] as const;
@@ -35,26 +39,15 @@ export interface MemberListQuery {
   pageToken: string;
 }
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function read(source: ParamSource, key: string): string {
-  if (source instanceof URLSearchParams) return source.get(key) ?? "";
-  const v = source[key];
-  return (Array.isArray(v) ? v[0] : v) ?? "";
-}
-
 /** Reads the table state from URL search params; unknown values fall back to defaults. */
 export function parseMemberListQuery(source: ParamSource): MemberListQuery {
-  const order = read(source, "order_by").trim().replace(/\s+/g, " ");
-  const size = Number(read(source, "page_size"));
-  const scope = read(source, "scope");
   return {
-    q: read(source, "q").slice(0, 256),
-    role: read(source, "role").trim().slice(0, 64),
-    scope: (MEMBER_SCOPES as readonly string[]).includes(scope) ? (scope as MemberScope) : "",
-    orderBy: (MEMBER_SORTS as readonly string[]).includes(order) ? (order as MemberSort) : DEFAULT_MEMBER_SORT,
-    pageSize: (MEMBER_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_MEMBER_PAGE_SIZE,
-    pageToken: read(source, "page_token"),
+    q: readParam(source, "q").slice(0, 256),
+    role: readParam(source, "role").trim().slice(0, 64),
+    scope: oneOf(readParam(source, "scope"), MEMBER_SCOPES, ""),
+    orderBy: oneOf(readOrderBy(source), MEMBER_SORTS, DEFAULT_MEMBER_SORT),
+    pageSize: oneOf(Number(readParam(source, "page_size")), MEMBER_PAGE_SIZES, DEFAULT_MEMBER_PAGE_SIZE),
+    pageToken: readParam(source, "page_token"),
   };
 }
 
@@ -67,16 +60,10 @@ export function memberListSearch(query: MemberListQuery): string {
   if (query.orderBy !== DEFAULT_MEMBER_SORT) p.set("order_by", query.orderBy);
   if (query.pageSize !== DEFAULT_MEMBER_PAGE_SIZE) p.set("page_size", String(query.pageSize));
   if (query.pageToken) p.set("page_token", query.pageToken);
-  const s = p.toString();
-  return s ? `?${s}` : "";
+  return searchString(p);
 }
 
-export interface UserListParams {
-  filter: string;
-  order_by: string;
-  page_size: string;
-  page_token: string;
-}
+export type UserListParams = ListParams;
 
 /** ListWorkspaceUsers' parameters for a table state (`role = …`, `role_scope = …`, `search : …`). */
 export function memberListParams(query: MemberListQuery): UserListParams {
@@ -91,23 +78,6 @@ export function memberListParams(query: MemberListQuery): UserListParams {
     page_size: String(query.pageSize),
     page_token: query.pageToken,
   };
-}
-
-export function sameMemberListQuery(a: MemberListQuery, b: MemberListQuery): boolean {
-  return (
-    a.q === b.q &&
-    a.role === b.role &&
-    a.scope === b.scope &&
-    a.orderBy === b.orderBy &&
-    a.pageSize === b.pageSize &&
-    a.pageToken === b.pageToken
-  );
-}
-
-export function toSearchParams(params: Partial<UserListParams> & Record<string, string | undefined>): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) out.set(k, v);
-  return out;
 }
 
 /**
@@ -136,4 +106,41 @@ export function lastAdminOf(coverage: UserWithRolesOutput[]): string | null {
 /** `organizations/{org}/users/{id}` → `{id}`. */
 export function userIdOf(name: string): string {
   return name.slice(name.lastIndexOf("/") + 1);
+}
+
+// The organization's members (settings page): search, sort, and fixed-size pages.
+
+export const ORG_MEMBER_PAGE_SIZE = 25;
+export const DEFAULT_ORG_MEMBER_SORT: MemberSort = "display_name";
+
+export interface OrgMemberListQuery {
+  q: string;
+  orderBy: MemberSort;
+  pageToken: string;
+}
+
+export function parseOrgMemberListQuery(source: ParamSource): OrgMemberListQuery {
+  return {
+    q: readParam(source, "q").slice(0, 256),
+    orderBy: oneOf(readOrderBy(source), MEMBER_SORTS, DEFAULT_ORG_MEMBER_SORT),
+    pageToken: readParam(source, "page_token"),
+  };
+}
+
+export function orgMemberListSearch(query: OrgMemberListQuery): string {
+  const p = new URLSearchParams();
+  if (query.q) p.set("q", query.q);
+  if (query.orderBy !== DEFAULT_ORG_MEMBER_SORT) p.set("order_by", query.orderBy);
+  if (query.pageToken) p.set("page_token", query.pageToken);
+  return searchString(p);
+}
+
+export function orgMemberListParams(query: OrgMemberListQuery): ListParams {
+  const q = query.q.trim();
+  return {
+    filter: q ? `search : ${filterLiteral(q)}` : "",
+    order_by: query.orderBy,
+    page_size: String(ORG_MEMBER_PAGE_SIZE),
+    page_token: query.pageToken,
+  };
 }

@@ -1,7 +1,7 @@
 // Query-key factories: every react-query key in the console is built here, so invalidation by
 // prefix (`workspaceKeys.lists(org)`) reaches every page, sort and filter of a list.
 
-import type { MemberListQuery } from "./member-list-query";
+import type { MemberListQuery, OrgMemberListQuery } from "./member-list-query";
 import type { WorkspaceListQuery } from "./workspace-list-query";
 
 export const workspaceKeys = {
@@ -20,7 +20,7 @@ export const organizationKeys = {
   /** Everything the org settings page reads about one organization. */
   org: (org: string) => [...organizationKeys.all, org] as const,
   members: (org: string) => [...organizationKeys.org(org), "members"] as const,
-  memberList: (org: string, query: { q: string; pageToken: string }) => [...organizationKeys.members(org), query] as const,
+  memberList: (org: string, query: OrgMemberListQuery) => [...organizationKeys.members(org), query] as const,
 };
 
 /** A workspace's members and roles tabs; `memberKeys.workspace(ws)` reaches every list and the admin check. */

@@ -2,10 +2,13 @@
 // show_deleted), and its translation into the list API's parameters. Shared by the server page
 // (first paint) and the client table, so both ask for exactly the same page. Client-safe.
 
+import { filterLiteral, oneOf, readOrderBy, readParam, searchString, type ListParams, type ParamSource } from "./list-query";
+
 export const WORKSPACE_PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_WORKSPACE_PAGE_SIZE = 25;
 
-export const WORKSPACE_SORTS = ["create_time desc", "create_time", "title", "title desc"] as const;
+/** Every order_by ListWorkspaces accepts (API.md: title, create_time, update_time). */
+export const WORKSPACE_SORTS = ["create_time desc", "create_time", "title", "title desc", "update_time desc", "update_time"] as const;
 export type WorkspaceSort = (typeof WORKSPACE_SORTS)[number];
 export const DEFAULT_WORKSPACE_SORT: WorkspaceSort = "create_time desc";
 
@@ -18,24 +21,14 @@ export interface WorkspaceListQuery {
   showDeleted: boolean;
 }
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function read(source: ParamSource, key: string): string {
-  if (source instanceof URLSearchParams) return source.get(key) ?? "";
-  const v = source[key];
-  return (Array.isArray(v) ? v[0] : v) ?? "";
-}
-
 /** Reads the table state from URL search params; unknown sorts and sizes fall back to defaults. */
 export function parseWorkspaceListQuery(source: ParamSource): WorkspaceListQuery {
-  const order = read(source, "order_by").trim().replace(/\s+/g, " ");
-  const size = Number(read(source, "page_size"));
   return {
-    q: read(source, "q").slice(0, 256),
-    orderBy: (WORKSPACE_SORTS as readonly string[]).includes(order) ? (order as WorkspaceSort) : DEFAULT_WORKSPACE_SORT,
-    pageSize: (WORKSPACE_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_WORKSPACE_PAGE_SIZE,
-    pageToken: read(source, "page_token"),
-    showDeleted: read(source, "show_deleted") === "true",
+    q: readParam(source, "q").slice(0, 256),
+    orderBy: oneOf(readOrderBy(source), WORKSPACE_SORTS, DEFAULT_WORKSPACE_SORT),
+    pageSize: oneOf(Number(readParam(source, "page_size")), WORKSPACE_PAGE_SIZES, DEFAULT_WORKSPACE_PAGE_SIZE),
+    pageToken: readParam(source, "page_token"),
+    showDeleted: readParam(source, "show_deleted") === "true",
   };
 }
 
@@ -47,22 +40,11 @@ export function workspaceListSearch(query: WorkspaceListQuery): string {
   if (query.pageSize !== DEFAULT_WORKSPACE_PAGE_SIZE) p.set("page_size", String(query.pageSize));
   if (query.pageToken) p.set("page_token", query.pageToken);
   if (query.showDeleted) p.set("show_deleted", "true");
-  const s = p.toString();
-  return s ? `?${s}` : "";
-}
-
-/** An AIP-160 string literal: backslashes and double quotes escaped, so user text stays data. */
-export function filterLiteral(text: string): string {
-  return `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return searchString(p);
 }
 
 /** The list API's parameters (filter, order_by, page_size, page_token) for a table state. */
-export function workspaceListParams(query: WorkspaceListQuery): {
-  filter: string;
-  order_by: string;
-  page_size: string;
-  page_token: string;
-} {
+export function workspaceListParams(query: WorkspaceListQuery): ListParams {
   const q = query.q.trim();
   return {
     filter: q ? `title : ${filterLiteral(q)}` : "",
@@ -70,12 +52,6 @@ export function workspaceListParams(query: WorkspaceListQuery): {
     page_size: String(query.pageSize),
     page_token: query.pageToken,
   };
-}
-
-export function sameWorkspaceListQuery(a: WorkspaceListQuery, b: WorkspaceListQuery): boolean {
-  return (
-    a.q === b.q && a.orderBy === b.orderBy && a.pageSize === b.pageSize && a.pageToken === b.pageToken && a.showDeleted === b.showDeleted
-  );
 }
 
 /** The ids of a page whose member counts can be asked for (countUsers never counts deleted ones). */

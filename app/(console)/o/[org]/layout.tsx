@@ -8,6 +8,7 @@ import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
 import { RememberOrg } from "./_components/remember-org";
 import { LogoMark } from "@/components/logo-mark";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { isEmailVerified } from "@/lib/domain/users/verify-email";
 import { VerifyEmailBanner } from "./_components/verify-email-banner";
 import { DisplayPreferencesProvider } from "@/components/display-preferences";
@@ -47,6 +48,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </span>
           <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+            <ThemeToggle />
             <UserMenu displayName={displayName} email={email} />
           </div>
         </div>

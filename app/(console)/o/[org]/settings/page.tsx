@@ -5,7 +5,7 @@ import { listOrganizationUsers } from "@/lib/domain/organizations/list-organizat
 import { listOrganizationRoles } from "@/lib/domain/roles/list-organization-roles";
 import type { OrgAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
-import { memberListParams, parseMemberListQuery, type OrgMemberListQuery } from "@/lib/console/org-member-list-query";
+import { orgMemberListParams, parseOrgMemberListQuery, type OrgMemberListQuery } from "@/lib/console/member-list-query";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { ErrorState } from "@/components/states";
 import { requireConsoleOrg } from "../_lib/console-org";
@@ -24,7 +24,7 @@ async function firstMembersPage(
   query: OrgMemberListQuery,
 ): Promise<{ data: ListOrganizationUsersOutput | null; fetchedAt: number }> {
   try {
-    const data = await listOrganizationUsers(ctx, access, memberListParams(query));
+    const data = await listOrganizationUsers(ctx, access, orgMemberListParams(query));
     return { data, fetchedAt: Date.now() };
   } catch (error) {
     // A stale page token in the URL is the table's to explain (it refetches and shows the message).
@@ -41,7 +41,7 @@ export default async function OrgSettingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org } = await params;
-  const query = parseMemberListQuery(await searchParams);
+  const query = parseOrgMemberListQuery(await searchParams);
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/settings`);
 
   if (!access.permissions.has("read:Organization")) {

@@ -4,27 +4,32 @@
 // react-query against ListOrganizationUsers. The owner's row says why it cannot be removed or
 // demoted before anyone tries.
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
-import { GatedButton } from "@/components/gated-button";
 import { LocalTime } from "@/components/local-time";
+import { Pagination } from "@/components/pagination";
+import { ReasonButton } from "@/components/reason-button";
+import { SortHeader } from "@/components/sort-header";
 import { EmptyState, ErrorState, Skeleton } from "@/components/states";
+import { Truncate } from "@/components/truncate";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
+import { toSearchParams } from "@/lib/console/list-query";
 import {
   ORG_MEMBER_PAGE_SIZE,
-  memberListParams,
-  memberListSearch,
-  parseMemberListQuery,
-  sameMemberListQuery,
+  orgMemberListParams,
+  orgMemberListSearch,
+  parseOrgMemberListQuery,
+  type MemberSort,
   type OrgMemberListQuery,
-} from "@/lib/console/org-member-list-query";
+} from "@/lib/console/member-list-query";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { organizationKeys } from "@/lib/console/query-keys";
+import { useUrlList } from "@/lib/console/use-url-list";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
-import { ExplainedButton, requires } from "./explained-button";
 import { AddMemberDialog, RemoveMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
 import { SearchBox } from "@/components/search-box";
+
+const MANAGE_REASON = permissionReason("manage:OrganizationMember");
 
 export interface MembersSectionProps {
   org: string;
@@ -42,42 +47,29 @@ const OWNER_KEEPS_ADMIN = "The owner always keeps Organization Admin. Transfer o
 const OWNER_STAYS = "The owner cannot be removed. Transfer ownership to another member first.";
 
 function fetchMembers(org: string, query: OrgMemberListQuery, signal: AbortSignal) {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(memberListParams(query))) if (v) p.set(k, v);
-  return apiFetch<ListOrganizationUsersOutput>(`/organizations/${encodeURIComponent(org)}/users?${p}`, { signal });
+  return apiFetch<ListOrganizationUsersOutput>(`/organizations/${encodeURIComponent(org)}/users?${toSearchParams({ ...orgMemberListParams(query) })}`, { signal });
 }
 
 export function MembersSection(props: MembersSectionProps) {
   const { org, orgTitle, ownerEmail, roles, canManage, callerEmail, initialQuery, initialData, renderedAt } = props;
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = useMemo(() => parseMemberListQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { query, refine, list, busy, pager } = useUrlList({
+    parse: parseOrgMemberListQuery,
+    search: orgMemberListSearch,
+    scope: `org-members|${org}`,
+    queryKey: (q: OrgMemberListQuery) => organizationKeys.memberList(org, q),
+    fetch: (q: OrgMemberListQuery, signal: AbortSignal) => fetchMembers(org, q, signal),
+    nextPageToken: (d: ListOrganizationUsersOutput) => d.next_page_token,
+    initial: { query: initialQuery, data: initialData, renderedAt },
+  });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<MemberRef | null>(null);
   const [removing, setRemoving] = useState<MemberRef | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const setQuery = (next: OrgMemberListQuery, mode: "push" | "replace") => {
-    const url = `${pathname}${memberListSearch(next)}`;
-    if (mode === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  };
-
-  const isInitial = initialData !== null && sameMemberListQuery(query, initialQuery);
-  const list = useQuery({
-    queryKey: organizationKeys.memberList(org, query),
-    queryFn: ({ signal }) => fetchMembers(org, query, signal),
-    initialData: isInitial ? initialData : undefined,
-    initialDataUpdatedAt: isInitial ? renderedAt : undefined,
-    placeholderData: keepPreviousData,
-  });
-
-
   const roleTitle = (id: string) => roles.find((r) => r.id === id)?.title ?? id;
   const data = list.data;
   const rows = data?.users ?? [];
-  const busy = list.isFetching && list.isPlaceholderData;
-  const nextToken = data?.next_page_token ?? "";
+  const onSort = (orderBy: MemberSort) => refine({ orderBy });
 
   let body: ReactNode;
   if (list.error && !data) {
@@ -90,7 +82,7 @@ export function MembersSection(props: MembersSectionProps) {
         onRetry={() => void list.refetch()}
         actions={
           query.q || query.pageToken ? (
-            <Button variant="ghost" size="sm" onClick={() => setQuery({ q: "", pageToken: "" }, "push")}>
+            <Button variant="ghost" size="sm" onClick={() => refine({ q: "" })}>
               Start over
             </Button>
           ) : null
@@ -105,7 +97,7 @@ export function MembersSection(props: MembersSectionProps) {
           <Button
             variant="secondary"
             onClick={() => {
-              setQuery({ q: "", pageToken: "" }, "replace");
+              refine({ q: "" }, "replace");
             }}
           >
             Clear search
@@ -115,7 +107,7 @@ export function MembersSection(props: MembersSectionProps) {
         Search looks at names and email addresses.
       </EmptyState>
     ) : (
-      <EmptyState title="No members on this page" action={<Button variant="secondary" onClick={() => setQuery({ q: "", pageToken: "" }, "push")}>Back to the first page</Button>} />
+      <EmptyState title="No members on this page" action={<Button variant="secondary" onClick={() => refine({ q: "" })}>Back to the first page</Button>} />
     );
   } else {
     body = (
@@ -125,10 +117,10 @@ export function MembersSection(props: MembersSectionProps) {
         <table aria-label="Organization members" aria-busy={busy || !data} className="w-full min-w-[44rem] text-left text-sm">
           <thead className="border-b border-border bg-surface-2/60 text-xs text-muted">
             <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Email</th>
+              <SortHeader field="display_name" label="Name" orderBy={query.orderBy} onSort={onSort} />
+              <SortHeader field="email" label="Email" orderBy={query.orderBy} onSort={onSort} />
               <th scope="col" className="px-4 py-2.5 font-medium">Organization roles</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Added</th>
+              <SortHeader field="created_time" label="Added" orderBy={query.orderBy} onSort={onSort} newestFirst />
               <th scope="col" className="px-4 py-2.5 text-right font-medium">
                 <span className="sr-only">Actions</span>
               </th>
@@ -154,12 +146,12 @@ export function MembersSection(props: MembersSectionProps) {
                   };
                   const isOwner = u.user.email === ownerEmail;
                   const isYou = u.user.email === callerEmail;
-                  const manage = requires(canManage, "manage:OrganizationMember");
+                  const manage = canManage ? undefined : MANAGE_REASON;
                   return (
                     <tr key={member.userId} className="hover:bg-surface-2/60">
                       <td className="px-4 py-3">
-                        <div className="flex flex-wrap items-center gap-2">
-                          <span className="font-medium">{u.user.display_name || "—"}</span>
+                        <div className="flex max-w-[16rem] min-w-0 items-center gap-2">
+                          <Truncate text={u.user.display_name || "—"} className="min-w-0 font-medium" />
                           {isOwner ? (
                             <span className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-700/25 ring-inset dark:bg-amber-400/10 dark:text-amber-200">
                               Owner
@@ -168,7 +160,9 @@ export function MembersSection(props: MembersSectionProps) {
                           {isYou ? <span className="text-xs text-muted">(you)</span> : null}
                         </div>
                       </td>
-                      <td className="px-4 py-3 break-all text-muted">{u.user.email}</td>
+                      <td className="max-w-[16rem] px-4 py-3 text-muted">
+                        <Truncate text={u.user.email} />
+                      </td>
                       <td className="px-4 py-3">
                         <ul className="flex flex-wrap gap-1" aria-label={`Roles of ${member.name}`}>
                           {u.roles.map((r) => (
@@ -183,7 +177,7 @@ export function MembersSection(props: MembersSectionProps) {
                       </td>
                       <td className="px-4 py-3">
                         <div className="flex justify-end gap-2">
-                          <ExplainedButton
+                          <ReasonButton
                             variant="secondary"
                             size="sm"
                             aria-label={`Change roles of ${member.name}`}
@@ -191,8 +185,8 @@ export function MembersSection(props: MembersSectionProps) {
                             onClick={() => setEditing(member)}
                           >
                             Roles
-                          </ExplainedButton>
-                          <ExplainedButton
+                          </ReasonButton>
+                          <ReasonButton
                             variant="ghost"
                             size="sm"
                             aria-label={`Remove ${member.name}`}
@@ -201,7 +195,7 @@ export function MembersSection(props: MembersSectionProps) {
                             className="text-danger"
                           >
                             Remove
-                          </ExplainedButton>
+                          </ReasonButton>
                         </div>
                       </td>
                     </tr>
@@ -222,9 +216,9 @@ export function MembersSection(props: MembersSectionProps) {
           </h2>
           <p className="mt-1 text-sm text-muted">Everyone in the organization and their organization roles. Removing someone here also removes them from every workspace.</p>
         </div>
-        <GatedButton allowed={canManage} permission="manage:OrganizationMember" onClick={() => setAdding(true)}>
+        <ReasonButton reason={canManage ? "" : MANAGE_REASON} onClick={() => setAdding(true)}>
           Add member
-        </GatedButton>
+        </ReasonButton>
       </div>
       <div className="border-b border-border p-3">
         <SearchBox
@@ -232,20 +226,13 @@ export function MembersSection(props: MembersSectionProps) {
           label="Search members by name or email"
           placeholder="Search by name or email"
           value={query.q}
-          onSearch={(q) => setQuery({ q, pageToken: "" }, "replace")}
+          onSearch={(q) => refine({ q }, "replace")}
           className="sm:max-w-xs"
         />
       </div>
       {body}
-      {data && (query.pageToken || nextToken) ? (
-        <nav aria-label="Members pagination" className="flex items-center justify-end gap-2 border-t border-border px-4 py-3">
-          <Button variant="secondary" size="sm" disabled={!query.pageToken || busy} onClick={() => setQuery({ ...query, pageToken: "" }, "push")}>
-            First page
-          </Button>
-          <Button variant="secondary" size="sm" disabled={!nextToken || busy} onClick={() => setQuery({ ...query, pageToken: nextToken }, "push")}>
-            Next {ORG_MEMBER_PAGE_SIZE}
-          </Button>
-        </nav>
+      {data && rows.length > 0 ? (
+        <Pagination pager={pager} shown={rows.length} pageSize={ORG_MEMBER_PAGE_SIZE} noun={["member", "members"]} label="Members pagination" />
       ) : null}
       <AddMemberDialog org={org} roles={roles} open={adding} onOpenChange={setAdding} />
       <RolesDialog org={org} roles={roles} member={editing} onClose={() => setEditing(null)} />

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { OrgMemberListQuery } from "@/lib/console/org-member-list-query";
+import type { OrgMemberListQuery } from "@/lib/console/member-list-query";
 import type { ListOrganizationUsersOutput, OrganizationOutput } from "@/lib/schemas/organizations";
-import { ExplainedButton } from "./explained-button";
+import { ReasonButton } from "@/components/reason-button";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import type { OrgRole } from "./member-dialogs";
 import { MembersSection } from "./members-section";
 import { OrganizationProfileForm } from "./organization-profile-form";
@@ -70,13 +71,13 @@ export function OrgSettingsView({ org, organization, roles, permissions, caller,
           The owner cannot be removed or lose the Organization Admin role, and is the only one who can hand the organization to another member.
         </p>
         <div className="mt-4">
-          <ExplainedButton
+          <ReasonButton
             variant="secondary"
-            reason={isOwner ? (canManage ? undefined : "Requires manage:OrganizationMember") : `Only the owner, ${owner}, can transfer ownership.`}
+            reason={isOwner ? (canManage ? undefined : permissionReason("manage:OrganizationMember")) : `Only the owner, ${owner}, can transfer ownership.`}
             onClick={() => setTransferring(true)}
           >
             Transfer ownership…
-          </ExplainedButton>
+          </ReasonButton>
         </div>
       </section>
 

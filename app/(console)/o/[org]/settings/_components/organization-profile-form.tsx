@@ -9,10 +9,11 @@ import { useId, useRef, useState, useTransition, type ChangeEvent, type FormEven
 import { Button, Spinner } from "@/components/button";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { useToast } from "@/components/toast";
-import type { ActionFailure } from "@/lib/console/action-result";
+import { relabel, type ActionFailure } from "@/lib/console/action-result";
 import { MAX_LOGO_CHARS, logoDataUri, type OrganizationOutput } from "@/lib/schemas/organizations";
 import { updateOrganizationAction } from "../actions";
-import { ExplainedButton, requires } from "./explained-button";
+import { ReasonButton } from "@/components/reason-button";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 const LOGO_TYPES = "image/png,image/jpeg,image/gif,image/webp,image/svg+xml";
@@ -78,7 +79,7 @@ export function OrganizationProfileForm({ org, organization, canEdit }: { org: s
     const mask: string[] = [];
     if (title.trim() !== saved.title) {
       if (!title.trim()) {
-        setErrors((x) => ({ ...x, title: "Title is required" }));
+        setErrors((x) => ({ ...x, title: "Name is required" }));
         return;
       }
       body.title = title;
@@ -98,7 +99,7 @@ export function OrganizationProfileForm({ org, organization, canEdit }: { org: s
       if (!result.ok) {
         const next: { title?: string; logo?: string } = {};
         for (const v of result.error.fieldViolations) {
-          const text = v.description.charAt(0).toUpperCase() + v.description.slice(1);
+          const text = relabel(v.description, v.field === "title" ? "title" : "logo_data_uri", v.field === "title" ? "name" : "logo");
           if (v.field === "title") next.title ??= text;
           else if (v.field === "logo_data_uri") next.logo ??= text;
         }
@@ -169,10 +170,10 @@ export function OrganizationProfileForm({ org, organization, canEdit }: { org: s
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
-        <ExplainedButton type="submit" reason={requires(canEdit, "update:Organization")} disabled={canEdit && (pending || !dirty)}>
+        <ReasonButton type="submit" reason={canEdit ? "" : permissionReason("update:Organization")} disabled={canEdit && (pending || !dirty)}>
           {pending ? <Spinner /> : null}
           Save changes
-        </ExplainedButton>
+        </ReasonButton>
         {canEdit && dirty && !pending ? (
           <Button
             variant="ghost"

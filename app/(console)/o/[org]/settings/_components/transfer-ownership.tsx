@@ -14,7 +14,7 @@ import { useToast } from "@/components/toast";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { organizationKeys } from "@/lib/console/query-keys";
-import { filterLiteral } from "@/lib/console/workspace-list-query";
+import { filterLiteral } from "@/lib/console/list-query";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { transferOwnershipAction } from "../actions";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";

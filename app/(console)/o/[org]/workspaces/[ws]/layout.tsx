@@ -52,7 +52,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <WorkspaceIcon icon={workspace.workspace_icon} color={workspace.workspace_icon_color} title={workspace.title} size="lg" />
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
-              <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{workspace.title}</h1>
+              {/* At most two lines (a title may be 256 characters); the full title on hover, and in the General tab. */}
+              <h1 className="line-clamp-2 min-w-0 text-2xl font-semibold tracking-tight break-words" title={workspace.title}>
+                {workspace.title}
+              </h1>
               <span data-testid="workspace-state">
                 <StateBadge state={workspace.state} />
               </span>

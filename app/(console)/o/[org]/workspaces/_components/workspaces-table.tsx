@@ -4,7 +4,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
 import { StateBadge } from "@/components/state-badge";
+import { SortHeader } from "@/components/sort-header";
 import { Skeleton } from "@/components/states";
+import { Truncate } from "@/components/truncate";
 import { WorkspaceIcon } from "@/components/workspace-icon";
 import type { WorkspaceSort } from "@/lib/console/workspace-list-query";
 import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
@@ -25,51 +27,6 @@ export interface WorkspacesTableProps {
   countsError?: string;
   /** An extra last column (e.g. Restore for deleted rows), or undefined for none. */
   rowAction?: (ws: WorkspaceOutput) => ReactNode;
-}
-
-type SortField = "title" | "create_time";
-
-function SortableHeader({
-  field,
-  label,
-  orderBy,
-  onSort,
-  className = "",
-}: {
-  field: SortField;
-  label: string;
-  orderBy: WorkspaceSort;
-  onSort: (orderBy: WorkspaceSort) => void;
-  className?: string;
-}) {
-  const asc = orderBy === field;
-  const desc = orderBy === `${field} desc`;
-  // Titles read naturally A→Z first; dates newest first.
-  const next: WorkspaceSort =
-    field === "title" ? (asc ? "title desc" : "title") : desc ? "create_time" : "create_time desc";
-  return (
-    <th scope="col" aria-sort={asc ? "ascending" : desc ? "descending" : undefined} className={`px-4 py-2.5 ${className}`}>
-      <button
-        type="button"
-        onClick={() => onSort(next)}
-        className="group -mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium hover:text-fg"
-      >
-        {label}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 16 16"
-          className={`size-3.5 ${asc || desc ? "text-fg" : "text-muted opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"}`}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          {desc ? <path d="M8 3v10M4 9l4 4 4-4" /> : <path d="M8 13V3M4 7l4-4 4 4" />}
-        </svg>
-      </button>
-    </th>
-  );
 }
 
 function MemberCount({ ws, counts, error }: { ws: WorkspaceOutput; counts: Record<string, number> | undefined; error?: string }) {
@@ -95,10 +52,10 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
   return (
     // relative: visually hidden (absolute) labels in cells must stay inside the scroll box at 375px.
     <div className="relative overflow-x-auto">
-      <table aria-label="Workspaces" aria-busy={loading || busy} className="w-full min-w-[44rem] text-left text-sm">
+      <table aria-label="Workspaces" aria-busy={loading || busy} className="w-full min-w-[52rem] text-left text-sm">
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">
           <tr>
-            <SortableHeader field="title" label="Title" orderBy={orderBy} onSort={onSort} className="w-[40%]" />
+            <SortHeader field="title" label="Title" orderBy={orderBy} onSort={onSort} className="w-[40%]" />
             <th scope="col" className="px-4 py-2.5 text-right font-medium">
               Members
             </th>
@@ -108,9 +65,10 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
             <th scope="col" className="px-4 py-2.5 font-medium">
               Creator
             </th>
-            <SortableHeader field="create_time" label="Created" orderBy={orderBy} onSort={onSort} />
+            <SortHeader field="create_time" label="Created" orderBy={orderBy} onSort={onSort} newestFirst />
+            <SortHeader field="update_time" label="Updated" orderBy={orderBy} onSort={onSort} newestFirst />
             {rowAction ? (
-              <th scope="col" className="px-4 py-2.5 font-medium">
+              <th scope="col" className="sticky right-0 bg-surface-2 px-4 py-2.5 font-medium">
                 <span className="sr-only">Actions</span>
               </th>
             ) : null}
@@ -141,7 +99,10 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                   <td className="px-4 py-3">
                     <Skeleton className="h-3.5 w-24" />
                   </td>
-                  {rowAction ? <td className="px-4 py-3" /> : null}
+                  <td className="px-4 py-3">
+                    <Skeleton className="h-3.5 w-24" />
+                  </td>
+                  {rowAction ? <td className="sticky right-0 bg-surface px-4 py-3" /> : null}
                 </tr>
               ))
             : rows.map((ws) => (
@@ -149,14 +110,16 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                   <td className="px-4 py-3">
                     <div className="flex min-w-0 items-center gap-3">
                       <WorkspaceIcon icon={ws.workspace_icon} color={ws.workspace_icon_color} title={ws.title} />
-                      <div className="min-w-0">
-                        <Link
-                          href={`/o/${org}/workspaces/${ws.workspace_id}`}
-                          className="block truncate font-medium text-fg underline-offset-2 hover:text-link hover:underline"
-                        >
-                          {ws.title}
-                        </Link>
-                        {ws.description ? <p className="max-w-md truncate text-xs text-muted">{ws.description}</p> : null}
+                      <div className="w-[min(28rem,55vw)] min-w-0 lg:w-auto lg:max-w-md">
+                        <Truncate text={ws.title}>
+                          <Link
+                            href={`/o/${org}/workspaces/${ws.workspace_id}`}
+                            className="block truncate font-medium text-fg underline-offset-2 hover:text-link hover:underline"
+                          >
+                            {ws.title}
+                          </Link>
+                        </Truncate>
+                        {ws.description ? <Truncate text={ws.description} className="text-xs text-muted" /> : null}
                       </div>
                     </div>
                   </td>
@@ -168,11 +131,9 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                   </td>
                   <td className="px-4 py-3">
                     {ws.creator_display_name || ws.creator_email ? (
-                      <div className="min-w-0 leading-tight">
-                        <p className="truncate">{ws.creator_display_name || ws.creator_email}</p>
-                        {ws.creator_display_name && ws.creator_email ? (
-                          <p className="truncate text-xs text-muted">{ws.creator_email}</p>
-                        ) : null}
+                      <div className="max-w-[14rem] min-w-0 leading-tight">
+                        <Truncate text={ws.creator_display_name || ws.creator_email} />
+                        {ws.creator_display_name && ws.creator_email ? <Truncate text={ws.creator_email} className="text-xs text-muted" /> : null}
                       </div>
                     ) : (
                       <span className="text-muted">—</span>
@@ -181,7 +142,11 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
                   <td className="px-4 py-3 whitespace-nowrap text-muted">
                     <LocalTime iso={ws.create_time} />
                   </td>
-                  {rowAction ? <td className="px-4 py-3 text-right">{rowAction(ws)}</td> : null}
+                  <td className="px-4 py-3 whitespace-nowrap text-muted">
+                    <LocalTime iso={ws.update_time} />
+                  </td>
+                  {/* Pinned: at 375 px the table scrolls inside its card and the action stays in reach. */}
+                  {rowAction ? <td className="sticky right-0 bg-surface px-4 py-3 text-right">{rowAction(ws)}</td> : null}
                 </tr>
               ))}
         </tbody>

@@ -5,21 +5,22 @@
 // (history API, which Next's router follows), so paging never reloads the page or re-renders the
 // server component.
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
-import { GatedButton } from "@/components/gated-button";
+import { Pagination } from "@/components/pagination";
+import { ReasonButton } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
 import { useToast } from "@/components/toast";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
-import { pageHistorySnapshot, pageLinkOf, rememberNextPage } from "@/lib/console/page-history";
+import { toSearchParams } from "@/lib/console/list-query";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { workspaceKeys } from "@/lib/console/query-keys";
+import { useUrlList } from "@/lib/console/use-url-list";
 import {
   WORKSPACE_PAGE_SIZES,
   liveIds,
   parseWorkspaceListQuery,
-  sameWorkspaceListQuery,
   workspaceListParams,
   workspaceListSearch,
   type WorkspaceListQuery,
@@ -42,12 +43,8 @@ export interface WorkspacesViewProps {
   renderedAt: number;
 }
 
-const noSubscribe = () => () => {};
-
 function fetchWorkspaces(org: string, query: WorkspaceListQuery, signal: AbortSignal): Promise<ListWorkspacesOutput> {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(workspaceListParams(query))) if (v) params.set(k, v);
-  if (query.showDeleted) params.set("show_deleted", "true");
+  const params = toSearchParams({ ...workspaceListParams(query), show_deleted: query.showDeleted ? "true" : "" });
   return apiFetch<ListWorkspacesOutput>(`/organizations/${encodeURIComponent(org)}/workspaces?${params}`, { signal });
 }
 
@@ -61,43 +58,23 @@ function fetchUserCounts(org: string, ids: readonly string[], signal: AbortSigna
 }
 
 export function WorkspacesView({ org, permissions, initialQuery, initialData, initialCounts, renderedAt }: WorkspacesViewProps) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = useMemo(() => parseWorkspaceListQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { query, refine, list, busy, pager } = useUrlList({
+    parse: parseWorkspaceListQuery,
+    search: workspaceListSearch,
+    scope: `workspaces|${org}`,
+    queryKey: (q: WorkspaceListQuery) => workspaceKeys.list(org, q),
+    fetch: (q: WorkspaceListQuery, signal: AbortSignal) => fetchWorkspaces(org, q, signal),
+    nextPageToken: (d: ListWorkspacesOutput) => d.next_page_token,
+    initial: { query: initialQuery, data: initialData, renderedAt },
+  });
+  const isInitial = initialData !== null && workspaceListSearch(query) === workspaceListSearch(initialQuery);
   const canCreate = permissions.includes("create:Workspace");
   // Organization-level: an org admin may restore any workspace. A workspace admin who is not one
   // restores theirs from its Settings tab, where the workspace's own permissions are known.
   const canRestore = permissions.includes("delete:Workspace");
   const [dialogOpen, setDialogOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
-  const openerRef = useRef<HTMLElement | null>(null);
-  const openDialog = () => {
-    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setDialogOpen(true);
-  };
-  const restoreFocus = () => {
-    const opener = openerRef.current;
-    if (opener?.isConnected) opener.focus();
-    else document.getElementById("main")?.focus();
-  };
-
-  // Changes apply to the URL as it is now, not as of the last render: a search that settles after
-  // the sort or a toggle changed must not put the old value back.
-  const urlQuery = () => parseWorkspaceListQuery(new URLSearchParams(window.location.search));
-  const setQuery = (patch: Partial<WorkspaceListQuery>, mode: "push" | "replace") => {
-    const url = `${pathname}${workspaceListSearch({ ...urlQuery(), ...patch })}`;
-    if (mode === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  };
-
-  const isInitial = initialData !== null && sameWorkspaceListQuery(query, initialQuery);
-  const list = useQuery({
-    queryKey: workspaceKeys.list(org, query),
-    queryFn: ({ signal }) => fetchWorkspaces(org, query, signal),
-    initialData: isInitial ? initialData : undefined,
-    initialDataUpdatedAt: isInitial ? renderedAt : undefined,
-    placeholderData: keepPreviousData,
-  });
+  const openDialog = () => setDialogOpen(true);
 
   // The switch answers the click at once; the URL (and the list) follow. Without its own state a
   // controlled checkbox snaps back until the router reports the new URL, which reads as a no-op.
@@ -109,28 +86,12 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
   }
   const onShowDeletedChange = (checked: boolean) => {
     setShowDeleted(checked);
-    setQuery({ showDeleted: checked, pageToken: "" }, "push");
+    refine({ showDeleted: checked });
   };
-
-  const scope = `${org}|${query.q}|${query.orderBy}|${query.pageSize}|${query.showDeleted ? "deleted" : ""}`;
-  const history = useSyncExternalStore(noSubscribe, pageHistorySnapshot, () => null);
-  const link = pageLinkOf(history, scope, query.pageToken);
-  const page = link?.page || undefined;
 
   const data = list.data;
-  const nextToken = data?.next_page_token ?? "";
-  const goNext = () => {
-    if (!nextToken) return;
-    rememberNextPage(scope, query.pageToken, page, nextToken);
-    setQuery({ pageToken: nextToken }, "push");
-  };
-  const goPrevious = () => setQuery({ pageToken: link?.prev ?? "" }, "push");
-  const goFirst = () => setQuery({ pageToken: "" }, "push");
-
   const error = list.error;
-  const busy = list.isFetching && list.isPlaceholderData;
   const rows = data?.workspaces ?? [];
-  const from = page && rows.length ? (page - 1) * query.pageSize + 1 : undefined;
 
   const ids = useMemo(() => liveIds(data?.workspaces ?? []), [data]);
   const initialIds = useMemo(() => (isInitial && initialData ? liveIds(initialData.workspaces) : null), [isInitial, initialData]);
@@ -161,27 +122,26 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
   const rowAction = query.showDeleted
     ? (ws: WorkspaceOutput) =>
         ws.state === "DELETED" ? (
-          <GatedButton
+          <ReasonButton
             size="sm"
             variant="secondary"
-            allowed={canRestore}
-            permission="delete:Workspace"
+            reason={canRestore ? "" : permissionReason("delete:Workspace")}
             disabled={restore.isPending && restore.variables?.workspace_id === ws.workspace_id}
             onClick={() => restore.mutate(ws)}
             aria-label={`Restore ${ws.title}`}
           >
             Restore
-          </GatedButton>
+          </ReasonButton>
         ) : null
     : undefined;
 
   const createButton = (
-    <GatedButton allowed={canCreate} permission="create:Workspace" onClick={openDialog}>
+    <ReasonButton reason={canCreate ? "" : permissionReason("create:Workspace")} onClick={openDialog}>
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M8 3v10M3 8h10" strokeLinecap="round" />
       </svg>
       New workspace
-    </GatedButton>
+    </ReasonButton>
   );
 
   let body: ReactNode;
@@ -195,7 +155,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
         onRetry={() => void list.refetch()}
         actions={
           query.pageToken || query.q ? (
-            <Button variant="ghost" size="sm" onClick={() => setQuery({ q: "", pageToken: "" }, "push")}>
+            <Button variant="ghost" size="sm" onClick={() => refine({ q: "" })}>
               Start over
             </Button>
           ) : null
@@ -210,7 +170,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
           <Button
             variant="secondary"
             onClick={() => {
-              setQuery({ q: "", pageToken: "" }, "replace");
+              refine({ q: "" }, "replace");
             }}
           >
             Clear search
@@ -220,7 +180,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
         Search looks for the text anywhere in a workspace&apos;s title.
       </EmptyState>
     ) : query.pageToken ? (
-      <EmptyState title="This page is empty" action={<Button variant="secondary" onClick={goFirst}>Back to the first page</Button>}>
+      <EmptyState title="This page is empty" action={<Button variant="secondary" onClick={pager.first}>Back to the first page</Button>}>
         The workspaces that were here have changed since the page was opened.
       </EmptyState>
     ) : (
@@ -248,7 +208,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
         busy={busy}
         pageSize={query.pageSize}
         orderBy={query.orderBy}
-        onSort={(orderBy) => setQuery({ orderBy, pageToken: "" }, "push")}
+        onSort={(orderBy) => refine({ orderBy })}
         memberCounts={counts.data?.workspace_user_counts}
         countsError={countsError}
         rowAction={rowAction}
@@ -288,7 +248,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
             label="Search workspaces by title"
             placeholder="Search by title"
             value={query.q}
-            onSearch={(q) => setQuery({ q, pageToken: "" }, "replace")}
+            onSearch={(q) => refine({ q }, "replace")}
             className="sm:max-w-xs"
           />
           <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
@@ -316,7 +276,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
             <select
               id="workspace-page-size"
               value={query.pageSize}
-              onChange={(e) => setQuery({ pageSize: Number(e.target.value), pageToken: "" }, "push")}
+              onChange={(e) => refine({ pageSize: Number(e.target.value) })}
               className="h-9 rounded-md border border-border-strong bg-surface px-2 text-sm"
             >
               {WORKSPACE_PAGE_SIZES.map((n) => (
@@ -332,32 +292,11 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
         {body}
 
         {data && rows.length > 0 ? (
-          <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
-            <p className="text-muted">
-              {from ? (
-                <>
-                  Showing <span className="font-medium text-fg">{from}</span>–<span className="font-medium text-fg">{from + rows.length - 1}</span> of{" "}
-                  <span className="font-medium text-fg">{data.total_size}</span>
-                </>
-              ) : (
-                <>
-                  Showing <span className="font-medium text-fg">{rows.length}</span> of <span className="font-medium text-fg">{data.total_size}</span>
-                </>
-              )}
-            </p>
-            <div className="flex gap-2">
-              <Button variant="secondary" size="sm" onClick={goPrevious} disabled={!query.pageToken || busy} aria-label="Previous page">
-                Previous
-              </Button>
-              <Button variant="secondary" size="sm" onClick={goNext} disabled={!nextToken || busy} aria-label="Next page">
-                Next
-              </Button>
-            </div>
-          </nav>
+          <Pagination pager={pager} shown={rows.length} pageSize={query.pageSize} total={data.total_size} noun={["workspace", "workspaces"]} />
         ) : null}
       </div>
 
-      <NewWorkspaceDialog org={org} open={dialogOpen} onOpenChange={setDialogOpen} onCloseAutoFocus={restoreFocus} />
+      {dialogOpen ? <NewWorkspaceDialog org={org} open onOpenChange={setDialogOpen} /> : null}
       <BulkProvisionDialog org={org} open={bulkOpen} onOpenChange={setBulkOpen} />
     </div>
   );

@@ -62,7 +62,7 @@ export function CredentialsView({ org, ws, canCreate, canDelete, readOnly, initi
             only ever shown masked.
           </p>
         </div>
-        <ReasonButton disabledReason={createReason} onClick={() => open({ kind: "form", mode: { kind: "add" } })}>
+        <ReasonButton reason={createReason} onClick={() => open({ kind: "form", mode: { kind: "add" } })}>
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M8 3v10M3 8h10" strokeLinecap="round" />
           </svg>
@@ -113,10 +113,10 @@ export function CredentialsView({ org, ws, canCreate, canDelete, readOnly, initi
                 </p>
               </div>
               <div className="flex shrink-0 gap-2">
-                <ReasonButton variant="secondary" size="sm" tipAlign="left" disabledReason={createReason} onClick={() => open({ kind: "form", mode: { kind: "rotate", credential: c } })} aria-label={`Rotate ${c.name}`}>
+                <ReasonButton variant="secondary" size="sm" tipAlign="end" reason={createReason} onClick={() => open({ kind: "form", mode: { kind: "rotate", credential: c } })} aria-label={`Rotate ${c.name}`}>
                   Rotate
                 </ReasonButton>
-                <ReasonButton variant="secondary" size="sm" tipAlign="left" className="text-danger" disabledReason={deleteReason} onClick={() => open({ kind: "delete", credential: c })} aria-label={`Delete ${c.name}`}>
+                <ReasonButton variant="secondary" size="sm" tipAlign="end" className="text-danger" reason={deleteReason} onClick={() => open({ kind: "delete", credential: c })} aria-label={`Delete ${c.name}`}>
                   Delete
                 </ReasonButton>
               </div>

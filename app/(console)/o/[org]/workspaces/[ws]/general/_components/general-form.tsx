@@ -1,71 +1,37 @@
 "use client";
 
+// The General tab's form: the shared workspace fields over the workspace as the server rendered
+// it. Saves send only the changed fields (update_mask) with the etag, so a concurrent change is
+// refused instead of overwritten; the refusal then shows the other change beside the user's,
+// and the user can keep theirs on top of it (saved against the newer etag) or take the other.
+// Unsaved edits are guarded against leaving the page.
+
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
-import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
-import { GatedButton } from "@/components/gated-button";
-import { ColorPicker, IconPicker } from "@/components/icon-color-fields";
+import { ReasonButton, ReasonNote } from "@/components/reason-button";
 import { useToast } from "@/components/toast";
-import { WorkspaceIcon } from "@/components/workspace-icon";
-import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
+import { WorkspaceFields, applyServerErrors, valuesOf, workspaceResolver, type WorkspaceFieldValues } from "@/components/workspace-fields";
+import type { ActionFailure } from "@/lib/console/action-result";
+import { apiFetch } from "@/lib/console/api-fetch";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { workspaceKeys } from "@/lib/console/query-keys";
-import { WorkspaceUpdateInput, type WorkspaceOutput } from "@/lib/schemas/workspaces";
+import { useUnsavedChanges } from "@/lib/console/use-unsaved-changes";
+import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { updateWorkspaceAction } from "../actions";
-import { UNREACHABLE } from "@/components/action-error";
+import { ConflictPanel, changedPaths, type EditablePath } from "./conflict-panel";
 
-type FormField = "title" | "description" | "icon" | "color" | "domain";
-
-interface Draft {
-  title: string;
-  description: string;
-  icon: string;
-  color: string;
-  domain: string;
-}
-
-// Each form field, the API path it updates, and how the input body carries it.
-const PATHS: Record<FormField, string> = {
-  title: "title",
-  description: "description",
-  icon: "workspace_icon",
-  color: "workspace_icon_color",
-  domain: "configuration.domain",
-};
-
-function formFieldOf(path: string): FormField | undefined {
-  return (Object.keys(PATHS) as FormField[]).find((f) => PATHS[f] === path);
-}
-
-function draftOf(ws: WorkspaceOutput): Draft {
-  return {
-    title: ws.title,
-    description: ws.description,
-    icon: ws.workspace_icon,
-    color: ws.workspace_icon_color,
-    domain: ws.configuration.domain,
-  };
-}
-
-/** The changed fields as an update body (with the etag) and its update_mask. */
-function changesOf(base: Draft, draft: Draft, etag: string): { input: Record<string, unknown>; mask: string[] } {
+/** The update body (with the etag) and update_mask for the fields in `paths`. */
+function changesOf(values: WorkspaceFieldValues, paths: EditablePath[], etag: string): { input: Record<string, unknown>; mask: string } {
   const input: Record<string, unknown> = { etag };
-  const mask: string[] = [];
-  if (draft.title !== base.title) input.title = draft.title;
-  if (draft.description !== base.description) input.description = draft.description;
-  if (draft.icon !== base.icon) input.workspace_icon = draft.icon;
-  if (draft.color.toUpperCase() !== base.color.toUpperCase()) input.workspace_icon_color = draft.color;
-  if (draft.domain.trim() !== base.domain) input.configuration = { domain: draft.domain };
-  for (const f of Object.keys(PATHS) as FormField[]) {
-    const path = PATHS[f];
-    if (path === "configuration.domain" ? "configuration" in input : path in input) mask.push(path);
+  for (const p of paths) {
+    if (p === "configuration.domain") input.configuration = { domain: values.configuration.domain };
+    else input[p] = values[p];
   }
-  return { input, mask };
-}
-
-function capitalize(s: string): string {
-  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+  return { input, mask: paths.join(",") };
 }
 
 export interface GeneralFormProps {
@@ -74,20 +40,13 @@ export interface GeneralFormProps {
   canUpdate: boolean;
 }
 
-type Problem = { kind: "conflict" } | { kind: "refused"; failure: ActionFailure };
+type Problem = { kind: "conflict"; theirs: WorkspaceOutput | null } | { kind: "refused"; failure: ActionFailure };
 
 export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
   const uid = useId();
-  const ids = {
-    title: fieldIds(`${uid}-title`),
-    description: fieldIds(`${uid}-description`),
-    domain: fieldIds(`${uid}-domain`),
-  };
-  const base = draftOf(workspace);
-  const [draft, setDraft] = useState<Draft>(base);
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+  const base = valuesOf(workspace);
+  const form = useForm<WorkspaceFieldValues>({ defaultValues: base, resolver: workspaceResolver("edit") });
   const [problem, setProblem] = useState<Problem | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -103,10 +62,10 @@ export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
           : "";
   const readOnly = Boolean(stateNote) || !canUpdate;
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const values = useWatch({ control: form.control }) as WorkspaceFieldValues;
+  const changed = changedPaths(base, values);
+  const dirty = changed.length > 0 && !readOnly;
+  useUnsavedChanges(dirty);
 
   const showProblem = (p: Problem) => {
     setProblem(p);
@@ -114,59 +73,55 @@ export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
   };
 
   const save = useMutation({
-    mutationFn: ({ input, mask }: { input: Record<string, unknown>; mask: string[] }) =>
-      updateWorkspaceAction(org, workspace.workspace_id, input, mask.join(",")),
+    mutationFn: ({ input, mask }: { input: Record<string, unknown>; mask: string }) => updateWorkspaceAction(org, workspace.workspace_id, input, mask),
     onSuccess: async (result) => {
       if (result.ok) {
+        setProblem(null);
         toast({ title: "Changes saved", description: `“${result.data.title}” is up to date.` });
         await queryClient.invalidateQueries({ queryKey: workspaceKeys.org(org) });
         router.refresh();
         return;
       }
       const error = result.error;
-      if (error.code === "ABORTED") return showProblem({ kind: "conflict" });
-      if (error.code === "INVALID_ARGUMENT" || error.code === "ALREADY_EXISTS") {
-        const { fields, unplaced } = fieldErrorsOf(error, formFieldOf);
-        setErrors(fields);
-        if (Object.keys(fields).length > 0 && unplaced.length === 0) {
-          requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
-          return;
-        }
+      if (error.code === "ABORTED") {
+        // Show what the other change was: the workspace as it is now, beside the user's edits.
+        const theirs = await apiFetch<WorkspaceOutput>(
+          `/organizations/${encodeURIComponent(org)}/workspaces/${encodeURIComponent(workspace.workspace_id)}`,
+        ).catch(() => null);
+        return showProblem({ kind: "conflict", theirs });
       }
-      showProblem({ kind: "refused", failure: error });
+      const unplaced = applyServerErrors(form, error);
+      if (unplaced) showProblem({ kind: "refused", failure: unplaced });
     },
-    onError: () =>
-      showProblem({
-        kind: "refused",
-        failure: UNREACHABLE,
-      }),
+    onError: () => showProblem({ kind: "refused", failure: UNREACHABLE }),
   });
 
-  const { input, mask } = changesOf(base, draft, workspace.etag);
-  const dirty = mask.length > 0;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (save.isPending || readOnly || !dirty) return;
+  const submit = form.handleSubmit((v) => {
     setProblem(null);
-    // The server's schema, for instant feedback; the server still decides.
-    const parsed = WorkspaceUpdateInput.safeParse(input);
-    if (!parsed.success) {
-      const next: Partial<Record<FormField, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const field = formFieldOf(issue.path.map(String).join("."));
-        if (field && !next[field]) next[field] = capitalize(issue.message);
-      }
-      setErrors(next);
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
-      return;
-    }
-    setErrors({});
-    save.mutate({ input, mask });
+    save.mutate(changesOf(v, changed, workspace.etag));
+  });
+
+  const keepMine = (theirs: WorkspaceOutput) => {
+    // The user's changed fields, saved against the other change's etag: theirs stays in every
+    // field the user did not touch.
+    save.mutate(changesOf(form.getValues(), changed, theirs.etag));
+  };
+  const takeTheirs = () => {
+    setProblem(null);
+    router.refresh();
   };
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={`${uid}-heading`} className="rounded-xl border border-border bg-surface shadow-sm">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (save.isPending || readOnly || !dirty) return;
+        void submit(e);
+      }}
+      noValidate
+      aria-labelledby={`${uid}-heading`}
+      className="rounded-xl border border-border bg-surface shadow-sm"
+    >
       <div className="border-b border-border px-5 py-3">
         <h2 id={`${uid}-heading`} className="text-sm font-semibold">
           Workspace details
@@ -174,116 +129,57 @@ export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
       </div>
       <div className="space-y-5 px-5 py-5">
         {stateNote ? (
-          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-            {stateNote}
-          </p>
+          <ReasonNote tone="warning">{stateNote}</ReasonNote>
         ) : !canUpdate ? (
-          <p role="note" className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm">
-            You can view these details. Changing them requires the <code className="font-mono">update:Workspace</code> permission.
-          </p>
+          <ReasonNote>
+            You can view these details. {permissionReason("update:Workspace")} (It needs the <code className="font-mono">update:Workspace</code>{" "}
+            permission.)
+          </ReasonNote>
         ) : null}
 
         {problem ? (
-          <div ref={problemRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm outline-none dark:border-red-900">
+          <div ref={problemRef} tabIndex={-1} className="outline-none">
             {problem.kind === "conflict" ? (
-              <>
-                <p className="font-medium text-danger">This workspace was changed by someone else — reload to see the latest version.</p>
-                <p className="mt-1 text-muted">Your edits were not saved, so nothing was overwritten.</p>
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  className="mt-2"
-                  onClick={() => {
-                    setProblem(null);
-                    router.refresh();
-                  }}
-                >
-                  Reload
-                </Button>
-              </>
+              <ConflictPanel
+                mine={form.getValues()}
+                base={base}
+                theirs={problem.theirs}
+                pending={save.isPending}
+                onKeepMine={keepMine}
+                onTakeTheirs={takeTheirs}
+              />
             ) : (
-              <>
-                <p className="text-danger">{problem.failure.message}</p>
-                {problem.failure.requestId ? (
-                  <p className="mt-1 text-xs text-muted">
-                    Request ID: <code className="font-mono select-all">{problem.failure.requestId}</code>
-                  </p>
-                ) : null}
-              </>
+              <ActionErrorAlert failure={problem.failure} />
             )}
           </div>
         ) : null}
 
         <fieldset disabled={readOnly} className="space-y-5">
           <legend className="sr-only">Details</legend>
-          <div className="flex items-center gap-3 rounded-lg bg-surface-2 p-3">
-            <WorkspaceIcon icon={draft.icon} color={draft.color} title={draft.title || "?"} size="lg" />
-            <div className="min-w-0">
-              <p className="truncate font-medium">{draft.title.trim() || "Untitled workspace"}</p>
-              <p className="text-xs text-muted">Preview</p>
-            </div>
-          </div>
-
-          <Field ids={ids.title} label="Title" error={errors.title}>
-            <input
-              {...controlProps(ids.title, { error: errors.title })}
-              name="title"
-              value={draft.title}
-              onChange={(e) => set("title", e.target.value)}
-              required
-              maxLength={256}
-              autoComplete="off"
-              className={inputClass}
-            />
-          </Field>
-
-          <Field ids={ids.description} label="Description" labelNote="(optional)" error={errors.description}>
-            <textarea
-              {...controlProps(ids.description, { error: errors.description })}
-              name="description"
-              value={draft.description}
-              onChange={(e) => set("description", e.target.value)}
-              rows={3}
-              maxLength={1024}
-              className={`${inputClass} resize-y`}
-            />
-          </Field>
-
-          <IconPicker value={draft.icon} onChange={(v) => set("icon", v)} disabled={readOnly} error={errors.icon} />
-          <ColorPicker value={draft.color} onChange={(v) => set("color", v)} disabled={readOnly} error={errors.color} />
-
-          <Field
-            ids={ids.domain}
-            label="Domain"
-            labelNote="(optional)"
-            hint="When set, invitations to this workspace are limited to email addresses of this domain, e.g. acme.example."
-            error={errors.domain}
-          >
-            <input
-              {...controlProps(ids.domain, { hint: true, error: errors.domain })}
-              name="domain"
-              value={draft.domain}
-              onChange={(e) => set("domain", e.target.value)}
-              maxLength={253}
-              autoComplete="off"
-              spellCheck={false}
-              inputMode="url"
-              placeholder="acme.example"
-              className={`${inputClass} font-mono`}
-            />
-          </Field>
+          <WorkspaceFields form={form} mode="edit" readOnly={readOnly} />
         </fieldset>
       </div>
 
       <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:items-center sm:justify-end">
-        {dirty && !readOnly ? <p className="text-sm text-muted sm:mr-auto">You have unsaved changes.</p> : null}
-        <Button variant="secondary" disabled={!dirty || readOnly || save.isPending} onClick={() => { setDraft(base); setErrors({}); setProblem(null); }}>
+        {dirty ? <p className="text-sm text-muted sm:mr-auto">You have unsaved changes.</p> : null}
+        <Button
+          variant="secondary"
+          disabled={!dirty || save.isPending}
+          onClick={() => {
+            form.reset(base);
+            setProblem(null);
+          }}
+        >
           Discard
         </Button>
-        <GatedButton type="submit" allowed={canUpdate} permission="update:Workspace" disabled={readOnly ? canUpdate : !dirty || save.isPending}>
+        <ReasonButton
+          type="submit"
+          reason={canUpdate ? "" : permissionReason("update:Workspace")}
+          disabled={readOnly || !dirty || save.isPending}
+        >
           {save.isPending ? <Spinner /> : null}
           Save changes
-        </GatedButton>
+        </ReasonButton>
       </div>
     </form>
   );

@@ -8,7 +8,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/button";
-import { GatedButton } from "@/components/gated-button";
+import { ReasonButton } from "@/components/reason-button";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { LocalTime } from "@/components/local-time";
 import { RoleChip } from "@/components/role-chip";
 import { useToast } from "@/components/toast";
@@ -76,9 +77,9 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
         <h2 id="invites-heading" className="text-lg font-semibold">
           Invitations
         </h2>
-        <GatedButton allowed={canInvite} permission={readOnly ? "an active workspace" : "create:Invitation"} onClick={() => setOpen(true)}>
+        <ReasonButton reason={canInvite ? "" : readOnly || permissionReason("create:Invitation")} onClick={() => setOpen(true)}>
           Invite people
-        </GatedButton>
+        </ReasonButton>
       </div>
       {readOnly ? <p className="text-sm text-muted">{readOnly}</p> : null}
       <nav aria-label="Invitation state" className="flex flex-wrap gap-2 text-sm">

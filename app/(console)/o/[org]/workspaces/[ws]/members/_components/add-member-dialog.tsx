@@ -13,10 +13,10 @@ import { Skeleton } from "@/components/states";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
-import { toSearchParams, userIdOf } from "@/lib/console/member-list-query";
+import { userIdOf } from "@/lib/console/member-list-query";
+import { filterLiteral, toSearchParams } from "@/lib/console/list-query";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import { grantRefusal } from "@/lib/console/role-grants";
-import { filterLiteral } from "@/lib/console/workspace-list-query";
 import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { addMemberAction } from "../actions";
@@ -29,22 +29,17 @@ export interface AddMemberDialogProps {
   ws: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus: () => void;
   roles: RoleOutput[];
   held: ReadonlySet<string>;
 }
 
-export function AddMemberDialog({ open, onOpenChange, onCloseAutoFocus, ...rest }: AddMemberDialogProps) {
+export function AddMemberDialog({ open, onOpenChange, ...rest }: AddMemberDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       {open ? (
         <DialogContent
           title="Add member"
           description="Give a member of your organization access to this workspace."
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            onCloseAutoFocus();
-          }}
         >
           <AddMemberForm {...rest} onDone={() => onOpenChange(false)} />
         </DialogContent>
@@ -71,7 +66,7 @@ async function fetchCandidates(org: string, ws: string, search: string, signal: 
   return orgUsers.users.filter((u) => !inWorkspace.has(userIdOf(u.user.name))).slice(0, CANDIDATE_PAGE);
 }
 
-function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogProps, "open" | "onOpenChange" | "onCloseAutoFocus"> & { onDone: () => void }) {
+function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogProps, "open" | "onOpenChange"> & { onDone: () => void }) {
   const uid = useId();
   const [text, setText] = useState("");
   const [search, setSearch] = useState("");

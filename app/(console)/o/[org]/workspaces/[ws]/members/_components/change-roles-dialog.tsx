@@ -20,14 +20,13 @@ export interface ChangeRolesDialogProps {
   ws: string;
   member: UserWithRolesOutput | null;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus: () => void;
   roles: RoleOutput[];
   held: ReadonlySet<string>;
   /** The member is the workspace's only admin: workspace-admin cannot be taken away. */
   isLastAdmin: boolean;
 }
 
-export function ChangeRolesDialog({ member, onOpenChange, onCloseAutoFocus, ...rest }: ChangeRolesDialogProps) {
+export function ChangeRolesDialog({ member, onOpenChange, ...rest }: ChangeRolesDialogProps) {
   return (
     <Dialog open={member !== null} onOpenChange={onOpenChange}>
       {member ? (
@@ -38,10 +37,6 @@ export function ChangeRolesDialog({ member, onOpenChange, onCloseAutoFocus, ...r
               Roles of <span className="font-medium text-fg">{member.user.display_name || member.user.email}</span> in this workspace.
             </>
           }
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            onCloseAutoFocus();
-          }}
         >
           <ChangeRolesForm key={member.user.name} member={member} {...rest} onDone={() => onOpenChange(false)} />
         </DialogContent>
@@ -58,7 +53,7 @@ function ChangeRolesForm({
   held,
   isLastAdmin,
   onDone,
-}: Omit<ChangeRolesDialogProps, "member" | "onOpenChange" | "onCloseAutoFocus"> & { member: UserWithRolesOutput; onDone: () => void }) {
+}: Omit<ChangeRolesDialogProps, "member" | "onOpenChange"> & { member: UserWithRolesOutput; onDone: () => void }) {
   const current = member.roles.filter((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE").map((r) => r.name);
   const [chosen, setChosen] = useState<string[]>(current);
   const [error, setError] = useState<string | undefined>();

@@ -3,6 +3,8 @@
 import { ReasonButton } from "@/components/reason-button";
 import { RoleChip } from "@/components/role-chip";
 import { Skeleton } from "@/components/states";
+import { Truncate } from "@/components/truncate";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { roleTitleOf } from "@/lib/console/role-grants";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
@@ -21,12 +23,23 @@ export interface MembersTableProps {
   roles: RoleOutput[];
   onChangeRoles: (member: UserWithRolesOutput) => void;
   onRemove: (member: UserWithRolesOutput) => void;
+  /** Bulk selection (user names), or undefined when the caller may not change members in bulk. */
+  selection?: {
+    selected: ReadonlySet<string>;
+    onToggle: (member: UserWithRolesOutput, on: boolean) => void;
+    onToggleAll: (members: UserWithRolesOutput[], on: boolean) => void;
+  };
+}
+
+/** Rows a bulk action may include: direct members other than the caller (who leaves on their own). */
+export function selectableMembers(rows: UserWithRolesOutput[], me: string): UserWithRolesOutput[] {
+  return rows.filter((m) => userIdOf(m.user.name) !== me && m.roles.some((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE"));
 }
 
 /** Why this member cannot be removed (or leave), or "". */
 export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; held: ReadonlySet<string>; readOnly: string; name: string }): string {
   if (opts.readOnly) return opts.readOnly;
-  if (!opts.self && !opts.held.has("delete:Member")) return "Requires delete:Member";
+  if (!opts.self && !opts.held.has("delete:Member")) return permissionReason("delete:Member");
   if (opts.isLastAdmin) {
     return opts.self
       ? "You are this workspace's only admin. Make another member a Workspace Admin before you leave."
@@ -35,13 +48,27 @@ export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; held
   return "";
 }
 
-export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, held, readOnly, roles, onChangeRoles, onRemove }: MembersTableProps) {
+export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, held, readOnly, roles, onChangeRoles, onRemove, selection }: MembersTableProps) {
+  const selectable = selection ? selectableMembers(rows, me) : [];
+  const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((m) => selection.selected.has(m.user.name));
   return (
     // relative: the sr-only text in the cells is absolutely positioned and would otherwise widen the page.
     <div className="relative overflow-x-auto">
       <table aria-label="Members" aria-busy={loading || busy} className="w-full min-w-[44rem] text-left text-sm">
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">
           <tr>
+            {selection ? (
+              <th scope="col" className="w-10 py-2.5 pl-4">
+                <input
+                  type="checkbox"
+                  aria-label="Select every member on this page"
+                  checked={allSelected}
+                  disabled={selectable.length === 0}
+                  onChange={(e) => selection.onToggleAll(selectable, e.target.checked)}
+                  className="size-4"
+                />
+              </th>
+            ) : null}
             <th scope="col" className="px-4 py-2.5 font-medium">
               Member
             </th>
@@ -51,7 +78,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
             <th scope="col" className="px-4 py-2.5 font-medium">
               Access
             </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+            <th scope="col" className="sticky right-0 bg-surface-2 px-4 py-2.5 text-right font-medium">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -60,6 +87,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
           {loading
             ? Array.from({ length: Math.min(pageSize, 8) }, (_, i) => (
                 <tr key={i}>
+                  {selection ? <td className="w-10 py-3 pl-4" /> : null}
                   <td className="px-4 py-3">
                     <div className="flex items-center gap-3">
                       <Skeleton className="size-8 rounded-full" />
@@ -87,19 +115,32 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                 const direct = member.roles.some((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE");
                 const viaOrg = member.roles.some((r) => r.role_scope === "ROLE_SCOPE_ORGANIZATION");
                 const isLastAdmin = lastAdmin === id;
-                const rolesReason = readOnly || (held.has("update:Member") ? "" : "Requires update:Member");
+                const rolesReason = readOnly || (held.has("update:Member") ? "" : permissionReason("update:Member"));
                 const removeReason = removalRefusal({ self, isLastAdmin, held, readOnly, name });
                 const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
                 return (
                   <tr key={id} data-member-email={member.user.email} className="hover:bg-surface-2/60">
+                    {selection ? (
+                      <td className="w-10 py-3 pl-4">
+                        {selectable.includes(member) ? (
+                          <input
+                            type="checkbox"
+                            aria-label={`Select ${name}`}
+                            checked={selection.selected.has(member.user.name)}
+                            onChange={(e) => selection.onToggle(member, e.target.checked)}
+                            className="size-4"
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
                     <td className="px-4 py-3">
                       <div className="flex min-w-0 items-center gap-3">
                         <span aria-hidden="true" className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border">
                           {initial}
                         </span>
-                        <div className="min-w-0 leading-tight">
-                          <p className="flex flex-wrap items-center gap-1.5 font-medium">
-                            <span className="truncate">{member.user.display_name || member.user.email}</span>
+                        <div className="max-w-[16rem] min-w-0 leading-tight lg:max-w-xs">
+                          <p className="flex items-center gap-1.5 font-medium">
+                            <Truncate text={member.user.display_name || member.user.email} className="min-w-0" />
                             {self ? <span className="rounded bg-surface-2 px-1.5 py-0.5 text-[0.7rem] font-semibold text-muted ring-1 ring-border">You</span> : null}
                             {isLastAdmin ? (
                               <span className="rounded bg-amber-100 px-1.5 py-0.5 text-[0.7rem] font-semibold text-amber-900 dark:bg-amber-400/10 dark:text-amber-200">
@@ -107,7 +148,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                               </span>
                             ) : null}
                           </p>
-                          {member.user.display_name ? <p className="truncate text-xs text-muted">{member.user.email}</p> : null}
+                          {member.user.display_name ? <Truncate text={member.user.email} className="text-xs text-muted" /> : null}
                         </div>
                       </div>
                     </td>
@@ -123,13 +164,14 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                     <td className="px-4 py-3 text-muted whitespace-nowrap">
                       {direct && viaOrg ? "Workspace and organization" : direct ? "Workspace member" : "Via organization"}
                     </td>
-                    <td className="px-4 py-3">
+                    {/* Pinned: at 375 px the table scrolls inside its card and the actions stay in reach. */}
+                    <td className="sticky right-0 bg-surface px-4 py-3">
                       {direct ? (
                         <div className="flex justify-end gap-2">
                           <ReasonButton
                             variant="secondary"
                             size="sm"
-                            disabledReason={rolesReason}
+                            reason={rolesReason}
                             onClick={() => onChangeRoles(member)}
                             aria-label={`Change roles of ${name}`}
                           >
@@ -138,7 +180,7 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                           <ReasonButton
                             variant="secondary"
                             size="sm"
-                            disabledReason={removeReason}
+                            reason={removeReason}
                             onClick={() => onRemove(member)}
                             aria-label={self ? "Leave workspace" : `Remove ${name}`}
                             className="text-danger"

@@ -4,12 +4,12 @@
 // role, scope and search, a sort and keyset paging, all held in the URL. The server renders the
 // first page; after that react-query reads /api/v1 and the URL is updated in place.
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/button";
-import { ReasonButton } from "@/components/reason-button";
+import { Pagination } from "@/components/pagination";
+import { ReasonButton, ReasonNote } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
 import { BUILT_IN_ORGANIZATION_ROLES } from "@/lib/auth/permissions";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
@@ -22,17 +22,18 @@ import {
   memberListParams,
   memberListSearch,
   parseMemberListQuery,
-  sameMemberListQuery,
-  toSearchParams,
   type MemberListQuery,
   type MemberScope,
   type MemberSort,
 } from "@/lib/console/member-list-query";
-import { pageHistorySnapshot, pageLinkOf, rememberNextPage } from "@/lib/console/page-history";
+import { toSearchParams } from "@/lib/console/list-query";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
+import { useUrlList } from "@/lib/console/use-url-list";
 import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
 import type { ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
 import { AddMemberDialog } from "./add-member-dialog";
+import { BulkMemberDialog, type BulkKind } from "./bulk-member-dialog";
 import { ChangeRolesDialog } from "./change-roles-dialog";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
@@ -56,8 +57,6 @@ export interface MembersViewProps {
   renderedAt: number;
 }
 
-const noSubscribe = () => () => {};
-
 const usersPath = (org: string, ws: string) => `/organizations/${encodeURIComponent(org)}/workspaces/${encodeURIComponent(ws)}/users`;
 
 function fetchMembers(org: string, ws: string, query: MemberListQuery, signal: AbortSignal): Promise<ListUsersOutput> {
@@ -72,27 +71,15 @@ export type MemberDialog =
 
 export function MembersView(props: MembersViewProps) {
   const { org, ws, me, isOrgAdmin, permissions, canReadRoles, readOnly, initialQuery, initialData, initialCoverage, initialRoles, renderedAt } = props;
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = useMemo(() => parseMemberListQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
   const held = useMemo(() => new Set(permissions), [permissions]);
-
-  // Changes apply to the URL as it is now, not as of the last render: a search that settles after
-  // a filter was picked must not put the old filter back.
-  const setQuery = (patch: Partial<MemberListQuery>, mode: "push" | "replace") => {
-    const current = parseMemberListQuery(new URLSearchParams(window.location.search));
-    const url = `${pathname}${memberListSearch({ ...current, ...patch })}`;
-    if (mode === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  };
-
-  const isInitial = initialData !== null && sameMemberListQuery(query, initialQuery);
-  const list = useQuery({
-    queryKey: memberKeys.list(ws, query),
-    queryFn: ({ signal }) => fetchMembers(org, ws, query, signal),
-    initialData: isInitial ? initialData : undefined,
-    initialDataUpdatedAt: isInitial ? renderedAt : undefined,
-    placeholderData: keepPreviousData,
+  const { query, refine, list, busy, pager } = useUrlList({
+    parse: parseMemberListQuery,
+    search: memberListSearch,
+    scope: `members|${ws}`,
+    queryKey: (q: MemberListQuery) => memberKeys.list(ws, q),
+    fetch: (q: MemberListQuery, signal: AbortSignal) => fetchMembers(org, ws, q, signal),
+    nextPageToken: (d: ListUsersOutput) => d.next_page_token,
+    initial: { query: initialQuery, data: initialData, renderedAt },
   });
 
   // Whether one member is the workspace's last admin, whatever page or filter the table shows.
@@ -114,46 +101,47 @@ export function MembersView(props: MembersViewProps) {
   });
   const workspaceRoles = roles.data.roles;
 
-  // Search: the box is edited freely and the URL follows after a short pause.
-
-  const scope = `members|${ws}|${query.q}|${query.role}|${query.scope}|${query.orderBy}|${query.pageSize}`;
-  const history = useSyncExternalStore(noSubscribe, pageHistorySnapshot, () => null);
-  const link = pageLinkOf(history, scope, query.pageToken);
-  const page = link?.page || undefined;
-
   const data = list.data;
-  const nextToken = data?.next_page_token ?? "";
-  const goNext = () => {
-    if (!nextToken) return;
-    rememberNextPage(scope, query.pageToken, page, nextToken);
-    setQuery({ pageToken: nextToken }, "push");
-  };
-  const goPrevious = () => setQuery({ pageToken: link?.prev ?? "" }, "push");
-  const goFirst = () => setQuery({ pageToken: "" }, "push");
   const filtered = Boolean(query.q || query.role || query.scope);
-  const clearFilters = () => {
-    setQuery({ q: "", role: "", scope: "", pageToken: "" }, "push");
-  };
+  const clearFilters = () => refine({ q: "", role: "", scope: "" });
 
   const [dialog, setDialog] = useState<MemberDialog>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
-  const open = (next: MemberDialog) => {
-    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setDialog(next);
-  };
-  const restoreFocus = () => {
-    const opener = openerRef.current;
-    if (opener?.isConnected) opener.focus();
-    else document.getElementById("main")?.focus();
-  };
+  const open = (next: MemberDialog) => setDialog(next);
+
+  // Bulk actions: the selection survives paging and filtering (it is keyed by user name), so a
+  // user can gather members from several pages; each action sends one request per member.
+  const [selected, setSelected] = useState<ReadonlyMap<string, UserWithRolesOutput>>(new Map());
+  const [bulk, setBulk] = useState<BulkKind | null>(null);
+  const canBulkRoles = held.has("update:Member");
+  const canBulkRemove = held.has("delete:Member");
+  const selection =
+    (canBulkRoles || canBulkRemove) && !readOnly
+      ? {
+          selected: new Set(selected.keys()),
+          onToggle: (m: UserWithRolesOutput, on: boolean) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              if (on) next.set(m.user.name, m);
+              else next.delete(m.user.name);
+              return next;
+            }),
+          onToggleAll: (ms: UserWithRolesOutput[], on: boolean) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              for (const m of ms) {
+                if (on) next.set(m.user.name, m);
+                else next.delete(m.user.name);
+              }
+              return next;
+            }),
+        }
+      : undefined;
 
   const canAdd = held.has("create:Member");
-  const addReason = readOnly || (canAdd ? "" : "Requires create:Member");
+  const addReason = readOnly || (canAdd ? "" : permissionReason("create:Member"));
 
   const error = list.error;
-  const busy = list.isFetching && list.isPlaceholderData;
   const rows = data?.users ?? [];
-  const from = page && rows.length ? (page - 1) * query.pageSize + 1 : undefined;
 
   let body: ReactNode;
   if (error && !data) {
@@ -186,7 +174,7 @@ export function MembersView(props: MembersViewProps) {
         Search looks for the text in names and email addresses.
       </EmptyState>
     ) : query.pageToken ? (
-      <EmptyState title="This page is empty" action={<Button variant="secondary" onClick={goFirst}>Back to the first page</Button>}>
+      <EmptyState title="This page is empty" action={<Button variant="secondary" onClick={pager.first}>Back to the first page</Button>}>
         The members that were here have changed since the page was opened.
       </EmptyState>
     ) : (
@@ -217,6 +205,7 @@ export function MembersView(props: MembersViewProps) {
         roles={workspaceRoles}
         onChangeRoles={(member) => open({ kind: "roles", member })}
         onRemove={(member) => open({ kind: "remove", member })}
+        selection={selection}
       />
     );
   }
@@ -236,7 +225,7 @@ export function MembersView(props: MembersViewProps) {
               Invite
             </Link>
           ) : null}
-          <ReasonButton disabledReason={addReason} onClick={() => open({ kind: "add" })}>
+          <ReasonButton reason={addReason} onClick={() => open({ kind: "add" })}>
             <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M8 3v10M3 8h10" strokeLinecap="round" />
             </svg>
@@ -245,11 +234,7 @@ export function MembersView(props: MembersViewProps) {
         </div>
       </div>
 
-      {readOnly ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-400/10 dark:text-amber-100">
-          {readOnly}
-        </p>
-      ) : null}
+      {readOnly ? <ReasonNote tone="warning">{readOnly}</ReasonNote> : null}
 
       <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
         <div className="flex flex-col gap-3 border-b border-border p-3 lg:flex-row lg:items-center lg:justify-between">
@@ -258,7 +243,7 @@ export function MembersView(props: MembersViewProps) {
             label="Search members by name or email"
             placeholder="Search by name or email"
             value={query.q}
-            onSearch={(q) => setQuery({ q, pageToken: "" }, "replace")}
+            onSearch={(q) => refine({ q }, "replace")}
             className="lg:max-w-xs"
           />
           <div className="grid grid-cols-2 gap-2 text-sm sm:flex sm:flex-wrap sm:items-center">
@@ -269,7 +254,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-role-filter"
                 value={query.role}
-                onChange={(e) => setQuery({ role: e.target.value, pageToken: "" }, "push")}
+                onChange={(e) => refine({ role: e.target.value })}
                 className={selectClass}
               >
                 <option value="">All roles</option>
@@ -299,7 +284,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-scope-filter"
                 value={query.scope}
-                onChange={(e) => setQuery({ scope: e.target.value as MemberScope, pageToken: "" }, "push")}
+                onChange={(e) => refine({ scope: e.target.value as MemberScope })}
                 className={selectClass}
               >
                 <option value="">Any</option>
@@ -314,7 +299,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-sort"
                 value={query.orderBy}
-                onChange={(e) => setQuery({ orderBy: e.target.value as MemberSort, pageToken: "" }, "push")}
+                onChange={(e) => refine({ orderBy: e.target.value as MemberSort })}
                 className={selectClass}
               >
                 {MEMBER_SORTS.map((s) => (
@@ -331,7 +316,7 @@ export function MembersView(props: MembersViewProps) {
               <select
                 id="member-page-size"
                 value={query.pageSize}
-                onChange={(e) => setQuery({ pageSize: Number(e.target.value), pageToken: "" }, "push")}
+                onChange={(e) => refine({ pageSize: Number(e.target.value) })}
                 className={selectClass}
               >
                 {MEMBER_PAGE_SIZES.map((n) => (
@@ -344,31 +329,31 @@ export function MembersView(props: MembersViewProps) {
           </div>
         </div>
 
+        {selection && selected.size > 0 ? (
+          <div role="region" aria-label="Selected members" className="flex flex-wrap items-center gap-2 border-b border-border bg-surface-2 px-4 py-2 text-sm">
+            <span className="font-medium" aria-live="polite">
+              {selected.size} selected
+            </span>
+            <span className="flex-1" />
+            {canBulkRoles ? (
+              <Button size="sm" variant="secondary" onClick={() => setBulk("roles")}>
+                Change roles…
+              </Button>
+            ) : null}
+            {canBulkRemove ? (
+              <Button size="sm" variant="secondary" className="text-danger" onClick={() => setBulk("remove")}>
+                Remove…
+              </Button>
+            ) : null}
+            <Button size="sm" variant="ghost" onClick={() => setSelected(new Map())}>
+              Clear selection
+            </Button>
+          </div>
+        ) : null}
+
         {body}
 
-        {data && rows.length > 0 ? (
-          <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
-            <p className="text-muted" aria-live="polite">
-              {from ? (
-                <>
-                  Showing <span className="font-medium text-fg">{from}</span>–<span className="font-medium text-fg">{from + rows.length - 1}</span>
-                </>
-              ) : (
-                <>
-                  Showing <span className="font-medium text-fg">{rows.length}</span> {rows.length === 1 ? "person" : "people"}
-                </>
-              )}
-            </p>
-            <div className="flex gap-2">
-              <Button variant="secondary" size="sm" onClick={goPrevious} disabled={!query.pageToken || busy} aria-label="Previous page">
-                Previous
-              </Button>
-              <Button variant="secondary" size="sm" onClick={goNext} disabled={!nextToken || busy} aria-label="Next page">
-                Next
-              </Button>
-            </div>
-          </nav>
-        ) : null}
+        {data && rows.length > 0 ? <Pagination pager={pager} shown={rows.length} pageSize={query.pageSize} noun={["person", "people"]} /> : null}
       </div>
 
       <AddMemberDialog
@@ -376,7 +361,6 @@ export function MembersView(props: MembersViewProps) {
         ws={ws}
         open={dialog?.kind === "add"}
         onOpenChange={(o) => !o && setDialog(null)}
-        onCloseAutoFocus={restoreFocus}
         roles={workspaceRoles}
         held={held}
       />
@@ -385,11 +369,31 @@ export function MembersView(props: MembersViewProps) {
         ws={ws}
         member={dialog?.kind === "roles" ? dialog.member : null}
         onOpenChange={(o) => !o && setDialog(null)}
-        onCloseAutoFocus={restoreFocus}
         roles={workspaceRoles}
         held={held}
         isLastAdmin={dialog?.kind === "roles" && lastAdmin !== null && dialog.member.user.name.endsWith(`/${lastAdmin}`)}
       />
+      {bulk ? (
+        <BulkMemberDialog
+          org={org}
+          ws={ws}
+          kind={bulk}
+          members={[...selected.values()]}
+          roles={workspaceRoles}
+          held={held}
+          onOpenChange={(o) => !o && setBulk(null)}
+          // Removed members leave the selection; members whose roles changed stay selected, so
+          // the next action (e.g. Remove) can follow on the same people.
+          onDone={(succeeded) =>
+            bulk === "remove" &&
+            setSelected((prev) => {
+              const next = new Map(prev);
+              for (const name of succeeded) next.delete(name);
+              return next;
+            })
+          }
+        />
+      ) : null}
       <RemoveMemberDialog
         org={org}
         ws={ws}
@@ -397,7 +401,6 @@ export function MembersView(props: MembersViewProps) {
         isOrgAdmin={isOrgAdmin}
         member={dialog?.kind === "remove" ? dialog.member : null}
         onOpenChange={(o) => !o && setDialog(null)}
-        onCloseAutoFocus={restoreFocus}
       />
     </div>
   );

@@ -20,10 +20,9 @@ export interface RemoveMemberDialogProps {
   isOrgAdmin: boolean;
   member: UserWithRolesOutput | null;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus: () => void;
 }
 
-export function RemoveMemberDialog({ member, me, onOpenChange, onCloseAutoFocus, ...rest }: RemoveMemberDialogProps) {
+export function RemoveMemberDialog({ member, me, onOpenChange, ...rest }: RemoveMemberDialogProps) {
   const self = member !== null && userIdOf(member.user.name) === me;
   const name = member ? member.user.display_name || member.user.email : "";
   return (
@@ -36,10 +35,6 @@ export function RemoveMemberDialog({ member, me, onOpenChange, onCloseAutoFocus,
               ? "You will lose the access your workspace roles give you. Someone with the right permission can add you again."
               : `${name} will lose access to this workspace, and their pending invitations to it are revoked. They stay in the organization.`
           }
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            onCloseAutoFocus();
-          }}
         >
           <RemoveForm key={member.user.name} member={member} self={self} {...rest} onDone={() => onOpenChange(false)} />
         </DialogContent>
@@ -55,7 +50,7 @@ function RemoveForm({
   member,
   self,
   onDone,
-}: Omit<RemoveMemberDialogProps, "member" | "me" | "onOpenChange" | "onCloseAutoFocus"> & { member: UserWithRolesOutput; self: boolean; onDone: () => void }) {
+}: Omit<RemoveMemberDialogProps, "member" | "me" | "onOpenChange"> & { member: UserWithRolesOutput; self: boolean; onDone: () => void }) {
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();

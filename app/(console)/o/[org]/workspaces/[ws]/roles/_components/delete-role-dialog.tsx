@@ -16,20 +16,15 @@ export interface DeleteRoleDialogProps {
   ws: string;
   role: RoleOutput | null;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus: () => void;
 }
 
-export function DeleteRoleDialog({ org, ws, role, onOpenChange, onCloseAutoFocus }: DeleteRoleDialogProps) {
+export function DeleteRoleDialog({ org, ws, role, onOpenChange }: DeleteRoleDialogProps) {
   return (
     <Dialog open={role !== null} onOpenChange={onOpenChange}>
       {role ? (
         <DialogContent
           title={`Delete role “${role.title}”?`}
           description="The role and its permission list are deleted. This cannot be undone."
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            onCloseAutoFocus();
-          }}
         >
           <DeleteForm key={role.role_id} org={org} ws={ws} role={role} onDone={() => onOpenChange(false)} />
         </DialogContent>

@@ -25,12 +25,11 @@ export interface RoleEditorDialogProps {
   ws: string;
   mode: Mode | null;
   onOpenChange: (open: boolean) => void;
-  onCloseAutoFocus: () => void;
   catalog: CatalogPermission[];
   held: ReadonlySet<string>;
 }
 
-export function RoleEditorDialog({ mode, onOpenChange, onCloseAutoFocus, ...rest }: RoleEditorDialogProps) {
+export function RoleEditorDialog({ mode, onOpenChange, ...rest }: RoleEditorDialogProps) {
   return (
     <Dialog open={mode !== null} onOpenChange={onOpenChange}>
       {mode ? (
@@ -38,10 +37,6 @@ export function RoleEditorDialog({ mode, onOpenChange, onCloseAutoFocus, ...rest
           title={mode.kind === "new" ? "New role" : `Edit role`}
           description={mode.kind === "new" ? "A custom role holds exactly the permissions you tick." : mode.role.title}
           width="max-w-3xl"
-          onCloseAutoFocus={(e) => {
-            e.preventDefault();
-            onCloseAutoFocus();
-          }}
         >
           <RoleForm key={mode.kind === "edit" ? mode.role.role_id : "new"} mode={mode} {...rest} onDone={() => onOpenChange(false)} />
         </DialogContent>
@@ -59,7 +54,7 @@ function formFieldOf(path: string): FormField | undefined {
 
 const capitalize = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
-function RoleForm({ org, ws, mode, catalog, held, onDone }: Omit<RoleEditorDialogProps, "mode" | "onOpenChange" | "onCloseAutoFocus"> & { mode: Mode; onDone: () => void }) {
+function RoleForm({ org, ws, mode, catalog, held, onDone }: Omit<RoleEditorDialogProps, "mode" | "onOpenChange"> & { mode: Mode; onDone: () => void }) {
   const uid = useId();
   const ids = { title: fieldIds(`${uid}-title`), description: fieldIds(`${uid}-description`) };
   const permissionsErrorId = `${uid}-permissions-error`;

@@ -5,8 +5,9 @@
 // edited with a permission matrix; a role still assigned cannot be deleted, and says so up front.
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { ReasonButton } from "@/components/reason-button";
+import { permissionReason } from "@/lib/console/permission-reasons";
 import { EmptyState, ErrorState } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { roleKeys } from "@/lib/console/query-keys";
@@ -83,21 +84,12 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
   const descriptions = new Map(catalog.data.permissions.map((p) => [p.permission, p.description]));
 
   const [dialog, setDialog] = useState<RolesDialog>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
-  const open = (next: RolesDialog) => {
-    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setDialog(next);
-  };
-  const restoreFocus = () => {
-    const opener = openerRef.current;
-    if (opener?.isConnected) opener.focus();
-    else document.getElementById("main")?.focus();
-  };
+  const open = (next: RolesDialog) => setDialog(next);
 
   const builtIn = roles.data.roles.filter((r) => r.built_in);
   const custom = roles.data.roles.filter((r) => !r.built_in);
-  const newReason = readOnly || (held.has("create:Role") ? "" : "Requires create:Role");
-  const editReason = readOnly || (held.has("update:Role") ? "" : "Requires update:Role");
+  const newReason = readOnly || (held.has("create:Role") ? "" : permissionReason("create:Role"));
+  const editReason = readOnly || (held.has("update:Role") ? "" : permissionReason("update:Role"));
   const refreshError = roles.error ?? holders.error;
 
   return (
@@ -107,7 +99,7 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
           <h2 className="text-xl font-semibold tracking-tight">Roles</h2>
           <p className="mt-1 text-sm text-muted">A role is a set of permissions. Members get what all their roles allow together.</p>
         </div>
-        <ReasonButton disabledReason={newReason} onClick={() => open({ kind: "new" })}>
+        <ReasonButton reason={newReason} onClick={() => open({ kind: "new" })}>
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M8 3v10M3 8h10" strokeLinecap="round" />
           </svg>
@@ -149,7 +141,7 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
               const assigned = holdersText(holders.data[role.role_id]);
               const deleteReason =
                 readOnly ||
-                (held.has("delete:Role") ? "" : "Requires delete:Role") ||
+                (held.has("delete:Role") ? "" : permissionReason("delete:Role")) ||
                 (assigned ? `Assigned to ${assigned}. Give them other roles before deleting it.` : "");
               return (
                 <li key={role.role_id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
@@ -160,14 +152,14 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
                     <PermissionList role={role} descriptions={descriptions} />
                   </div>
                   <div className="flex shrink-0 gap-2">
-                    <ReasonButton variant="secondary" size="sm" disabledReason={editReason} onClick={() => open({ kind: "edit", role })} aria-label={`Edit ${role.title}`}>
+                    <ReasonButton variant="secondary" size="sm" reason={editReason} onClick={() => open({ kind: "edit", role })} aria-label={`Edit ${role.title}`}>
                       Edit
                     </ReasonButton>
                     <ReasonButton
                       variant="secondary"
                       size="sm"
                       className="text-danger"
-                      disabledReason={deleteReason}
+                      reason={deleteReason}
                       onClick={() => open({ kind: "delete", role })}
                       aria-label={`Delete ${role.title}`}
                     >
@@ -211,7 +203,6 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
         ws={ws}
         mode={dialog?.kind === "new" ? { kind: "new" } : dialog?.kind === "edit" ? { kind: "edit", role: dialog.role } : null}
         onOpenChange={(o) => !o && setDialog(null)}
-        onCloseAutoFocus={restoreFocus}
         catalog={workspaceCatalog}
         held={held}
       />
@@ -220,7 +211,6 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
         ws={ws}
         role={dialog?.kind === "delete" ? dialog.role : null}
         onOpenChange={(o) => !o && setDialog(null)}
-        onCloseAutoFocus={restoreFocus}
       />
     </div>
   );
