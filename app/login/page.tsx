@@ -27,12 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} />
         </div>
-        <p className="mt-4 text-center text-sm">
-          <Link href="/forgot-password" className="font-medium text-link underline-offset-2 hover:underline">
-            Forgot password?
-          </Link>
-        </p>
-        <p className="mt-2 text-center text-sm text-muted">
+        <p className="mt-4 text-center text-sm text-muted">
           New here?{" "}
           <Link href="/signup" className="font-medium text-link underline-offset-2 hover:underline">
             Create an account
