@@ -68,4 +68,36 @@ describe("Idempotency-Key", () => {
     const res = await create("k".repeat(256), { title: "Long key" });
     expect(res.status).toBe(400);
   });
+
+  // Regression: a request whose process was SIGKILLed after claiming its key (or that lost the
+  // database before releasing it) left the key "still being processed" for 24 hours, so the
+  // client could never retry it safely. An unanswered claim older than the lease is taken over.
+  it("lets a retry take over a claim its dead request never answered, but not a live one", async () => {
+    const prisma = await db();
+    const body = JSON.stringify({ title: "After a crash" });
+    const url = `http://localhost/api/v1/organizations/${orgId}/workspaces`;
+    const { requestFingerprint } = await import("./idempotency");
+    const claim = (key: string, ageMs: number) =>
+      prisma.idempotencyKey.create({
+        data: {
+          callerKey: `user:${user.id}`,
+          key,
+          method: "POST",
+          path: new URL(url).pathname,
+          requestHash: requestFingerprint("POST", url, body),
+          createdAt: new Date(Date.now() - ageMs),
+          expireTime: new Date(Date.now() + 86_400_000),
+        },
+      });
+    await claim("key-dead", 61_000);
+    await claim("key-live", 1_000);
+    const live = await api.post(url, { token, rawBody: body, headers: { "idempotency-key": "key-live" } });
+    expect(live.status).toBe(409);
+    expect(live.body.details[0].reason).toBe("IDEMPOTENCY_KEY_IN_USE");
+    const retried = await api.post(url, { token, rawBody: body, headers: { "idempotency-key": "key-dead" } });
+    expect(retried.status).toBe(201);
+    const replay = await api.post(url, { token, rawBody: body, headers: { "idempotency-key": "key-dead" } });
+    expect(replay.headers.get("idempotency-replay")).toBe("true");
+    expect(await prisma.workspace.count({ where: { organizationId: orgId, title: "After a crash" } })).toBe(1);
+  });
 });
