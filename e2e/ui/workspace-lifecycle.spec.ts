@@ -255,7 +255,7 @@ test.describe("console: workspace lifecycle", () => {
     // Regression: a title already taken in the organization showed "Ready" and failed only on
     // Create. The server's validate_only verdict now marks it on its row before anything is sent
     // for real, and says which listed people would be invited.
-    await bulk.paste(["title,description,members", `${prefix} One,,`, `${existing},,`, `${prefix} Three,,${prefix.toLowerCase()}@invitee.example`].join("\n"));
+    await bulk.paste(["title,description,members", `${prefix} One,,`, `${existing},,`, `${prefix} Three,,newcomer@invitee.example`].join("\n"));
     await expect(bulk.previewRow(2)).toContainText(`A workspace titled "${existing}" already exists`);
     await expect(bulk.previewRow(1)).toContainText("Ready");
     await expect(bulk.previewRow(3)).toContainText("(invite)");

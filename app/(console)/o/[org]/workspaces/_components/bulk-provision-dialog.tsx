@@ -78,8 +78,13 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
   const queryClient = useQueryClient();
   const toast = useToast();
 
-  // The body the Create button would send; the server's dry run of it, once typing pauses.
-  const body = useMemo(() => (ready ? batchCreateBody(plan.rows, role) : null), [ready, plan.rows, role]);
+  // The server's dry run of every row that passes the local checks, once typing pauses; when all
+  // rows pass, that is exactly the body the Create button sends.
+  const checkable = useMemo(
+    () => (plan.fileErrors.length === 0 && deferredText === text ? plan.rows.filter((r) => r.errors.length === 0) : []),
+    [plan, deferredText, text],
+  );
+  const body = useMemo(() => (checkable.length ? batchCreateBody(checkable, role) : null), [checkable, role]);
   const [checkedBody, setCheckedBody] = useState<typeof body>(null);
   useEffect(() => {
     const timer = setTimeout(() => setCheckedBody(body), body ? VERDICT_DELAY_MS : 0);
@@ -95,6 +100,8 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
   });
   const verdictCurrent = body !== null && checkedBody === body && !verdictQuery.isFetching;
   const verdict = verdictCurrent && verdictQuery.data?.ok ? verdictQuery.data.data.validation : undefined;
+  const verdictByRow = new Map(verdict?.requests.map((v) => [checkable[v.index]?.row, v]));
+  const allReady = ready && verdict?.valid === true && checkable.length === plan.rows.length;
   const verdictFailure: ActionFailure | null = verdictCurrent
     ? verdictQuery.data && !verdictQuery.data.ok
       ? verdictQuery.data.error
@@ -153,7 +160,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!ready || !verdict?.valid || create.isPending) return;
+    if (!allReady || create.isPending) return;
     setFailure(null);
     setServerRows({});
     create.mutate();
@@ -260,7 +267,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
                 <tbody className="divide-y divide-border">
                   {plan.rows.map((r) => {
                     const serverError = serverRows[r.row];
-                    const rowVerdict = verdict?.requests[r.row - 1];
+                    const rowVerdict = r.errors.length ? undefined : verdictByRow.get(r.row);
                     const errors = [...r.errors, ...(rowVerdict?.violations.map((v) => v.description) ?? []), ...(serverError ? [serverError] : [])];
                     const invited = new Set(rowVerdict?.members.filter((m) => m.outcome === "INVITE").map((m) => m.email));
                     return (
@@ -319,14 +326,14 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
                   ? "Fix the rows the server refused to continue."
                   : checking
                     ? "Checking the rows with the server…"
-                    : verdict?.valid
+                    : allReady
                       ? `${plan.rows.length} ${plan.rows.length === 1 ? "workspace" : "workspaces"} ready to create.`
                       : "The rows could not be checked."}
         </p>
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>
         </DialogClose>
-        <Button type="submit" disabled={!ready || !verdict?.valid || serverRowCount > 0 || create.isPending}>
+        <Button type="submit" disabled={!allReady || serverRowCount > 0 || create.isPending}>
           {create.isPending ? <Spinner /> : null}
           {ready ? `Create ${plan.rows.length} ${plan.rows.length === 1 ? "workspace" : "workspaces"}` : "Create workspaces"}
         </Button>
