@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { api } from "@/lib/testing/api-client";
 import { addMember, makeOrg, makeToken, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
+import { snapshotTables } from "@/lib/testing/db-snapshot";
 import { errorInfo, expectRpcError, violatedFields } from "@/lib/testing/rpc";
 
 let owner: TestUser;
@@ -21,20 +22,8 @@ beforeAll(async () => {
 
 const batchUrl = (org = orgId) => `/api/v1/organizations/${org}/workspaces:batchCreate`;
 
-/** Every table a batch writes to, counted across the whole database. */
-async function footprint() {
-  const prisma = await db();
-  return Promise.all([
-    prisma.workspace.count(),
-    prisma.workspaceMember.count(),
-    prisma.workspacePreferences.count(),
-    prisma.role.count(),
-    prisma.invitation.count(),
-    prisma.outboxMail.count(),
-    prisma.auditLogEntry.count(),
-    prisma.idempotencyKey.count(),
-  ]);
-}
+/** Every row of every table (lib/testing/db-snapshot): "nothing written" means nothing at all. */
+const footprint = snapshotTables;
 
 describe("POST …/workspaces:batchCreate with validate_only", () => {
   it("answers every request's verdict, all violations of every row, and writes nothing", async () => {
