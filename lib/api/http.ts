@@ -92,7 +92,9 @@ export function fieldViolationsOf(error: ZodError, style: FieldPathStyle = {}): 
     const base = fieldPath(issue.path, style);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push({ field: base ? `${base}.${key}` : key, description: "unknown field" });
+        // A key that is not a plain name (empty, dotted, spaced) is quoted, so the path still names it.
+        const name = /^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key);
+        out.push({ field: base ? `${base}.${name}` : name, description: "unknown field" });
       }
     } else {
       out.push({ field: base || "(body)", description: issue.message });
