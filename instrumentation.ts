@@ -1,6 +1,6 @@
 // Next.js calls register() once when a server instance starts (`next start`, also without
 // scripts/start.ts). An instance that could not open the stored OAuth credentials must not start
-// serving; then the job runner (mail delivery, invitation expiry, workspace purge) starts in the
+// serving; then the job runner (mail delivery, invitation expiry, workspace purge, support-access expiry) starts in the
 // server process. JOBS=off turns the runner off (e.g. on instances that should only serve
 // requests; any other instance's runner does the work).
 

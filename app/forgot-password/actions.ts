@@ -7,8 +7,8 @@ import type { ActionOutcome } from "@/lib/console/action-result";
 import { requestPasswordReset } from "@/lib/domain/users/password-reset";
 
 export async function requestPasswordResetAction(input: { email?: unknown }): Promise<ActionOutcome<{ done: true }>> {
-  return publicAction(async () => {
-    await requestPasswordReset({ email: typeof input?.email === "string" ? input.email : "" });
+  return publicAction(async (meta) => {
+    await requestPasswordReset({ email: typeof input?.email === "string" ? input.email : "" }, meta);
     return { done: true as const };
   });
 }

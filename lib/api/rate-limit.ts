@@ -3,13 +3,17 @@
 //   - every API caller (token, or user on a session): RATE_LIMIT_API_PER_MINUTE requests a minute
 //   - sign-in failures per account and per IP, with exponential back-off per account
 //   - sign-ups per IP
+//   - invitations (counted per invited address) per IP and per organization
+//   - "Forgot password?" per IP, and per account with exponential back-off
 // A refused request is 429 with Retry-After and the RateLimit-Limit/-Remaining/-Reset headers
-// (draft-ietf-httpapi-ratelimit-headers). If Redis is unreachable, an in-memory limiter per
+// (draft-ietf-httpapi-ratelimit-headers); a served API request carries the RateLimit-* headers too. If Redis is unreachable, an in-memory limiter per
 // instance takes over (fail closed to the local budget, never open).
 
 import "server-only";
+import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { normalizeEmail } from "../schemas/common";
 import { ApiError } from "./errors";
 
 export interface LimitSpec {
@@ -40,7 +44,24 @@ export function limitSpecs() {
     /** Failed sign-ins per account, counted over a day; the back-off starts after the free ones. */
     signInAccount: { points: 1_000_000, duration: 24 * 60 * 60 },
     signUpIp: { points: envInt("RATE_LIMIT_SIGNUP_IP_PER_HOUR", 10), duration: 60 * 60 },
+    /** Invited addresses (not requests: one request may invite 100) per IP and per organization. */
+    inviteIp: { points: envInt("RATE_LIMIT_INVITES_IP_PER_HOUR", 500), duration: 60 * 60 },
+    inviteOrg: { points: envInt("RATE_LIMIT_INVITES_ORG_PER_HOUR", 1000), duration: 60 * 60 },
+    passwordResetIp: { points: envInt("RATE_LIMIT_PASSWORD_RESET_IP_PER_HOUR", 20), duration: 60 * 60 },
   } satisfies Record<string, LimitSpec>;
+}
+
+/**
+ * A run of events for one account (wrong passwords, reset requests) answered with exponential
+ * back-off: the first `free` events pass, then the account waits base, 2×base, 4×base … up to
+ * `maxSeconds`. The run is counted over `windowSeconds`.
+ */
+export interface BackoffSpec {
+  name: string;
+  free: number;
+  baseSeconds: number;
+  maxSeconds: number;
+  windowSeconds: number;
 }
 
 /** Consecutive wrong passwords an account gets before the back-off starts. */
@@ -48,18 +69,50 @@ export const FREE_SIGN_IN_FAILURES = 5;
 /** The longest back-off, in seconds. */
 export const MAX_SIGN_IN_BACKOFF_SECONDS = 15 * 60;
 
+export const SIGN_IN_BACKOFF: BackoffSpec = {
+  name: "signInAccount",
+  free: FREE_SIGN_IN_FAILURES,
+  baseSeconds: 1,
+  maxSeconds: MAX_SIGN_IN_BACKOFF_SECONDS,
+  windowSeconds: 24 * 60 * 60,
+};
+
+/** Reset links per account: three at once, then one a minute, two, four … at most one an hour. */
+export const PASSWORD_RESET_BACKOFF: BackoffSpec = {
+  name: "passwordResetAccount",
+  free: 3,
+  baseSeconds: 60,
+  maxSeconds: 60 * 60,
+  windowSeconds: 24 * 60 * 60,
+};
+
+/** Seconds an account waits after the `count`-th event of its run. */
+export function backoffSeconds(spec: BackoffSpec, count: number): number {
+  if (count < spec.free) return 0;
+  return Math.min(spec.baseSeconds * 2 ** (count - spec.free), spec.maxSeconds);
+}
+
 /** Seconds an account waits after its `failures`-th failure in a row: 1, 2, 4, … up to the cap. */
 export function signInBackoffSeconds(failures: number): number {
-  if (failures < FREE_SIGN_IN_FAILURES) return 0;
-  return Math.min(2 ** (failures - FREE_SIGN_IN_FAILURES), MAX_SIGN_IN_BACKOFF_SECONDS);
+  return backoffSeconds(SIGN_IN_BACKOFF, failures);
+}
+
+/**
+ * The limiter's key for an account: a digest, so the store holds no email addresses. Unknown
+ * emails are counted the same way, so a back-off does not tell them from real accounts.
+ */
+export function accountKey(email: string): string {
+  return createHash("sha256").update(normalizeEmail(email)).digest("base64url");
 }
 
 export function memoryStore(prefix = "wsa"): RateLimitStore {
   const made = new Map<string, RateLimiterAbstract>();
   return {
     limiter(name, spec) {
-      let l = made.get(name);
-      if (!l) made.set(name, (l = new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, ...spec })));
+      // Keyed by the spec too: a limit changed in the environment takes effect with a new limiter.
+      const id = `${name}:${spec.points}:${spec.duration}`;
+      let l = made.get(id);
+      if (!l) made.set(id, (l = new RateLimiterMemory({ keyPrefix: `${prefix}:${name}`, ...spec })));
       return l;
     },
   };
@@ -71,7 +124,8 @@ export function redisStore(client: Redis, prefix = "wsa:rl"): RateLimitStore {
   const insurance = memoryStore(`${prefix}:insurance`);
   return {
     limiter(name, spec) {
-      let l = made.get(name);
+      const id = `${name}:${spec.points}:${spec.duration}`;
+      let l = made.get(id);
       if (!l) {
         l = new RateLimiterRedis({
           storeClient: client,
@@ -80,7 +134,7 @@ export function redisStore(client: Redis, prefix = "wsa:rl"): RateLimitStore {
           insuranceLimiter: insurance.limiter(name, spec),
           ...spec,
         });
-        made.set(name, l);
+        made.set(id, l);
       }
       return l;
     },
@@ -109,6 +163,8 @@ export interface RateLimitState {
   remaining: number;
   /** Seconds until the window resets. */
   resetSeconds: number;
+  /** The window's length, for RateLimit-Policy. */
+  windowSeconds?: number;
 }
 
 export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
@@ -116,7 +172,13 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
     "ratelimit-limit": String(state.limit),
     "ratelimit-remaining": String(Math.max(0, state.remaining)),
     "ratelimit-reset": String(Math.max(0, state.resetSeconds)),
+    ...(state.windowSeconds ? { "ratelimit-policy": `${state.limit};w=${state.windowSeconds}` } : {}),
   };
+}
+
+/** A wait in words, for the messages people read: "12 seconds", "4 minutes". */
+export function waitInWords(seconds: number): string {
+  return seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -138,15 +200,21 @@ function isLimitRes(value: unknown): value is RateLimiterRes {
  * error other than the limit (Redis down with no insurance) is not a reason to refuse service:
  * it is rethrown for the caller's error mapping.
  */
-export async function consume(name: keyof ReturnType<typeof limitSpecs>, key: string, store = defaultStore(), message?: string): Promise<RateLimitState> {
+export async function consume(
+  name: keyof ReturnType<typeof limitSpecs>,
+  key: string,
+  store = defaultStore(),
+  message?: string,
+  points = 1,
+): Promise<RateLimitState> {
   const spec = limitSpecs()[name];
   try {
-    const res = await store.limiter(name, spec).consume(key || "unknown");
-    return { limit: spec.points, remaining: res.remainingPoints, resetSeconds: seconds(res.msBeforeNext) };
+    const res = await store.limiter(name, spec).consume(key || "unknown", points);
+    return { limit: spec.points, remaining: res.remainingPoints, resetSeconds: seconds(res.msBeforeNext), windowSeconds: spec.duration };
   } catch (error) {
     if (!isLimitRes(error)) throw error;
-    const state = { limit: spec.points, remaining: 0, resetSeconds: seconds(error.msBeforeNext) };
-    throw rateLimited(`${message ?? "Too many requests."} Retry in ${state.resetSeconds} s.`, state);
+    const state = { limit: spec.points, remaining: 0, resetSeconds: seconds(error.msBeforeNext), windowSeconds: spec.duration };
+    throw rateLimited(`${message ?? "Too many requests."} Try again in ${waitInWords(state.resetSeconds)}.`, state);
   }
 }
 
@@ -164,15 +232,47 @@ export function limitSignUp(ip: string, store = defaultStore()): Promise<RateLim
   return consume("signUpIp", ip, store, "Too many sign-ups from this address.");
 }
 
+/**
+ * Invitations to `addresses` addresses from one IP into one organization. Requests with no
+ * client address (the CLI, scripts) are counted for the organization only.
+ */
+export async function limitInvitations(ip: string, organizationId: string, addresses: number, store = defaultStore()): Promise<void> {
+  const n = Math.max(1, addresses);
+  if (ip) await consume("inviteIp", ip, store, "Too many invitations from this address.", n);
+  await consume("inviteOrg", organizationId, store, "Too many invitations in this organization.", n);
+}
+
+const blockSpec = (b: BackoffSpec): LimitSpec => ({ points: 1, duration: b.maxSeconds });
+
+/** Seconds the account must still wait in the back-off `b`, or 0. */
+export async function backoffWait(b: BackoffSpec, account: string, store = defaultStore()): Promise<number> {
+  const block = await store.limiter(`${b.name}Block`, blockSpec(b)).get(account);
+  return block && block.consumedPoints > 1 ? seconds(block.msBeforeNext) : 0;
+}
+
+/** Counts one more event of the account's run and blocks it for the back-off reached; returns that back-off. */
+export async function recordBackoff(b: BackoffSpec, account: string, store = defaultStore()): Promise<number> {
+  const counted = await store.limiter(b.name, { points: 1_000_000, duration: b.windowSeconds }).penalty(account, 1);
+  const wait = backoffSeconds(b, counted.consumedPoints);
+  if (wait > 0) await store.limiter(`${b.name}Block`, blockSpec(b)).block(account, wait);
+  return wait;
+}
+
+export async function clearBackoff(b: BackoffSpec, account: string, store = defaultStore()): Promise<void> {
+  await Promise.all([
+    store.limiter(b.name, { points: 1_000_000, duration: b.windowSeconds }).delete(account),
+    store.limiter(`${b.name}Block`, blockSpec(b)).delete(account),
+  ]);
+}
+
 /** Why a sign-in is refused before its password is looked at: seconds to wait, or 0. */
 export async function signInWait(account: string, ip: string, store = defaultStore()): Promise<number> {
   const specs = limitSpecs();
-  const [accountBlock, ipCount] = await Promise.all([
-    store.limiter("signInAccountBlock", { points: 1, duration: MAX_SIGN_IN_BACKOFF_SECONDS }).get(account),
+  const [accountWait, ipCount] = await Promise.all([
+    backoffWait(SIGN_IN_BACKOFF, account, store),
     store.limiter("signInIp", specs.signInIp).get(ip || "unknown"),
   ]);
-  let wait = 0;
-  if (accountBlock && accountBlock.consumedPoints > 1) wait = Math.max(wait, seconds(accountBlock.msBeforeNext));
+  let wait = accountWait;
   if (ipCount && ipCount.consumedPoints >= specs.signInIp.points) wait = Math.max(wait, seconds(ipCount.msBeforeNext));
   return wait;
 }
@@ -183,19 +283,49 @@ export async function signInWait(account: string, ip: string, store = defaultSto
  * the seconds the account must now wait.
  */
 export async function recordSignInFailure(account: string, ip: string, store = defaultStore()): Promise<number> {
-  const specs = limitSpecs();
-  const ipLimiter = store.limiter("signInIp", specs.signInIp);
-  await ipLimiter.penalty(ip || "unknown", 1);
-  const counted = await store.limiter("signInAccount", specs.signInAccount).penalty(account, 1);
-  const backoff = signInBackoffSeconds(counted.consumedPoints);
-  if (backoff > 0) await store.limiter("signInAccountBlock", { points: 1, duration: MAX_SIGN_IN_BACKOFF_SECONDS }).block(account, backoff);
-  return backoff;
+  await store.limiter("signInIp", limitSpecs().signInIp).penalty(ip || "unknown", 1);
+  return recordBackoff(SIGN_IN_BACKOFF, account, store);
 }
 
-/** A successful sign-in ends the account's run of failures (the IP's count stays). */
+/** How often at most the owner of an account under sign-in back-off is told about it. */
+export const SIGN_IN_ALERT_WINDOW_SECONDS = 60 * 60;
+
+/**
+ * True for the first call in a lockout window of the account (shared by every instance on one
+ * store): the caller then mails the account's owner, once per window rather than per attempt.
+ */
+export async function claimSignInAlert(account: string, store = defaultStore()): Promise<boolean> {
+  try {
+    await store.limiter("signInAlert", { points: 1, duration: SIGN_IN_ALERT_WINDOW_SECONDS }).consume(account);
+    return true;
+  } catch (error) {
+    if (isLimitRes(error)) return false;
+    throw error;
+  }
+}
+
+/** A successful sign-in ends the account's run of failures and its lockout window (the IP's count stays). */
 export async function recordSignInSuccess(account: string, store = defaultStore()): Promise<void> {
   await Promise.all([
-    store.limiter("signInAccount", limitSpecs().signInAccount).delete(account),
-    store.limiter("signInAccountBlock", { points: 1, duration: MAX_SIGN_IN_BACKOFF_SECONDS }).delete(account),
+    clearBackoff(SIGN_IN_BACKOFF, account, store),
+    store.limiter("signInAlert", { points: 1, duration: SIGN_IN_ALERT_WINDOW_SECONDS }).delete(account),
   ]);
+}
+
+/**
+ * "Forgot password?": per IP, and per account (by address, whether or not it has an account, so
+ * the answer tells nothing) with exponential back-off. Throws 429 with the wait.
+ */
+export async function limitPasswordReset(email: string, ip: string, store = defaultStore()): Promise<void> {
+  if (ip) await consume("passwordResetIp", ip, store, "Too many password reset requests from this address.");
+  const account = accountKey(email);
+  const wait = await backoffWait(PASSWORD_RESET_BACKOFF, account, store);
+  if (wait > 0) {
+    throw rateLimited(`A reset link was sent to this address moments ago. Try again in ${waitInWords(wait)}.`, {
+      limit: PASSWORD_RESET_BACKOFF.free,
+      remaining: 0,
+      resetSeconds: wait,
+    });
+  }
+  await recordBackoff(PASSWORD_RESET_BACKOFF, account, store);
 }

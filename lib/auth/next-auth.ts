@@ -2,13 +2,20 @@
 // carries the user's credential version at sign-in (`cv`); a password reset raises the version,
 // and every check of a session (lib/auth/session-version.ts) refuses one with an older version.
 
-import { createHash } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "../api/client-address";
-import { defaultStore, recordSignInFailure, recordSignInSuccess, signInWait, type RateLimitStore } from "../api/rate-limit";
+import {
+  accountKey,
+  claimSignInAlert,
+  defaultStore,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInWait,
+  type RateLimitStore,
+} from "../api/rate-limit";
+import { mailSignInLockout } from "../domain/mail/mail-sign-in-lockout";
 import { verifyCredentials } from "../domain/users/verify-credentials";
-import { normalizeEmail } from "../schemas/common";
 import { sessionVersion } from "./session-version";
 
 /** The error a rate-limited sign-in answers with; the sign-in form reads the seconds from it. */
@@ -17,10 +24,6 @@ export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
 export function signInRateLimitedError(seconds: number): string {
   return `${SIGN_IN_RATE_LIMITED}:${seconds}`;
 }
-
-// The limiter's key for an account: a digest, so the store holds no email addresses. Unknown
-// emails are counted the same way, so the back-off does not tell them from real accounts.
-const accountKey = (email: string) => createHash("sha256").update(normalizeEmail(email)).digest("base64url");
 
 /**
  * Checks a sign-in. While the account (after repeated wrong passwords, with exponential
@@ -36,14 +39,20 @@ export async function authorizeCredentials(
   const password = credentials?.password ?? "";
   const account = accountKey(email);
   const ip = clientIp(headers);
+  const refuse = async () => {
+    const backoff = await recordSignInFailure(account, ip, store);
+    // Once per lockout window (not per attempt, and once across instances sharing the store),
+    // the account's owner hears that someone is guessing its password.
+    if (backoff > 0 && (await claimSignInAlert(account, store))) await mailSignInLockout(email, ip);
+  };
   const wait = await signInWait(account, ip, store);
   if (wait > 0) {
-    await recordSignInFailure(account, ip, store);
+    await refuse();
     throw new Error(signInRateLimitedError(wait));
   }
   const user = await verifyCredentials(email, password);
   if (!user) {
-    await recordSignInFailure(account, ip, store);
+    await refuse();
     return null;
   }
   await recordSignInSuccess(account, store);

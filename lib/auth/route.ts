@@ -5,7 +5,7 @@
 import "server-only";
 import { clientIp } from "../api/client-address";
 import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
-import { limitApiCaller } from "../api/rate-limit";
+import { limitApiCaller, rateLimitHeaders, type RateLimitState } from "../api/rate-limit";
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -40,11 +40,26 @@ const CHANGING_METHODS = new Set(["POST", "PATCH", "DELETE", "PUT"]);
  * an Idempotency-Key, and turns whatever is thrown into an rpcStatus response with the request id.
  */
 export async function runRequest(req: Request, isPublic: boolean, handle: (args: HandlerArgs) => Promise<HandlerResult>): Promise<Response> {
+  let budget: RateLimitState | undefined;
+  const response = await answer(req, isPublic, handle, (state) => (budget = state));
+  // Every answer counted against a caller's budget tells what is left of it, not only a 429.
+  if (budget && !response.headers.has("ratelimit-limit")) {
+    for (const [name, value] of Object.entries(rateLimitHeaders(budget))) response.headers.set(name, value);
+  }
+  return response;
+}
+
+async function answer(
+  req: Request,
+  isPublic: boolean,
+  handle: (args: HandlerArgs) => Promise<HandlerResult>,
+  counted: (state: RateLimitState) => void,
+): Promise<Response> {
   const requestId = requestIdOf(req);
   try {
     const meta = { requestId, ip: clientIp(req.headers), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
     const ctx: RequestContext | null = isPublic ? null : { caller: await authenticateRequest(req), ...meta };
-    if (ctx) await limitApiCaller(ctx.caller);
+    if (ctx) counted(await limitApiCaller(ctx.caller));
     const idemKey = CHANGING_METHODS.has(req.method) ? idempotencyKeyOf(req) : undefined;
     // With an idempotency key the body is read up front: it is part of the request's fingerprint.
     const bodyText = idemKey !== undefined ? await readBodyText(req) : undefined;

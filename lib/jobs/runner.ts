@@ -1,11 +1,12 @@
 // The product's job runner, started inside the server process (instrumentation.ts): every
-// JOBS_INTERVAL_MS (default 10 s) it delivers due mails, expires invitations and purges
-// workspaces. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
+// JOBS_INTERVAL_MS (default 10 s) it delivers due mails, expires invitations, purges
+// workspaces and ends support access past its expiry. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
 
 import { db } from "../db";
 import { deliverDueMails, noteUndeliveredMails, type Mailer } from "./deliver-mail";
 import { dropStaleAccountTokens, expireInvitations, purgeWorkspaces } from "./purge";
 import { smtpMailer } from "./smtp-mailer";
+import { endExpiredSupportAccess } from "../domain/preferences/support-access";
 
 export interface JobRunner {
   /** One pass of every job (what each tick does). */
@@ -36,6 +37,10 @@ export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
         if (purged.length) log(`[jobs] purged ${purged.length} workspace(s)`);
       }],
       ["account-tokens", () => dropStaleAccountTokens(prisma)],
+      ["support-access", async () => {
+        const ended = await endExpiredSupportAccess(new Date(), prisma);
+        if (ended) log(`[jobs] ended ${ended} expired support grant(s)`);
+      }],
     ];
     for (const [name, step] of steps) {
       try {

@@ -23,7 +23,7 @@ import {
   WorkspaceMemberCreateInput,
 } from "../schemas/members";
 import { ListOrganizationUsersOutput } from "../schemas/organizations";
-import { operation } from "./operation";
+import { memberReadableList, operation } from "./operation";
 
 const WS_USERS = "/organizations/{organization_id}/workspaces/{workspace_id}/users";
 const ORG_USERS = "/organizations/{organization_id}/users";
@@ -114,11 +114,9 @@ export const ListOrganizationUsers = operation({
   path: ORG_USERS,
   tag: "Organization members",
   summary: "List the organization's members with their organization roles",
-  scope: "organization",
-  permission: "read:Organization",
+  ...memberReadableList,
   query: ListQuery,
   response: ListOrganizationUsersOutput,
-  errors: ["INVALID_ARGUMENT", "NOT_FOUND"],
   run: (ctx, access, { query }) => listOrganizationUsers(ctx, access, query),
 });
 

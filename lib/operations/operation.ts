@@ -109,6 +109,16 @@ export type ResultOf<O> = O extends { run: (...args: any[]) => Promise<infer R> 
 const PATH = /^(\/[A-Za-z0-9_.-]+|\/\{[a-z_]+\})+(:[A-Za-z]+)?$/;
 
 /** Defines an operation (a typed identity with the checks a definition must pass). */
+/**
+ * The common part of an organization-level list any member of the organization may read: paged
+ * with AIP-158 `page_size`/`page_token`, AIP-160 `filter` and AIP-132 `order_by`.
+ */
+export const memberReadableList: Pick<OrganizationOperation, "scope" | "permission" | "errors"> = {
+  scope: "organization",
+  permission: "read:Organization",
+  errors: ["INVALID_ARGUMENT", "NOT_FOUND"],
+};
+
 export function operation<Q = Record<string, never>, B = Record<string, never>, R = unknown>(def: PublicOperation<Q, B, R>): PublicOperation<Q, B, R>;
 export function operation<Q = Record<string, never>, B = Record<string, never>, R = unknown>(def: UserOperation<Q, B, R>): UserOperation<Q, B, R>;
 export function operation<Q = Record<string, never>, B = Record<string, never>, R = unknown>(def: OrganizationOperation<Q, B, R>): OrganizationOperation<Q, B, R>;

@@ -31,7 +31,7 @@ import {
   WorkspaceStateChangeInput,
   WorkspaceUpdateInput,
 } from "../schemas/workspaces";
-import { operation } from "./operation";
+import { memberReadableList, operation } from "./operation";
 
 const tag = "Workspaces";
 const COLLECTION = "/organizations/{organization_id}/workspaces";
@@ -175,53 +175,33 @@ export const UndeleteWorkspace = operation({
 
 const stateChange = { reason: "USER_INITIATED", comment: "Quarterly review" };
 
-export const DisableWorkspace = operation({
-  id: "DisableWorkspace",
-  method: "POST",
-  path: `${RESOURCE}:disable`,
-  tag,
-  summary: "Disable a workspace: read-only until enabled",
-  scope: "workspace",
-  permission: "manage:WorkspaceState",
-  body: WorkspaceStateChangeInput,
-  response: WorkspaceOutput,
-  etagHeader: true,
-  errors: ["INVALID_ARGUMENT", "NOT_FOUND", "PERMISSION_DENIED", "FAILED_PRECONDITION"],
-  example: stateChange,
-  run: (ctx, access, { body }) => disableWorkspace(ctx, access, body),
-});
+// The three state changes differ only in their verb, summary and domain call.
+function stateChangeOperation<Id extends string>(
+  id: Id,
+  verb: string,
+  summary: string,
+  change: typeof disableWorkspace,
+) {
+  return operation({
+    id,
+    method: "POST",
+    path: `${RESOURCE}:${verb}`,
+    tag,
+    summary,
+    scope: "workspace",
+    permission: "manage:WorkspaceState",
+    body: WorkspaceStateChangeInput,
+    response: WorkspaceOutput,
+    etagHeader: true,
+    errors: ["INVALID_ARGUMENT", "NOT_FOUND", "PERMISSION_DENIED", "FAILED_PRECONDITION"],
+    example: stateChange,
+    run: (ctx, access, { body }) => change(ctx, access, body),
+  });
+}
 
-export const EnableWorkspace = operation({
-  id: "EnableWorkspace",
-  method: "POST",
-  path: `${RESOURCE}:enable`,
-  tag,
-  summary: "Enable a disabled workspace",
-  scope: "workspace",
-  permission: "manage:WorkspaceState",
-  body: WorkspaceStateChangeInput,
-  response: WorkspaceOutput,
-  etagHeader: true,
-  errors: ["INVALID_ARGUMENT", "NOT_FOUND", "PERMISSION_DENIED", "FAILED_PRECONDITION"],
-  example: stateChange,
-  run: (ctx, access, { body }) => enableWorkspace(ctx, access, body),
-});
-
-export const TerminateWorkspace = operation({
-  id: "TerminateWorkspace",
-  method: "POST",
-  path: `${RESOURCE}:terminate`,
-  tag,
-  summary: "Terminate a workspace: read-only forever",
-  scope: "workspace",
-  permission: "manage:WorkspaceState",
-  body: WorkspaceStateChangeInput,
-  response: WorkspaceOutput,
-  etagHeader: true,
-  errors: ["INVALID_ARGUMENT", "NOT_FOUND", "PERMISSION_DENIED", "FAILED_PRECONDITION"],
-  example: stateChange,
-  run: (ctx, access, { body }) => terminateWorkspace(ctx, access, body),
-});
+export const DisableWorkspace = stateChangeOperation("DisableWorkspace", "disable", "Disable a workspace: read-only until enabled", disableWorkspace);
+export const EnableWorkspace = stateChangeOperation("EnableWorkspace", "enable", "Enable a disabled workspace", enableWorkspace);
+export const TerminateWorkspace = stateChangeOperation("TerminateWorkspace", "terminate", "Terminate a workspace: read-only forever", terminateWorkspace);
 
 export const CloneWorkspace = operation({
   id: "CloneWorkspace",
@@ -248,11 +228,9 @@ export const ListCurrentUserOrganizationWorkspaces = operation({
   path: "/me/organizations/{organization_id}/workspaces",
   tag: "Current user",
   summary: "The workspaces of an organization the caller can read",
-  scope: "organization",
-  permission: "read:Organization",
+  ...memberReadableList,
   query: ListQuery,
   response: ListCurrentUserWorkspacesOutput,
-  errors: ["INVALID_ARGUMENT", "NOT_FOUND"],
   run: (ctx, access, { query }) => listCurrentUserWorkspaces(ctx, access, query),
 });
 

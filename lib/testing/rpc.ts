@@ -3,6 +3,7 @@
 
 import { expect } from "vitest";
 import type { ApiResponse } from "./api-client";
+import { kognitosSchemaValidator } from "./kognitos-schemas";
 
 interface Detail {
   "@type": string;
@@ -25,4 +26,35 @@ export function expectRpcError(res: ApiResponse, status: number, code: number, r
   expect(res.body?.code, context).toBe(code);
   expect(errorInfo(res.body)?.reason, context).toBe(reason);
   expect(errorInfo(res.body)?.domain, context).toBe("workspaces.api");
+}
+
+const RPC_STATUS_HTTP: Record<number, number[]> = { 3: [400], 5: [404], 6: [409], 7: [403], 8: [413, 429], 9: [400], 10: [409], 11: [400], 16: [401] };
+
+/**
+ * Asserts that an error answer is a well-formed rpcStatus: JSON, the seed's `rpcStatus` schema, a
+ * gRPC code that fits the HTTP status (and is `code` when given), a message, an ErrorInfo in our
+ * domain, BadRequest violations that name a field, and the request id of the `X-Request-Id` header.
+ */
+export function validateRpcStatus(res: ApiResponse, code?: number): void {
+  const context = `${res.status} ${JSON.stringify(res.body)?.slice(0, 500)}`;
+  expect(res.headers.get("content-type"), context).toMatch(/^application\/json/);
+  const body = res.body as { code?: unknown; message?: unknown; details?: Detail[] } | null;
+  const validate = kognitosSchemaValidator("rpcStatus");
+  expect(validate(body), `${context}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  expect(Number.isInteger(body?.code), context).toBe(true);
+  if (code !== undefined) expect(body?.code, context).toBe(code);
+  expect(RPC_STATUS_HTTP[body!.code as number], context).toContain(res.status);
+  expect(typeof body?.message === "string" && body.message.length > 0, context).toBe(true);
+  const info = errorInfo(body as { details?: Detail[] });
+  expect(info?.domain, context).toBe("workspaces.api");
+  expect(info?.reason, context).toMatch(/^[A-Z][A-Z0-9_]*$/);
+  const requestInfo = body?.details?.find((d) => d["@type"].endsWith("google.rpc.RequestInfo"));
+  expect(requestInfo?.request_id, context).toBe(res.headers.get("x-request-id"));
+  const bad = body?.details?.find((d) => d["@type"].endsWith("google.rpc.BadRequest")) as { field_violations?: unknown } | undefined;
+  if (bad) {
+    expect(Array.isArray(bad.field_violations) && bad.field_violations.length > 0, context).toBe(true);
+    for (const v of bad.field_violations as { field?: unknown; description?: unknown }[]) {
+      expect(typeof v.field === "string" && v.field.length > 0 && typeof v.description === "string", context).toBe(true);
+    }
+  }
 }

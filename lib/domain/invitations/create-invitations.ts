@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { ApiError } from "../../api/errors";
+import { limitInvitations } from "../../api/rate-limit";
 import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import { ORG_ADMIN } from "../../auth/permissions";
@@ -38,6 +39,7 @@ export function assertEmailsInDomain(emails: readonly string[], domain: string, 
  */
 export async function createInvitations(ctx: RequestContext, access: WorkspaceAccess, input: InvitationCreateInput): Promise<CreateInvitationsOutput> {
   const { organizationId, workspaceId } = access;
+  await limitInvitations(ctx.ip, organizationId, new Set(input.emails).size);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     // Serializes with every other membership and invitation change of this workspace, so two

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { limitInvitations } from "../../api/rate-limit";
 import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import type { UserInvitationOutput } from "../../schemas/invitations";
@@ -20,6 +21,8 @@ import { lockWorkspaceInvitation } from "./lock-invitation";
  */
 export async function resendInvitation(ctx: RequestContext, access: WorkspaceAccess, invitationId: string): Promise<UserInvitationOutput> {
   const { organizationId, workspaceId } = access;
+  // A resend mails the address again: it counts like a new invitation.
+  await limitInvitations(ctx.ip, organizationId, 1);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     await lockWorkspaceMembership(tx, organizationId, workspaceId);

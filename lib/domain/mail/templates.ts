@@ -3,7 +3,7 @@
 
 import { appUrl } from "../../app-url";
 
-export type MailKind = "invitation" | "email_verification" | "password_reset" | "account_exists";
+export type MailKind = "invitation" | "email_verification" | "password_reset" | "account_exists" | "sign_in_lockout";
 
 export interface ComposedMail {
   kind: MailKind;
@@ -156,6 +156,33 @@ export function accountExistsMail(to: string): ComposedMail {
         "If it was not you, ignore this mail: nothing changed.",
       ],
       { href: signIn, label: "Sign in" },
+    ),
+  };
+}
+
+/** To the owner of an account whose sign-ins are being held back after repeated wrong passwords. */
+export function signInLockoutMail(to: string, ip: string, time: Date): ComposedMail {
+  const forgot = `${appUrl()}/forgot-password`;
+  const from = ip ? ` from the address ${ip}` : "";
+  return {
+    kind: "sign_in_lockout",
+    to,
+    subject: "Repeated failed sign-ins to your account",
+    text: [
+      `Several wrong passwords were tried for the account ${to}${from}, most recently at ${formatTime(time)}.`,
+      "Sign-ins to the account are slowed down for a while; the right password still works once the wait has passed.",
+      "",
+      `If it was not you, choose a new password: ${forgot}`,
+      "",
+      "You get this mail at most once an hour while the attempts go on.",
+    ].join("\n"),
+    html: htmlPage(
+      [
+        `Several wrong passwords were tried for the account ${escapeHtml(to)}${escapeHtml(from)}, most recently at ${escapeHtml(formatTime(time))}.`,
+        "Sign-ins to the account are slowed down for a while; the right password still works once the wait has passed.",
+        "If it was not you, choose a new password. You get this mail at most once an hour while the attempts go on.",
+      ],
+      { href: forgot, label: "Choose a new password" },
     ),
   };
 }

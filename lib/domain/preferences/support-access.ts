@@ -7,7 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../../db";
 import type { RequestContext } from "../../auth/context";
-import type { Tx } from "../../prisma-client";
+import type { Db, Tx } from "../../prisma-client";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { workspacePreferencesName } from "./preferences-output";
 
@@ -41,9 +41,14 @@ export async function recordSupportAccessEnd(
   });
 }
 
-/** Ends every support grant whose expiry is at or before `now`; returns how many it ended. */
-export async function endExpiredSupportAccess(now = new Date(), batchSize = 500): Promise<number> {
-  const prisma = await db();
+/**
+ * Ends every support grant whose expiry is at or before `now`; returns how many it ended.
+ * Safe on several instances at once: each row is ended by a version-checked update, so a grant
+ * ended (or extended) by another instance or a user in between is left alone and no second
+ * entry is written.
+ */
+export async function endExpiredSupportAccess(now = new Date(), client?: Db, batchSize = 500): Promise<number> {
+  const prisma = client ?? (await db());
   const ctx = systemContext("job_support_access");
   let ended = 0;
   for (;;) {

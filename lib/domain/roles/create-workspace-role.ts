@@ -4,11 +4,11 @@ import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import { newId } from "../../ids";
 import type { RoleCreateInput, RoleOutput } from "../../schemas/roles";
-import { writeAuditEntry } from "../audit/write-audit-entry";
 import { workspaceName } from "../members/membership-guard";
 import { roleTitleKey } from "../members/role-resolver";
 import { assertHoldsPermissions } from "./grants";
-import { customRoleOutput, customRoleSelect, roleName } from "./role-output";
+import { writeRoleAudit, roleAuditFields } from "./role-audit";
+import { customRoleOutput, customRoleSelect } from "./role-output";
 import { assertNotBuiltInTitle, isUniqueViolation, roleTitleTaken } from "./role-title";
 
 /** POST …/workspaces/{ws}/roles: a custom role holding catalog workspace permissions the caller holds too. */
@@ -31,13 +31,7 @@ export async function createWorkspaceRole(ctx: RequestContext, access: Workspace
         },
         select: customRoleSelect,
       });
-      await writeAuditEntry(tx, ctx, {
-        organizationId: access.organizationId,
-        workspaceId: access.workspaceId,
-        action: "role.create",
-        resource: roleName(parent, id),
-        changes: { after: { title: created.title, description: created.description, permissions: created.permissions } },
-      });
+      await writeRoleAudit(tx, ctx, access, id, "role.create", { after: roleAuditFields(created) });
       return created;
     });
     return customRoleOutput(parent, row);

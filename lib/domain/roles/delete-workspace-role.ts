@@ -6,10 +6,10 @@ import type { RequestContext } from "../../auth/context";
 import type { WorkspaceAccess } from "../../auth/authorize";
 import { BUILT_IN_WORKSPACE_ROLES } from "../../auth/permissions";
 import { looksLikeId } from "../../ids";
-import { writeAuditEntry } from "../audit/write-audit-entry";
 import { lockWorkspaceMembership, workspaceName } from "../members/membership-guard";
 import { builtInImmutable, customRoleSelect, roleName, roleNotFound } from "./role-output";
 import { assertEtag } from "./role-preconditions";
+import { writeRoleAudit, roleAuditFields } from "./role-audit";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -44,12 +44,6 @@ export async function deleteWorkspaceRole(
       });
     }
     await tx.role.delete({ where: { id: roleId } });
-    await writeAuditEntry(tx, ctx, {
-      organizationId: access.organizationId,
-      workspaceId: access.workspaceId,
-      action: "role.delete",
-      resource: roleName(parent, roleId),
-      changes: { before: { title: role.title, description: role.description, permissions: role.permissions } },
-    });
+    await writeRoleAudit(tx, ctx, access, roleId, "role.delete", { before: roleAuditFields(role) });
   });
 }

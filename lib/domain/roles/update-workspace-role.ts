@@ -7,12 +7,12 @@ import type { WorkspaceAccess } from "../../auth/authorize";
 import { BUILT_IN_WORKSPACE_ROLES } from "../../auth/permissions";
 import { looksLikeId } from "../../ids";
 import type { RoleOutput, RoleUpdateInput } from "../../schemas/roles";
-import { writeAuditEntry } from "../audit/write-audit-entry";
 import { workspaceName } from "../members/membership-guard";
 import { roleTitleKey } from "../members/role-resolver";
 import { assertHoldsPermissions } from "./grants";
 import { builtInImmutable, customRoleOutput, customRoleSelect, roleName, roleNotFound } from "./role-output";
 import { assertEtag } from "./role-preconditions";
+import { writeRoleAudit } from "./role-audit";
 import { assertNotBuiltInTitle, isUniqueViolation, roleTitleTaken } from "./role-title";
 
 /**
@@ -59,15 +59,9 @@ export async function updateWorkspaceRole(
       }
       const after = await tx.role.findUniqueOrThrow({ where: { id: roleId }, select: customRoleSelect });
       const fields = Object.keys(data).filter((k) => k !== "titleKey") as ("title" | "description" | "permissions")[];
-      await writeAuditEntry(tx, ctx, {
-        organizationId: access.organizationId,
-        workspaceId: access.workspaceId,
-        action: "role.update",
-        resource: roleName(parent, roleId),
-        changes: {
-          before: Object.fromEntries(fields.map((f) => [f, current[f]])),
-          after: Object.fromEntries(fields.map((f) => [f, after[f]])),
-        },
+      await writeRoleAudit(tx, ctx, access, roleId, "role.update", {
+        before: Object.fromEntries(fields.map((f) => [f, current[f]])),
+        after: Object.fromEntries(fields.map((f) => [f, after[f]])),
       });
       return after;
     });

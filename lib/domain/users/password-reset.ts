@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../../db";
 import { parseWith } from "../../api/http";
+import { limitPasswordReset } from "../../api/rate-limit";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
 import { emailSchema } from "../../schemas/common";
 import { enqueueMail } from "../mail/enqueue-mail";
@@ -23,10 +24,12 @@ export type PasswordResetInput = z.input<typeof PasswordResetInput>;
 /**
  * "Forgot password?": an account with this address gets a single-use link valid for one hour.
  * The answer is the same whether or not the address has an account (nothing is returned); the
- * only difference in work is one small transaction writing the link and its mail.
+ * only difference in work is one small transaction writing the link and its mail. Requests are
+ * limited per IP and per address (with back-off), counted alike for addresses with no account.
  */
-export async function requestPasswordReset(raw: PasswordResetRequestInput): Promise<void> {
+export async function requestPasswordReset(raw: PasswordResetRequestInput, meta: { ip?: string } = {}): Promise<void> {
   const { email } = parseWith(PasswordResetRequestInput, raw);
+  await limitPasswordReset(email, meta.ip ?? "");
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return;
