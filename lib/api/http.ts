@@ -149,6 +149,10 @@ export function toApiError(error: unknown): ApiError {
     if (e.code === "P2034" || e.code === "40001" || e.code === "40P01") {
       return new ApiError("ABORTED", "The request lost a race with a concurrent change; retry it.", { reason: "CONCURRENT_MODIFICATION" });
     }
+    // Every pooled connection stayed busy past the wait: the server is overloaded, not broken.
+    if (e.code === "P2028" && /unable to start a transaction/i.test(e.message ?? "")) {
+      return new ApiError("UNAVAILABLE", "The server is busy; retry in a moment.", { reason: "SERVER_BUSY", headers: { "retry-after": "1" } });
+    }
     if (isDatabaseUnavailable(e)) {
       return new ApiError("UNAVAILABLE", "The database is unavailable; retry in a moment.", {
         reason: "DATABASE_UNAVAILABLE",

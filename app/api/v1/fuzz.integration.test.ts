@@ -205,11 +205,12 @@ function mutations(op: Operation, base: Scenario): fc.Arbitrary<Case> {
   // Path ids: hostile values, percent-encoded as a client would (or written raw when they cannot be).
   if (names.length) {
     arbs.push(
-      fc.tuple(fc.constantFrom(...names), fc.oneof(hostileString, fc.constantFrom("%ED%A0%80", "%ZZ", "%00", "%C0%AF", "..", ".", "%2F..%2F", "a%2Fb"))).map(([name, value]) => {
+      fc.tuple(fc.constantFrom(...names), fc.oneof(hostileString, fc.constantFrom("%ED%A0%80", "%ZZ", "%00", "%C0%AF", ".", "%2F..%2F", "a%2Fb", "%252F"))).map(([name, value]) => {
         const c = start(`path {${name}}`);
         let encoded: string;
         try {
-          encoded = /%[0-9A-Z]{2}|^\.\.?$/.test(value) ? value : encodeURIComponent(value);
+          // Escapes as written; "." as written too (URL parsing drops the segment: a shorter path).
+          encoded = /%[0-9A-Z]{2}|^\.$/.test(value) ? value : encodeURIComponent(value);
         } catch {
           encoded = "%ED%A0%80"; // a lone surrogate cannot be encoded; send the bytes it would be
         }
