@@ -105,7 +105,7 @@ test("rate limits are one budget across both instances", async () => {
     statuses.push(res.status);
     if (res.status === 200) remaining.push(Number(res.headers.get("ratelimit-remaining")));
   }
-  console.log(`[two] ${statuses.filter((s) => s === 200).length} of ${statuses.length} alternating requests served, then 429`);
+  console.log(`[two] ${statuses.filter((s) => s === 200).length} of ${statuses.length} alternating requests served: ${statuses.join(",")}`);
   expect(statuses.slice(0, API_LIMIT).every((s) => s === 200)).toBe(true);
   expect(statuses.slice(API_LIMIT).every((s) => s === 429)).toBe(true);
   // Each instance's answer counts the other's requests too.

@@ -210,8 +210,13 @@ export function rateLimited(message: string, state: RateLimitState, reason = "RA
   });
 }
 
+// By shape as well as by class: in the built server the Redis limiter's rejection is not always
+// an instance of the RateLimiterRes this module imported (the package ends up in two chunks),
+// and a refused request then answered 500 instead of 429.
 function isLimitRes(value: unknown): value is RateLimiterRes {
-  return value instanceof RateLimiterRes;
+  if (value instanceof RateLimiterRes) return true;
+  const v = value as Partial<RateLimiterRes> | null;
+  return !!v && typeof v === "object" && !(v instanceof Error) && typeof v.msBeforeNext === "number" && typeof v.remainingPoints === "number";
 }
 
 /**
