@@ -30,7 +30,11 @@ export async function createPrismaClient(url: string | undefined): Promise<OpenC
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL must be a postgresql:// URL");
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const prisma = makePrisma(new PrismaPg({ connectionString: url, max }));
+    // A database that cannot be reached must fail a request, not hang it: connecting (and
+    // waiting for a pooled connection) gives up after DATABASE_CONNECT_TIMEOUT_MS, and the
+    // error is answered 503 UNAVAILABLE (lib/api/http's toApiError).
+    const connectionTimeoutMillis = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000);
+    const prisma = makePrisma(new PrismaPg({ connectionString: url, max, connectionTimeoutMillis }));
     return { prisma, close: () => prisma.$disconnect() };
   }
   const { openEmbeddedDb } = await import("./embedded-db");

@@ -34,6 +34,9 @@ export interface Scenario {
   raw: RawRequest;
 }
 
+/** Operations a personal access token may never call (tokens cannot mint tokens, API.md §2). */
+export const NOT_FOR_TOKENS = new Set(["CreateAccessToken"]);
+
 export type ScenarioBuilder = (t: Tenant) => Promise<Scenario>;
 
 /** An owner with an organization and one workspace. */
