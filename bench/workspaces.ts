@@ -230,7 +230,7 @@ async function main() {
         query: `SELECT id, title FROM workspaces WHERE organization_id = $1 AND delete_time IS NULL ORDER BY create_time DESC, id DESC OFFSET ${skip} LIMIT 51`,
         params: [organizationId],
       });
-      await explain(sql, "ListWorkspaces total_size (runs beside every page)", countQuery);
+      await explain(sql, "ListWorkspaces page 1 with its capped total_size count (later pages carry it)", first.page);
 
       captured.length = 0;
       capturing = true;

@@ -20,7 +20,9 @@ import { planUserList, toUserWithRoles, type UserListPlan, type UserListRow } fr
  *   100,000 members took most of a second;
  * - the direct members who are not admins, whose organization roles are `{}` as a constant, so a
  *   filter on organization roles (`role_scope = organization`, `role = "org-admin"`) removes the
- *   whole branch at planning instead of reading every member.
+ *   whole branch at planning instead of reading every member. Its admin check is a per-row probe
+ *   of the membership's primary key (`OFFSET 0` keeps it from becoming an anti-join, which
+ *   would hash every member before the first page could be served).
  */
 export function workspaceUserBranches(organizationId: string, workspaceId: string): Prisma.Sql[] {
   const admin = [ORG_ADMIN];
@@ -41,7 +43,8 @@ export function workspaceUserBranches(organizationId: string, workspaceId: strin
         JOIN users u ON u.id = wm.user_id
        WHERE wm.workspace_id = ${workspaceId}
          AND NOT EXISTS (SELECT 1 FROM organization_members x
-                          WHERE x.organization_id = ${organizationId} AND x.user_id = wm.user_id AND x.roles @> ${admin}::text[])`,
+                          WHERE x.organization_id = ${organizationId} AND x.user_id = wm.user_id AND x.roles @> ${admin}::text[]
+                         OFFSET 0)`,
   ];
 }
 
