@@ -252,12 +252,23 @@ test.describe("console: workspace lifecycle", () => {
     await expect(bulk.previewRow(3)).toContainText("Repeats the title of row 1");
     await expect(bulk.createButton()).toBeDisabled();
 
-    // Checked by the server: a title already taken in the organization, mapped back to its row.
-    await bulk.paste(["title,description,members", `${prefix} One,,`, `${existing},,`, `${prefix} Three,,`].join("\n"));
+    // Regression: a title already taken in the organization showed "Ready" and failed only on
+    // Create. The server's validate_only verdict now marks it on its row before anything is sent
+    // for real, and says which listed people would be invited.
+    await bulk.paste(["title,description,members", `${prefix} One,,`, `${existing},,`, `${prefix} Three,,newcomer@invitee.example`].join("\n"));
+    await expect(bulk.previewRow(2)).toContainText(`A workspace titled "${existing}" already exists`);
+    await expect(bulk.previewRow(1)).toContainText("Ready");
+    await expect(bulk.previewRow(3)).toContainText("(invite)");
+    await expect(bulk.dialog.getByText("The server would refuse a row; fix it to continue.")).toBeVisible();
+    await expect(bulk.createButton()).toBeDisabled();
+
+    // A title taken between the preview and Create is still refused by the real call, on its row.
+    await bulk.paste(["title,description,members", `${prefix} One,,`, `${prefix} Late,,`, `${prefix} Three,,`].join("\n"));
+    for (const n of [1, 2, 3]) await expect(bulk.previewRow(n)).toContainText("Ready");
+    await createWorkspaceViaApi(page.request, admin.token, orgId, `${prefix} Late`);
     await expect(bulk.createButton()).toHaveText("Create 3 workspaces");
     await bulk.createButton().click();
     await expect(bulk.previewRow(2)).toContainText(/already exists/);
-    await expect(bulk.previewRow(1)).toContainText("Ready");
     await expect(bulk.dialog.getByRole("alert")).toContainText("Nothing was created");
     await expect(bulk.createButton()).toBeDisabled();
     await page.keyboard.press("Escape");
@@ -268,6 +279,7 @@ test.describe("console: workspace lifecycle", () => {
     await expect(list.row(existing)).toBeVisible();
     await expect(list.row(`${prefix} One`)).toHaveCount(0);
     await expect(list.row(`${prefix} Three`)).toHaveCount(0);
+    await expect(list.row(`${prefix} Late`)).toBeVisible();
   });
 
   test("a workspace viewer sees General and Settings read-only, each control naming its permission", async ({ page }) => {

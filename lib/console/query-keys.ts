@@ -12,6 +12,8 @@ export const workspaceKeys = {
   detail: (org: string, ws: string) => [...workspaceKeys.org(org), "detail", ws] as const,
   /** One countUsers answer for a page of workspace ids. */
   userCounts: (org: string, ids: readonly string[]) => [...workspaceKeys.org(org), "user-counts", ids] as const,
+  /** The server's validate_only verdict on a bulk-provision body. */
+  batchVerdict: (org: string, body: unknown) => [...workspaceKeys.org(org), "batch-verdict", body] as const,
 };
 
 export const organizationKeys = {

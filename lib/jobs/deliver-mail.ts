@@ -5,6 +5,7 @@
 
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
+import { withoutLinks } from "../domain/mail/without-links";
 
 export interface OutgoingMail {
   id: string;
@@ -38,10 +39,6 @@ export const DELIVERY_DEFAULTS: Required<DeliveryOptions> = {
   maxAttempts: 6,
 };
 
-/** After delivery, the single-use link leaves the stored copy: the token then exists nowhere. */
-export function withoutLinks(body: string): string {
-  return body.replace(/\/(invite|verify-email|reset-password)\/[A-Za-z0-9_-]{16,}/g, "/$1/[link removed after delivery]");
-}
 
 /** Messages from SMTP servers may quote the recipient or our own text; keep them short and one line. */
 function errorText(error: unknown): string {
@@ -81,6 +78,7 @@ export async function deliverDueMails(prisma: Db, mailer: Mailer, options: Deliv
       await mailer.send(mail);
       await prisma.outboxMail.update({
         where: { id: mail.id },
+        // After delivery, the single-use link leaves the stored copy: the token then exists nowhere.
         data: { status: "SENT", sentAt: new Date(), lastError: "", text: withoutLinks(mail.text), html: withoutLinks(mail.html) },
       });
       report.sent++;

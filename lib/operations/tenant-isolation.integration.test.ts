@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, type ApiResponse } from "@/lib/testing/api-client";
 import { snapshotTables } from "@/lib/testing/db-snapshot";
 import { makeToken, type TestUser } from "@/lib/testing/factories";
-import { makeTenant, SCENARIOS, scenarioCoverage, urlOf, type Scenario, type Tenant } from "@/lib/testing/operation-scenarios";
+import { makeTenant, NOT_FOR_TOKENS, SCENARIOS, scenarioCoverage, urlOf, type Scenario, type Tenant } from "@/lib/testing/operation-scenarios";
 import { validateRpcStatus } from "@/lib/testing/rpc";
 import { toErrorResponse } from "@/lib/api/http";
 import { randomBase62 } from "@/lib/ids";
@@ -23,7 +23,6 @@ import { OPERATIONS } from ".";
 import { executeOperation } from "./execute";
 import { pathParamNames, type Operation } from "./operation";
 
-const SESSION_ONLY = new Set(["CreateAccessToken"]);
 
 let victim: Tenant;
 let intruder: Tenant;
@@ -83,7 +82,7 @@ function send(op: Operation, params: Record<string, string>, body: unknown, quer
 
 /** The answer to a refused request from `caller`, through the edge the operation allows them. */
 async function attempt(op: Operation, caller: TestUser, params: Record<string, string>, body: unknown, query: Record<string, string>): Promise<ApiResponse> {
-  if (!SESSION_ONLY.has(op.id)) return send(op, params, body, query, await tokenOf(caller));
+  if (!NOT_FOR_TOKENS.has(op.id)) return send(op, params, body, query, await tokenOf(caller));
   const requestId = `iso_${randomBase62(16)}`;
   const res = await executeOperation(op, { ...caller.ctx, requestId }, { params, query, body }).then(
     () => new Response(null, { status: 200 }),

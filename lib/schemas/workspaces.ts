@@ -173,6 +173,8 @@ export const BatchCreateWorkspacesInput = z.strictObject({
     .min(1, { message: "requests needs at least one request" })
     .max(MAX_BATCH_REQUESTS, { message: `at most ${MAX_BATCH_REQUESTS} requests per batch` }),
   template_workspace_id: workspaceIdText.optional(),
+  /** AIP-163: run every check and answer each request's verdict; write nothing. */
+  validate_only: z.boolean({ error: "validate_only must be true or false" }).optional().default(false),
 });
 export type BatchCreateWorkspacesInput = z.output<typeof BatchCreateWorkspacesInput>;
 
@@ -227,7 +229,30 @@ export const ListWorkspacesOutput = z.object({
 });
 export type ListWorkspacesOutput = z.infer<typeof ListWorkspacesOutput>;
 
-export const BatchCreateWorkspacesOutput = z.object({ workspaces: z.array(WorkspaceOutput) });
+export const BATCH_MEMBER_OUTCOMES = ["ADD_MEMBER", "INVITE"] as const;
+
+/** What a batch would do for one listed member: add an organization member, or invite. */
+export const BatchMemberOutcome = z.object({ email: z.string(), outcome: z.enum(BATCH_MEMBER_OUTCOMES) });
+export type BatchMemberOutcome = z.infer<typeof BatchMemberOutcome>;
+
+/** A `validate_only` batch's answer: each request's verdict, in request order. */
+export const BatchValidationOutput = z.object({
+  valid: z.boolean(),
+  requests: z.array(
+    z.object({
+      index: z.number().int(),
+      title: z.string(),
+      valid: z.boolean(),
+      /** What the real call would refuse for this request: field path, gRPC code name, ErrorInfo reason, a sentence. */
+      violations: z.array(z.object({ field: z.string(), code: z.string(), reason: z.string(), description: z.string() })),
+      members: z.array(BatchMemberOutcome),
+    }),
+  ),
+});
+export type BatchValidationOutput = z.infer<typeof BatchValidationOutput>;
+
+/** `workspaces` holds the created ones (empty with `validate_only`, which answers `validation` instead). */
+export const BatchCreateWorkspacesOutput = z.object({ workspaces: z.array(WorkspaceOutput), validation: BatchValidationOutput.optional() });
 export type BatchCreateWorkspacesOutput = z.infer<typeof BatchCreateWorkspacesOutput>;
 
 export const CountWorkspaceUsersOutput = z.object({ workspace_user_counts: z.record(z.string(), z.number().int()) });

@@ -5,6 +5,7 @@ import type { OrgAccess } from "../../auth/authorize";
 import { filterOn } from "../../api/filter";
 import { planList, type ListParams, type ListSpec } from "../../api/list";
 import type { Prisma } from "../../generated/prisma/client";
+import { withoutLinks } from "./without-links";
 import { MAIL_STATUSES, type ListOutboxMailsOutput } from "../../schemas/mail";
 
 const spec: ListSpec<Prisma.OutboxMailWhereInput> = {
@@ -42,8 +43,10 @@ export async function listOutboxMails(ctx: RequestContext, access: OrgAccess, pa
       create_time: m.createdAt.toISOString(),
       next_attempt_time: m.nextAttemptTime.toISOString(),
       sent_time: m.sentAt ? m.sentAt.toISOString() : null,
-      text: m.text,
-      html: m.html,
+      // The link is the invitee's alone: with it, whoever reads the outbox could sign up as the
+      // invited address, already verified.
+      text: withoutLinks(m.text, "link sent only to the recipient"),
+      html: withoutLinks(m.html, "link sent only to the recipient"),
     })),
     next_page_token: page.nextPageToken,
   };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import type { Tx } from "../../prisma-client";
 import { ApiError } from "../../api/errors";
 import type { RequestContext } from "../../auth/context";
 import { authorize, type OrgAccess } from "../../auth/authorize";
@@ -7,10 +8,12 @@ import {
   DEFAULT_DATA_POLICY,
   type BatchCreateWorkspacesInput,
   type BatchCreateWorkspacesOutput,
+  type BatchMemberOutcome,
+  type BatchValidationOutput,
   type WorkspaceDraftInput,
 } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
-import { insertInvitations, type NewInvitation } from "../invitations/insert-invitation";
+import { insertInvitations } from "../invitations/insert-invitation";
 import { insertWorkspace, type NewWorkspace } from "./create-workspace";
 import { loadWorkspaceBlueprint, type MemberSeed, type WorkspaceBlueprint } from "./workspace-blueprint";
 import { isUniqueViolation, titleTaken } from "./workspace-changes";
@@ -40,11 +43,141 @@ function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1);
 }
 
+// The checks a batch must pass, in the order a real call reports them: a title repeated within
+// the batch, then a title an existing workspace holds, then an invitee outside the domain. A real
+// call throws the first violation of the first kind (lowest row first); `validate_only` answers
+// every violation of every row. Both come from `checkBatch`, so the preview cannot drift from the
+// real call.
+const RANK = { repeatedTitle: 0, takenTitle: 1, outsideDomain: 2 } as const;
+
+interface Violation {
+  rank: number;
+  index: number;
+  error: ApiError;
+  /** The sentence a preview shows beside the row (no `requests[i]` prefix). */
+  summary: string;
+}
+
+interface RowPlan {
+  seed: NewWorkspace;
+  members: MemberSeed[];
+  invites: { email: string; roles: string[] }[];
+  /** Every listed member, in request order, with what the batch would do for them. */
+  outcomes: BatchMemberOutcome[];
+}
+
+interface BatchCheck {
+  rows: RowPlan[];
+  violations: Violation[];
+}
+
+async function checkBatch(tx: Tx, organizationId: string, input: BatchCreateWorkspacesInput, blueprint: WorkspaceBlueprint | undefined): Promise<BatchCheck> {
+  const violations: Violation[] = [];
+
+  const firstByTitle = new Map<string, number>();
+  input.requests.forEach((r, i) => {
+    const key = r.workspace.title.toLowerCase();
+    const first = firstByTitle.get(key);
+    if (first === undefined) {
+      firstByTitle.set(key, i);
+      return;
+    }
+    violations.push({
+      rank: RANK.repeatedTitle,
+      index: i,
+      summary: `Repeats the title "${r.workspace.title}" of request ${first + 1} in this batch.`,
+      error: new ApiError("ALREADY_EXISTS", `requests[${i}] repeats the title "${r.workspace.title}" of requests[${first}].`, {
+        reason: "WORKSPACE_TITLE_TAKEN",
+        metadata: { title: r.workspace.title, index: String(i) },
+        fieldViolations: [{ field: titleField(i), description: `repeats the title of requests[${first}]` }],
+      }),
+    });
+  });
+
+  const taken = new Set(
+    (
+      await tx.workspace.findMany({
+        where: { organizationId, activeTitleKey: { in: [...firstByTitle.keys()] } },
+        select: { activeTitleKey: true },
+      })
+    ).map((w) => w.activeTitleKey),
+  );
+  input.requests.forEach((r, i) => {
+    if (!taken.has(r.workspace.title.toLowerCase())) return;
+    const error = titleTaken(r.workspace.title, titleField(i));
+    violations.push({ rank: RANK.takenTitle, index: i, error, summary: error.message });
+  });
+
+  const emails = [...new Set(input.requests.flatMap((r) => r.members.map((m) => m.email)))];
+  const users = emails.length
+    ? await tx.user.findMany({
+        where: { email: { in: emails }, organizationMemberships: { some: { organizationId } } },
+        select: { id: true, email: true },
+      })
+    : [];
+  const orgMemberIds = new Map(users.map((u) => [u.email, u.id]));
+
+  const rows = input.requests.map((request, i): RowPlan => {
+    const seed = seedFor(request.workspace, blueprint);
+    const plan: RowPlan = { seed, members: [], invites: [], outcomes: [] };
+    for (const [j, m] of request.members.entries()) {
+      const userId = orgMemberIds.get(m.email);
+      if (userId) {
+        plan.members.push({ userId, roles: m.roles });
+        plan.outcomes.push({ email: m.email, outcome: "ADD_MEMBER" });
+        continue;
+      }
+      plan.outcomes.push({ email: m.email, outcome: "INVITE" });
+      // API.md §3: a workspace with a domain takes invitations for that domain only.
+      if (seed.domain && emailDomain(m.email) !== seed.domain) {
+        violations.push({
+          rank: RANK.outsideDomain,
+          index: i,
+          summary: `${m.email} is outside the workspace's domain ${seed.domain} and is not an organization member, so cannot be invited.`,
+          error: new ApiError("INVALID_ARGUMENT", `requests[${i}].members[${j}]: ${m.email} is outside the workspace's domain ${seed.domain}.`, {
+            reason: "EMAIL_OUTSIDE_DOMAIN",
+            metadata: { email: m.email, domain: seed.domain },
+            fieldViolations: [{ field: `requests[${i}].members[${j}].email`, description: `must be an address of ${seed.domain} to be invited` }],
+          }),
+        });
+        continue;
+      }
+      plan.invites.push({ email: m.email, roles: m.roles });
+    }
+    return plan;
+  });
+
+  // Stable order: by kind, then row, then the order found within the row.
+  violations.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return { rows, violations };
+}
+
+function verdictOf(input: BatchCreateWorkspacesInput, check: BatchCheck): BatchValidationOutput {
+  const requests = input.requests.map((r, i) => {
+    const mine = check.violations.filter((v) => v.index === i).sort((a, b) => a.rank - b.rank);
+    return {
+      index: i,
+      title: r.workspace.title,
+      valid: mine.length === 0,
+      violations: mine.map((v) => ({
+        field: v.error.options.fieldViolations?.[0]?.field ?? `requests[${i}]`,
+        code: v.error.code,
+        reason: v.error.options.reason ?? v.error.code,
+        description: v.summary,
+      })),
+      members: check.rows[i].outcomes,
+    };
+  });
+  return { valid: check.violations.length === 0, requests };
+}
+
 /**
  * POST …/workspaces:batchCreate — the generic seed's bulk provisioning, all or nothing in one
  * transaction. Members who are organization members join with the given roles; everyone else
  * gets an invitation. A `template_workspace_id` fills unset fields from that workspace, which the
- * caller must be allowed to copy (clone:Workspace on it).
+ * caller must be allowed to copy (clone:Workspace on it). With `validate_only` (AIP-163) the same
+ * checks run and the answer gives each request's verdict; nothing is written, not even an audit
+ * entry. A refusal of the whole request (permission, template not found) is the same error either way.
  */
 export async function batchCreateWorkspaces(ctx: RequestContext, access: OrgAccess, input: BatchCreateWorkspacesInput): Promise<BatchCreateWorkspacesOutput> {
   const organizationId = access.organizationId;
@@ -52,72 +185,37 @@ export async function batchCreateWorkspaces(ctx: RequestContext, access: OrgAcce
     ? await authorize(ctx, "clone:Workspace", { organizationId, workspaceId: input.template_workspace_id })
     : undefined;
 
-  // Rules that need no database first, so a bad row is reported before anything is written.
-  const firstByTitle = new Map<string, number>();
-  input.requests.forEach((r, i) => {
-    const key = r.workspace.title.toLowerCase();
-    const first = firstByTitle.get(key);
-    if (first !== undefined) {
-      throw new ApiError("ALREADY_EXISTS", `requests[${i}] repeats the title "${r.workspace.title}" of requests[${first}].`, {
-        reason: "WORKSPACE_TITLE_TAKEN",
-        metadata: { title: r.workspace.title, index: String(i) },
-        fieldViolations: [{ field: titleField(i), description: `repeats the title of requests[${first}]` }],
-      });
-    }
-    firstByTitle.set(key, i);
-  });
-
   const prisma = await db();
+  if (input.validate_only) {
+    const check = await prisma.$transaction(
+      async (tx) => {
+        const blueprint = template ? await loadWorkspaceBlueprint(tx, template, { members: false }) : undefined;
+        return checkBatch(tx, organizationId, input, blueprint);
+      },
+      { timeout: BATCH_TIMEOUT_MS },
+    );
+    return { workspaces: [], validation: verdictOf(input, check) };
+  }
+
   let failedIndex = -1;
   try {
     const rows = await prisma.$transaction(
       async (tx) => {
         const blueprint = template ? await loadWorkspaceBlueprint(tx, template, { members: false }) : undefined;
         const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { title: true } });
-
-        const taken = await tx.workspace.findMany({
-          where: { organizationId, activeTitleKey: { in: [...firstByTitle.keys()] } },
-          select: { activeTitleKey: true },
-        });
-        if (taken.length) {
-          const index = firstByTitle.get(taken[0].activeTitleKey!)!;
-          throw titleTaken(input.requests[index].workspace.title, titleField(index));
-        }
-
-        const emails = [...new Set(input.requests.flatMap((r) => r.members.map((m) => m.email)))];
-        const users = emails.length
-          ? await tx.user.findMany({
-              where: { email: { in: emails }, organizationMemberships: { some: { organizationId } } },
-              select: { id: true, email: true },
-            })
-          : [];
-        const orgMemberIds = new Map(users.map((u) => [u.email, u.id]));
+        const check = await checkBatch(tx, organizationId, input, blueprint);
+        if (check.violations.length) throw check.violations[0].error;
 
         const created = [];
-        for (const [i, request] of input.requests.entries()) {
-          const seed = seedFor(request.workspace, blueprint);
-          const members: MemberSeed[] = [];
-          const invites: Omit<NewInvitation, "workspaceId">[] = [];
-          for (const [j, m] of request.members.entries()) {
-            const userId = orgMemberIds.get(m.email);
-            if (userId) {
-              members.push({ userId, roles: m.roles });
-              continue;
-            }
-            // API.md §3: a workspace with a domain takes invitations for that domain only.
-            if (seed.domain && emailDomain(m.email) !== seed.domain) {
-              throw new ApiError("INVALID_ARGUMENT", `requests[${i}].members[${j}]: ${m.email} is outside the workspace's domain ${seed.domain}.`, {
-                reason: "EMAIL_OUTSIDE_DOMAIN",
-                metadata: { email: m.email, domain: seed.domain },
-                fieldViolations: [{ field: `requests[${i}].members[${j}].email`, description: `must be an address of ${seed.domain} to be invited` }],
-              });
-            }
-            invites.push({ organizationId, email: m.email, roles: m.roles, organizationTitle: organization.title, workspaceTitle: seed.title });
-          }
+        for (const [i, plan] of check.rows.entries()) {
           failedIndex = i;
-          const row = await insertWorkspace(tx, ctx, organizationId, { ...seed, members });
+          const row = await insertWorkspace(tx, ctx, organizationId, { ...plan.seed, members: plan.members });
           failedIndex = -1;
-          const invitations = await insertInvitations(tx, ctx, invites.map((inv) => ({ ...inv, workspaceId: row.id })));
+          const invitations = await insertInvitations(
+            tx,
+            ctx,
+            plan.invites.map((inv) => ({ ...inv, organizationId, workspaceId: row.id, organizationTitle: organization.title, workspaceTitle: plan.seed.title })),
+          );
           await writeAuditEntry(tx, ctx, {
             organizationId,
             workspaceId: row.id,
@@ -126,7 +224,7 @@ export async function batchCreateWorkspaces(ctx: RequestContext, access: OrgAcce
             changes: {
               after: toWorkspaceOutput(row),
               ...(template ? { template: workspaceName(organizationId, template.workspaceId) } : {}),
-              members: members.map((m) => ({ user_id: m.userId, roles: m.roles })),
+              members: plan.members.map((m) => ({ user_id: m.userId, roles: m.roles })),
               invitations: invitations.map((inv) => ({ invitation_id: inv.id, email: inv.email })),
             },
           });

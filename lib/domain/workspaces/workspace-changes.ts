@@ -78,10 +78,12 @@ export async function changeWorkspaceRow(tx: Tx, ref: WorkspaceRef, change: Cond
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const before = await tx.workspace.findFirst({ where, select: workspaceSelect });
     if (!before) throw workspaceNotFound(ref);
-    const data = change.plan(before);
+    // The caller's etag first (AIP-154): a request made against a version that is gone is ABORTED,
+    // whatever the current version would make of it (a lost race answers as a lost race).
     if (change.preconditions?.length && !etagsMatch(change.preconditions, before.version)) {
       throw workspaceEtagMismatch(ref, before.version);
     }
+    const data = change.plan(before);
     if (data === null) return { before, after: before, changed: false };
     const { count } = await tx.workspace.updateMany({
       where: { ...where, version: before.version },

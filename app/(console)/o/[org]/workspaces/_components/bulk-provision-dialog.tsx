@@ -1,11 +1,14 @@
 "use client";
 
 // Bulk provisioning: the user uploads or pastes CSV, sees every row checked in a preview, and only
-// then creates them all in one workspaces:batchCreate call (all or nothing). A refusal from the
-// server that names a request (`requests[3]…`) is shown on that preview row.
+// then creates them all in one workspaces:batchCreate call (all or nothing). Rows that pass the
+// local checks are sent with `validate_only` first, so the preview shows the server's verdict per
+// row (a title already taken, an invitee outside the domain…) and whether each member is added or
+// invited; "Ready" means the server said so. A refusal of the real call that names a request
+// (`requests[3]…`, e.g. a title taken in between) is still shown on that preview row.
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useDeferredValue, useId, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useDeferredValue, useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
@@ -25,6 +28,8 @@ import { batchCreateWorkspacesAction } from "../actions";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 const MAX_FILE_BYTES = 512 * 1024;
+/** Typing pauses this long before the rows are sent for the server's verdict. */
+const VERDICT_DELAY_MS = 400;
 
 const ROLE_LABELS: Record<BulkRole, string> = {
   "workspace-viewer": "Workspace Viewer",
@@ -72,6 +77,40 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
   const anyMembers = plan.rows.some((r) => r.members.length > 0);
   const queryClient = useQueryClient();
   const toast = useToast();
+
+  // The server's dry run of every row that passes the local checks, once typing pauses; when all
+  // rows pass, that is exactly the body the Create button sends.
+  const checkable = useMemo(
+    () => (plan.fileErrors.length === 0 && deferredText === text ? plan.rows.filter((r) => r.errors.length === 0) : []),
+    [plan, deferredText, text],
+  );
+  const body = useMemo(() => (checkable.length ? batchCreateBody(checkable, role) : null), [checkable, role]);
+  const [checkedBody, setCheckedBody] = useState<typeof body>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setCheckedBody(body), body ? VERDICT_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+  }, [body]);
+  const verdictQuery = useQuery({
+    queryKey: workspaceKeys.batchVerdict(org, checkedBody),
+    queryFn: () => batchCreateWorkspacesAction(org, { ...checkedBody, validate_only: true }),
+    enabled: checkedBody !== null,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const verdictCurrent = body !== null && checkedBody === body && !verdictQuery.isFetching;
+  const verdict = verdictCurrent && verdictQuery.data?.ok ? verdictQuery.data.data.validation : undefined;
+  const verdictByRow = new Map(verdict?.requests.map((v) => [checkable[v.index]?.row, v]));
+  const allReady = ready && verdict?.valid === true && checkable.length === plan.rows.length;
+  const verdictFailure: ActionFailure | null = verdictCurrent
+    ? verdictQuery.data && !verdictQuery.data.ok
+      ? verdictQuery.data.error
+      : verdictQuery.isError
+        ? UNREACHABLE
+        : null
+    : null;
+  const checking = body !== null && !verdict && !verdictFailure;
+  const refusedRows = verdict ? verdict.requests.filter((r) => !r.valid).length : 0;
 
   const changeText = (value: string) => {
     setText(value);
@@ -121,7 +160,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!ready || create.isPending) return;
+    if (!allReady || create.isPending) return;
     setFailure(null);
     setServerRows({});
     create.mutate();
@@ -189,6 +228,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
           </div>
         ) : null}
 
+        <ActionErrorAlert failure={verdictFailure} message={verdictFailure ? `The rows could not be checked: ${verdictFailure.message}` : undefined} />
         <ActionErrorAlert
           failure={failure}
           message={failure?.message || `The server refused ${serverRowCount === 1 ? "a row" : `${serverRowCount} rows`}; see the preview. Nothing was created.`}
@@ -227,7 +267,9 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
                 <tbody className="divide-y divide-border">
                   {plan.rows.map((r) => {
                     const serverError = serverRows[r.row];
-                    const errors = serverError ? [...r.errors, serverError] : r.errors;
+                    const rowVerdict = r.errors.length ? undefined : verdictByRow.get(r.row);
+                    const errors = [...r.errors, ...(rowVerdict?.violations.map((v) => v.description) ?? []), ...(serverError ? [serverError] : [])];
+                    const invited = new Set(rowVerdict?.members.filter((m) => m.outcome === "INVITE").map((m) => m.email));
                     return (
                       <tr key={r.row} data-row={r.row} className={errors.length ? "bg-danger-bg" : undefined}>
                         <td className="px-3 py-2 align-top text-muted tabular-nums">{r.row}</td>
@@ -239,6 +281,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
                               {r.members.map((m) => (
                                 <li key={m} className="break-all">
                                   {m}
+                                  {invited.has(m) ? <span className="ml-1 text-muted">(invite)</span> : null}
                                 </li>
                               ))}
                             </ul>
@@ -253,8 +296,12 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
                                 <li key={e}>{e}</li>
                               ))}
                             </ul>
-                          ) : (
+                          ) : rowVerdict?.valid ? (
                             <span className="text-green-700 dark:text-green-300">Ready</span>
+                          ) : checking ? (
+                            <span className="text-muted">Checking…</span>
+                          ) : (
+                            <span className="text-muted">Not checked</span>
                           )}
                         </td>
                       </tr>
@@ -273,14 +320,20 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
             ? "Add rows to see a preview."
             : invalidRows
               ? `Fix the ${invalidRows === 1 ? "row" : `${invalidRows} rows`} with errors to continue.`
-              : serverRowCount
-                ? "Fix the rows the server refused to continue."
-                : `${plan.rows.length} ${plan.rows.length === 1 ? "workspace" : "workspaces"} ready to create.`}
+              : refusedRows
+                ? `The server would refuse ${refusedRows === 1 ? "a row" : `${refusedRows} rows`}; fix ${refusedRows === 1 ? "it" : "them"} to continue.`
+                : serverRowCount
+                  ? "Fix the rows the server refused to continue."
+                  : checking
+                    ? "Checking the rows with the server…"
+                    : allReady
+                      ? `${plan.rows.length} ${plan.rows.length === 1 ? "workspace" : "workspaces"} ready to create.`
+                      : "The rows could not be checked."}
         </p>
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>
         </DialogClose>
-        <Button type="submit" disabled={!ready || serverRowCount > 0 || create.isPending}>
+        <Button type="submit" disabled={!allReady || serverRowCount > 0 || create.isPending}>
           {create.isPending ? <Spinner /> : null}
           {ready ? `Create ${plan.rows.length} ${plan.rows.length === 1 ? "workspace" : "workspaces"}` : "Create workspaces"}
         </Button>

@@ -109,6 +109,21 @@ describe("invitations over REST", () => {
     expect((await api.get(`${base()}/invitationSettings`, { token: adminToken })).body).toEqual({ invitation_ttl_hours: 24 });
   });
 
+  // Regression: ListOutboxMails answered queued invitation mails with their link, so whoever may
+  // read the outbox (update:Organization) held the invitee's token, and signing up with it gives
+  // an account for the invited address, already verified, without access to that mailbox.
+  it("lists queued invitation mails without their link", async () => {
+    const email = `outbox.reader.${Date.now()}@example.test`;
+    expect((await api.post(invites(), { token: adminToken, body: { emails: [email], roles: ["workspace-viewer"] } })).status).toBe(201);
+    const token = await tokenFromOutbox(email, "invite");
+    const mails = await api.get(`${base()}/mails?filter=${encodeURIComponent(`to = "${email}"`)}`, { token: adminToken });
+    expect(mails.status).toBe(200);
+    expect(mails.body.mails).toHaveLength(1);
+    expect(mails.body.mails[0].status).toBe("QUEUED");
+    expect(JSON.stringify(mails.body)).not.toContain(token);
+    expect(mails.body.mails[0].text).toContain("/invite/[link sent only to the recipient]");
+  });
+
   it("puts the operations in the OpenAPI document", async () => {
     const doc = (await api.get("/api/v1/openapi.json")).body;
     const ids = Object.values<Record<string, { operationId: string }>>(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));

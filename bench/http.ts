@@ -1,0 +1,502 @@
+// The product over HTTP at scale, next to a bare server (bench/bare-server.mjs) answering the same
+// ListWorkspaces request byte for byte, in one run: rps, p50, p99 and errors at several connection
+// counts, Node CPU per request of each server's process tree and PostgreSQL backend CPU per
+// request (both from /proc), peak resident memory of each tree, and the product/bare ratio. Then
+// the member list at 100,000 members, CountWorkspaceUsers with 1,000 ids and a batchCreate of
+// 100 workspaces × 10 members, measured one request at a time. See bench/README.md.
+//
+//   npx tsx bench/http.ts [--quick] [--duration 10] [--connections 8,32,128] [--keep]
+//
+// Loopback only; it creates its own database on the local PostgreSQL and drops it at the end.
+// The product must be built first (`npx next build`).
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { generateToken } from "../lib/auth/tokens";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    keep: { type: "boolean", default: false },
+    workspaces: { type: "string", default: "100000" },
+    members: { type: "string", default: "100000" },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3120" },
+  },
+});
+const QUICK = args.quick;
+const DURATION_S = Number(args.duration ?? (QUICK ? 4 : 10));
+const CONNECTIONS = (args.connections ?? (QUICK ? "32" : "8,32,128")).split(",").map(Number);
+const SEQ_RUNS = QUICK ? 15 : 40;
+const N_WS = Number(args.workspaces);
+const N_MEMBERS = Number(args.members);
+const PRODUCT_PORT = Number(args.port);
+const BARE_PORT = PRODUCT_PORT + 1;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SECRET = randomBytes(32).toString("base64url");
+const TICK_MS = 10; // /proc times are in USER_HZ = 100 on Linux
+const PAGE_KB = 4;
+
+// ---------- /proc ----------
+
+function procStat(pid: number): { ppid: number; cpuMs: number; rssKb: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS, rssKb: Number(f[21]) * PAGE_KB };
+  } catch {
+    return undefined;
+  }
+}
+
+/** pid and every descendant. */
+function tree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const s = procStat(Number(name));
+    if (!s) continue;
+    const list = children.get(s.ppid) ?? [];
+    list.push(Number(name));
+    children.set(s.ppid, list);
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]) ?? []));
+  return out;
+}
+
+const treeCpuMs = (root: number) => tree(root).reduce((sum, pid) => sum + (procStat(pid)?.cpuMs ?? 0), 0);
+const treeRssKb = (root: number) => tree(root).reduce((sum, pid) => sum + (procStat(pid)?.rssKb ?? 0), 0);
+
+// ---------- database ----------
+
+const database = `wsa_bench_http_${randomBytes(4).toString("hex")}`;
+const dbUrl = (() => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${database}`;
+  return u.toString();
+})();
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** CPU (ms) of each client backend of the bench database (the servers' pools), by pid. */
+async function pgCpu(c: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await c.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+  );
+  return new Map(rows.map((r) => [r.pid, procStat(r.pid)?.cpuMs ?? 0]));
+}
+
+/** Backend CPU spent between two samples; a backend that started in between counts whole. */
+function pgCpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) {
+    const was = before.get(pid) ?? 0;
+    sum += ms >= was ? ms - was : ms;
+  }
+  return sum;
+}
+
+interface Fixture {
+  token: string;
+  small: string;
+  big: string;
+  other: string;
+  bigWorkspace: string;
+  bigWorkspaceIds: string[];
+  memberEmails: string[];
+}
+
+const id = (prefix: string, expr: string) => `'${prefix}_' || substr(md5(${expr}), 1, 24)`;
+
+async function seed(c: pg.Client): Promise<Fixture> {
+  const t0 = performance.now();
+  const owner = "usr_benchowner0000000000000";
+  const owner2 = "usr_benchowner2000000000000";
+  const small = "org_benchsmall0000000000000";
+  const big = "org_benchbig00000000000000000";
+  const other = "org_benchother0000000000000";
+  const policy = `'{"retention_days": 30, "allow_external_sharing": false}'::jsonb`;
+  await c.query(`
+    INSERT INTO users (id, email, display_name, update_time) VALUES
+      ('${owner}', 'owner@bench.example', 'Bench Owner', now()),
+      ('${owner2}', 'owner2@bench.example', 'Other Owner', now());
+    INSERT INTO users (id, email, display_name, create_time, update_time)
+      SELECT ${id("usr", "'u' || i")}, 'user' || i || '@bench.example', 'User ' || substr(md5('n' || i), 1, 10),
+             now() - i * interval '1 minute', now()
+        FROM generate_series(1, ${N_MEMBERS}) i;
+    INSERT INTO organizations (id, title, owner_id, update_time) VALUES
+      ('${small}', 'Small', '${owner}', now()), ('${big}', 'Big', '${owner}', now()), ('${other}', 'Other', '${owner2}', now());
+    INSERT INTO organization_preferences (organization_id, update_time) VALUES ('${small}', now()), ('${big}', now()), ('${other}', now());
+    INSERT INTO organization_members (organization_id, user_id, roles, update_time) VALUES
+      ('${small}', '${owner}', '{org-admin}', now()), ('${big}', '${owner}', '{org-admin}', now()), ('${other}', '${owner2}', '{org-admin}', now());
+    INSERT INTO organization_members (organization_id, user_id, roles, create_time, update_time)
+      SELECT '${big}', ${id("usr", "'u' || i")}, CASE WHEN i <= 2 THEN '{org-admin}'::text[] ELSE '{org-member}'::text[] END,
+             now() - i * interval '1 minute', now()
+        FROM generate_series(1, ${N_MEMBERS}) i;
+    INSERT INTO workspaces (id, organization_id, title, active_title_key, data_policy, creator_id, create_time, update_time)
+      SELECT ${id("ws", "'s' || i")}, '${small}', 'Small ' || i, 'small ' || i, ${policy}, '${owner}', now() - i * interval '1 hour', now()
+        FROM generate_series(1, 4) i;
+    INSERT INTO workspaces (id, organization_id, title, active_title_key, data_policy, creator_id, create_time, update_time)
+      SELECT ${id("ws", "o || ':' || i")}, o, 'Workspace ' || i, 'workspace ' || i, ${policy},
+             CASE WHEN o = '${big}' THEN '${owner}' ELSE '${owner2}' END, now() - i * interval '1 second', now()
+        FROM unnest(ARRAY['${big}', '${other}']) o, generate_series(1, ${N_WS}) i;
+    INSERT INTO workspace_members (workspace_id, user_id, roles, create_time, update_time)
+      SELECT id, creator_id, '{workspace-admin}', create_time, now() FROM workspaces;
+  `);
+  const bigWorkspace = (await c.query<{ id: string }>(`SELECT ${id("ws", `'${big}:1'`)} AS id`)).rows[0].id;
+  await c.query(`
+    INSERT INTO workspace_members (workspace_id, user_id, roles, create_time, update_time)
+      SELECT '${bigWorkspace}', ${id("usr", "'u' || i")},
+             CASE WHEN i % 100 = 0 THEN '{workspace-admin}'::text[] WHEN i % 10 = 0 THEN '{workspace-editor}'::text[] ELSE '{workspace-viewer}'::text[] END,
+             now() - i * interval '1 minute', now()
+        FROM generate_series(3, ${N_MEMBERS}) i;
+  `);
+  const { token, prefix, hash } = generateToken();
+  await c.query(
+    `INSERT INTO personal_access_tokens (id, user_id, display_name, prefix, token_hash, workspace_ids) VALUES ('pat_bench0000000000000000000', $1, 'bench', $2, $3, '{}')`,
+    [owner, prefix, hash],
+  );
+  await c.query("VACUUM ANALYZE");
+  const ids = await c.query<{ id: string }>(`SELECT id FROM workspaces WHERE organization_id = $1 ORDER BY create_time DESC LIMIT 1000`, [big]);
+  const emails = Array.from({ length: 10 }, (_, i) => `user${i + 10}@bench.example`);
+  console.log(`data: ${N_WS} + ${N_WS} workspaces, ${N_MEMBERS} members in one workspace, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { token, small, big, other, bigWorkspace, bigWorkspaceIds: ids.rows.map((r) => r.id), memberEmails: emails };
+}
+
+// ---------- statements ----------
+
+/**
+ * A loopback proxy in front of PostgreSQL that counts what clients send: extended-protocol
+ * Execute messages and simple Query messages (statements), and Parse messages with a statement
+ * name (named, i.e. prepared once and reused). Used only for a product started for counting.
+ */
+function statementCounter(target: URL) {
+  const counts = { statements: 0, parses: 0, named: 0 };
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    upstream.pipe(client);
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+    let buf = Buffer.alloc(0);
+    let started = false;
+    client.on("data", (chunk: Buffer) => {
+      upstream.write(chunk);
+      buf = Buffer.concat([buf, chunk]);
+      for (;;) {
+        if (!started) {
+          if (buf.length < 8) return;
+          const len = buf.readInt32BE(0);
+          if (buf.length < len) return;
+          started = buf.readInt32BE(4) !== 80877103; // an SSLRequest is followed by the real startup
+          buf = buf.subarray(len);
+          continue;
+        }
+        if (buf.length < 5) return;
+        const len = buf.readInt32BE(1);
+        if (buf.length < len + 1) return;
+        const type = String.fromCharCode(buf[0]);
+        if (type === "E" || type === "Q") counts.statements++;
+        if (type === "P") {
+          counts.parses++;
+          if (buf[5] !== 0) counts.named++;
+        }
+        buf = buf.subarray(len + 1);
+      }
+    });
+    client.on("close", () => upstream.destroy());
+  });
+  return { counts, server };
+}
+
+// ---------- servers ----------
+
+interface Server {
+  name: string;
+  proc: ChildProcess;
+  port: number;
+  peakRssKb: number;
+}
+
+async function waitFor(port: number, proc: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get({ host: "127.0.0.1", port, path: "/api/v1/health" }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} did not start on port ${port}`);
+}
+
+/** The product as `npm start` serves it: the standalone server when built, else `next start`. */
+function productCommand(): string[] {
+  const standalone = path.join(ROOT, ".next", "standalone", "server.js");
+  if (existsSync(standalone)) return [standalone];
+  return [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PRODUCT_PORT), "-H", "127.0.0.1"];
+}
+
+async function start(name: string, argv: string[], port: number, env: Record<string, string>): Promise<Server> {
+  const proc = spawn(process.execPath, argv, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitFor(port, proc, name);
+  return { name, proc, port, peakRssKb: 0 };
+}
+
+// ---------- load ----------
+
+interface Target {
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+}
+
+function request(agent: http.Agent, port: number, token: string, t: Target): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: t.method,
+        path: t.path,
+        agent,
+        headers: { authorization: `Bearer ${token}`, ...(t.body ? { "content-type": "application/json", "content-length": Buffer.byteLength(t.body) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(t.body);
+  });
+}
+
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  cpuMsPerReq: number;
+  pgMsPerReq: number;
+}
+
+async function load(server: Server, c: pg.Client, token: string, targets: Target[], connections: number, seconds: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const run = async (ms: number, record: boolean) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    let i = 0;
+    const end = performance.now() + ms;
+    const worker = async () => {
+      while (performance.now() < end) {
+        const t = targets[i++ % targets.length];
+        const s = performance.now();
+        try {
+          const res = await request(agent, server.port, token, t);
+          if (res.status >= 400) errors++;
+        } catch {
+          errors++;
+        }
+        if (record) latencies.push(performance.now() - s);
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    return { latencies, errors };
+  };
+  await run(1000, false);
+  const cpu0 = treeCpuMs(server.proc.pid!);
+  const pg0 = await pgCpu(c);
+  const sampler = setInterval(() => {
+    server.peakRssKb = Math.max(server.peakRssKb, treeRssKb(server.proc.pid!));
+  }, 200);
+  const t0 = performance.now();
+  const { latencies, errors } = await run(seconds * 1000, true);
+  const wall = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  const cpu = treeCpuMs(server.proc.pid!) - cpu0;
+  const pgSpent = pgCpuSpent(pg0, await pgCpu(c));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const n = latencies.length;
+  return { rps: n / wall, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, requests: n, cpuMsPerReq: cpu / n, pgMsPerReq: pgSpent / n };
+}
+
+async function sequential(server: Server, token: string, target: Target, runs: number): Promise<{ p50: number; p99: number; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < runs + 2; i++) {
+    const s = performance.now();
+    const res = await request(agent, server.port, token, target);
+    if (res.status >= 400) {
+      errors++;
+      if (errors === 1) console.log(`  ${target.method} ${target.path.slice(0, 80)}: ${res.status} ${res.body.slice(0, 200)}`);
+    }
+    if (i >= 2) samples.push(performance.now() - s);
+  }
+  agent.destroy();
+  samples.sort((a, b) => a - b);
+  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), errors };
+}
+
+// ---------- report ----------
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "-");
+
+async function main() {
+  const productArgv = productCommand();
+  await withClient(ADMIN_URL, (c) => c.query(`CREATE DATABASE "${database}"`));
+  const servers: Server[] = [];
+  try {
+    const { migrate } = (await import("../scripts/migrate.mjs")) as { migrate: (u: string) => Promise<unknown> };
+    await migrate(dbUrl);
+    await withClient(dbUrl, async (c) => {
+      const fx = await seed(c);
+      const env = { DATABASE_URL: dbUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT}`, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: randomBytes(32).toString("base64") };
+      const product = await start("product", productArgv, PRODUCT_PORT, env);
+      servers.push(product);
+      const bare = await start("bare", [path.join(ROOT, "bench", "bare-server.mjs")], BARE_PORT, { ...env, BARE_EXACT_LIMIT: process.env.BARE_EXACT_LIMIT ?? "" });
+      servers.push(bare);
+
+      const listOf = (org: string): Target => ({ method: "GET", path: `/api/v1/organizations/${org}/workspaces` });
+      const scenarios = [
+        { label: "4-workspace org", target: listOf(fx.small) },
+        { label: "100k org", target: listOf(fx.big) },
+      ];
+      const agent = new http.Agent({ keepAlive: true });
+      for (const s of scenarios) {
+        const [a, b] = await Promise.all([request(agent, product.port, fx.token, s.target), request(agent, bare.port, fx.token, s.target)]);
+        const same = a.status === 200 && a.body === b.body;
+        const at = [...a.body].findIndex((ch, i) => ch !== b.body[i]);
+        console.log(`ListWorkspaces ${s.label}: product ${a.status}, ${a.body.length} bytes; bare ${b.status}, ${b.body.length} bytes; ${same ? "identical" : `DIFFERENT at ${at}: ${a.body.slice(Math.max(0, at - 40), at + 60)} | ${b.body.slice(Math.max(0, at - 40), at + 60)}`}`);
+      }
+      agent.destroy();
+
+      console.log(`\nListWorkspaces under load, ${DURATION_S} s per cell, interleaved (ms; CPU = Node CPU of the server's process tree; PG = PostgreSQL backend CPU)`);
+      console.log("| org | conns | server | rps | p50 | p99 | errors | CPU ms/req | PG ms/req | product/bare rps |");
+      console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+      for (const conns of CONNECTIONS) {
+        for (const s of scenarios) {
+          const p = await load(product, c, fx.token, [s.target], conns, DURATION_S);
+          const b = await load(bare, c, fx.token, [s.target], conns, DURATION_S);
+          for (const [name, r] of [["product", p], ["bare", b]] as const) {
+            console.log(`| ${s.label} | ${conns} | ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.pgMsPerReq)} | ${name === "product" ? f2(p.rps / b.rps) : ""} |`);
+          }
+        }
+      }
+
+      console.log(`\nOne request at a time on the product, ${SEQ_RUNS} runs each (ms)`);
+      console.log("| request | p50 | p99 | errors |");
+      console.log("| --- | --- | --- | --- |");
+      const users = (q: string) => ({ method: "GET" as const, path: `/api/v1/organizations/${fx.big}/workspaces/${fx.bigWorkspace}/users?${q}` });
+      const seq: [string, Target, number][] = [
+        ["ListWorkspaceUsers 100k, default order", users(""), SEQ_RUNS],
+        ["ListWorkspaceUsers 100k, order_by=display_name", users("order_by=display_name"), SEQ_RUNS],
+        ["ListWorkspaceUsers 100k, order_by=email", users("order_by=email"), SEQ_RUNS],
+        ["ListWorkspaceUsers 100k, role_scope = organization", users(`filter=${encodeURIComponent('role_scope = "organization"')}`), SEQ_RUNS],
+        ["ListWorkspaceUsers 100k, role = workspace-admin", users(`filter=${encodeURIComponent('role = "workspace-admin"')}`), SEQ_RUNS],
+        ["ListWorkspaceUsers 100k, search : user 12", users(`filter=${encodeURIComponent('search : "user12"')}`), SEQ_RUNS],
+        ["ListWorkspaces 100k, page_size=1000", { method: "GET", path: `/api/v1/organizations/${fx.big}/workspaces?page_size=1000` }, SEQ_RUNS],
+        [
+          "CountWorkspaceUsers, 1000 ids",
+          { method: "POST", path: `/api/v1/organizations/${fx.big}/workspaces:countUsers`, body: JSON.stringify({ workspace_ids: fx.bigWorkspaceIds }) },
+          SEQ_RUNS,
+        ],
+      ];
+      for (const [label, target, runs] of seq) {
+        const r = await sequential(product, fx.token, target, runs);
+        console.log(`| ${label} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} |`);
+      }
+      const batchRuns = QUICK ? 2 : 5;
+      const batchTimes: number[] = [];
+      const bagent = new http.Agent({ keepAlive: true });
+      let batchErrors = 0;
+      for (let run = 0; run < batchRuns; run++) {
+        const body = JSON.stringify({
+          requests: Array.from({ length: 100 }, (_, i) => ({
+            workspace: { title: `Batch ${run}-${i} ${randomBytes(3).toString("hex")}` },
+            members: fx.memberEmails.map((email) => ({ email, roles: ["workspace-viewer"] })),
+          })),
+        });
+        const s = performance.now();
+        const res = await request(bagent, product.port, fx.token, { method: "POST", path: `/api/v1/organizations/${fx.small}/workspaces:batchCreate`, body });
+        batchTimes.push(performance.now() - s);
+        if (res.status >= 400) {
+          batchErrors++;
+          console.log(`  batchCreate: ${res.status} ${res.body.slice(0, 200)}`);
+        }
+      }
+      bagent.destroy();
+      batchTimes.sort((a, b) => a - b);
+      console.log(`| batchCreate 100 workspaces × 10 members (${batchRuns} runs) | ${f1(quantile(batchTimes, 0.5))} | ${f1(batchTimes[batchTimes.length - 1])} | ${batchErrors} |`);
+
+      const proxy = statementCounter(new URL(dbUrl));
+      await new Promise<void>((r) => proxy.server.listen(PRODUCT_PORT + 2, "127.0.0.1", r));
+      const proxied = new URL(dbUrl);
+      proxied.host = `127.0.0.1:${PRODUCT_PORT + 2}`;
+      const counted = await start("product (counted)", productArgv.map((a) => (a === String(PRODUCT_PORT) ? String(PRODUCT_PORT + 3) : a)), PRODUCT_PORT + 3, { ...env, DATABASE_URL: proxied.toString() });
+      try {
+        console.log("\nStatements the product sends to PostgreSQL per request (20 requests after 5 warm-up ones)");
+        const cagent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        for (const [label, target] of [
+          ["ListWorkspaces, 4-workspace org", scenarios[0].target],
+          ["ListWorkspaces, 100k org", scenarios[1].target],
+          ["ListWorkspaceUsers 100k, order_by=display_name", users("order_by=display_name")],
+        ] as const) {
+          for (let i = 0; i < 5; i++) await request(cagent, counted.port, fx.token, target);
+          const before = { ...proxy.counts };
+          for (let i = 0; i < 20; i++) await request(cagent, counted.port, fx.token, target);
+          const per = (k: keyof typeof before) => ((proxy.counts[k] - before[k]) / 20).toFixed(1);
+          console.log(`  ${label}: ${per("statements")} statements, ${per("parses")} parsed, ${per("named")} of them named`);
+        }
+        cagent.destroy();
+      } finally {
+        counted.proc.kill("SIGTERM");
+        proxy.server.close();
+      }
+
+      console.log("\nPeak resident memory of each process tree during the run");
+      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "product" ? productArgv.map((a) => path.relative(ROOT, a) || a).join(" ") : "node bench/bare-server.mjs"})`);
+    });
+  } finally {
+    for (const s of servers) s.proc.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    if (!args.keep) await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    else console.log(`kept database ${database}`);
+  }
+}
+
+await main();
