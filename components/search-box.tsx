@@ -22,21 +22,34 @@ export interface SearchBoxProps {
 export function SearchBox({ id, label, placeholder, value, onSearch, className = "" }: SearchBoxProps) {
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
+  // Searches sent but not yet back in the URL. When one arrives it is the user's own, and what
+  // they typed since must stay: overwriting it lost a cleared box (typing, clearing, then the first
+  // search landing put its text back and the list stayed filtered). Anything else is a change
+  // from outside (back/forward, "Clear filters"): the box shows it.
+  const [inFlight, setInFlight] = useState<string[]>([]);
   if (shown !== value) {
     setShown(value);
-    if (text.trim() !== value) setText(value);
+    const i = inFlight.indexOf(value);
+    if (i >= 0) setInFlight(inFlight.slice(i + 1));
+    else {
+      setInFlight([]);
+      if (text.trim() !== value) setText(value);
+    }
   }
-  const apply = useEffectEvent((q: string) => {
-    if (q !== value) onSearch(q);
-  });
+  const target = inFlight.at(-1) ?? value;
+  const send = (q: string) => {
+    if (q === target) return;
+    setInFlight((f) => [...f, q]);
+    onSearch(q);
+  };
+  const apply = useEffectEvent((q: string) => send(q));
   useEffect(() => {
     const timer = setTimeout(() => apply(text.trim()), 300);
     return () => clearTimeout(timer);
   }, [text]);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const q = text.trim();
-    if (q !== value) onSearch(q);
+    send(text.trim());
   };
 
   return (

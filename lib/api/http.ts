@@ -92,7 +92,9 @@ export function fieldViolationsOf(error: ZodError, style: FieldPathStyle = {}): 
     const base = fieldPath(issue.path, style);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push({ field: base ? `${base}.${key}` : key, description: "unknown field" });
+        // A key that is not a plain name (empty, dotted, spaced) is quoted, so the path still names it.
+        const name = /^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key);
+        out.push({ field: base ? `${base}.${name}` : name, description: "unknown field" });
       }
     } else {
       out.push({ field: base || "(body)", description: issue.message });
@@ -124,6 +126,19 @@ interface PrismaLikeError {
   message?: string;
 }
 
+// What a lost or refused database connection looks like, from Prisma (P10xx), from the driver
+// (pg: socket error codes, its own connection messages), or from PostgreSQL itself (SQLSTATE
+// class 08, and 57P01–57P03 when the server shuts down or is starting).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "57P01", "57P02", "57P03"]);
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|connect ECONNREFUSED|Can't reach database server/i;
+
+function isDatabaseUnavailable(e: PrismaLikeError & { cause?: unknown }, depth = 0): boolean {
+  if (!e || typeof e !== "object" || depth > 3) return false;
+  if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || /^08...$/.test(e.code))) return true;
+  if (UNAVAILABLE_MESSAGE.test(e.message ?? "")) return true;
+  return isDatabaseUnavailable(e.cause as PrismaLikeError, depth + 1);
+}
+
 /** Maps anything thrown below a wrapper to an ApiError; unknown errors become INTERNAL. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -134,8 +149,15 @@ export function toApiError(error: unknown): ApiError {
     if (e.code === "P2034" || e.code === "40001" || e.code === "40P01") {
       return new ApiError("ABORTED", "The request lost a race with a concurrent change; retry it.", { reason: "CONCURRENT_MODIFICATION" });
     }
-    if (e.code === "P1001" || e.code === "P1002" || e.code === "P1017" || e.code === "ECONNREFUSED" || e.name === "DriverAdapterError" && /connect/i.test(e.message ?? "")) {
-      return new ApiError("UNAVAILABLE", "The database is unavailable; retry later.", { reason: "DATABASE_UNAVAILABLE" });
+    // Every pooled connection stayed busy past the wait: the server is overloaded, not broken.
+    if (e.code === "P2028" && /unable to start a transaction/i.test(e.message ?? "")) {
+      return new ApiError("UNAVAILABLE", "The server is busy; retry in a moment.", { reason: "SERVER_BUSY", headers: { "retry-after": "1" } });
+    }
+    if (isDatabaseUnavailable(e)) {
+      return new ApiError("UNAVAILABLE", "The database is unavailable; retry in a moment.", {
+        reason: "DATABASE_UNAVAILABLE",
+        headers: { "retry-after": "1" },
+      });
     }
   }
   return new ApiError("INTERNAL", "An internal error occurred.", { reason: "INTERNAL" });

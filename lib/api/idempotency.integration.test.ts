@@ -95,4 +95,27 @@ describe("Idempotency-Key", () => {
     expect(again.headers.get("idempotency-replay")).toBe("true");
     expect(again.body).toEqual(first.body);
   });
+
+  // Regression: a request whose process was SIGKILLed after claiming its key (or that lost the
+  // database before releasing it) left the key "still being processed" for 24 hours, so the
+  // client could never retry it safely. An unanswered claim older than the lease is taken over.
+  it("lets a retry take over a claim its dead request never answered, but not a live one", async () => {
+    const prisma = await db();
+    const body = JSON.stringify({ title: "After a crash" });
+    const url = `http://localhost/api/v1/organizations/${orgId}/workspaces`;
+    const { claimIdempotencyKey, requestFingerprint } = await import("./idempotency");
+    const callerKey = `user:${user.id}`;
+    // Claimed and never answered: the process died. One 61 s ago, one a second ago.
+    await claimIdempotencyKey(callerKey, "key-dead", "POST", url, requestFingerprint("POST", url, body));
+    await prisma.idempotencyKey.updateMany({ where: { callerKey, responseStatus: null }, data: { createdAt: new Date(Date.now() - 61_000) } });
+    await claimIdempotencyKey(callerKey, "key-live", "POST", url, requestFingerprint("POST", url, body));
+    const live = await api.post(url, { token, rawBody: body, headers: { "idempotency-key": "key-live" } });
+    expect(live.status).toBe(409);
+    expect(live.body.details[0].reason).toBe("IDEMPOTENCY_KEY_IN_USE");
+    const retried = await api.post(url, { token, rawBody: body, headers: { "idempotency-key": "key-dead" } });
+    expect(retried.status).toBe(201);
+    const replay = await api.post(url, { token, rawBody: body, headers: { "idempotency-key": "key-dead" } });
+    expect(replay.headers.get("idempotency-replay")).toBe("true");
+    expect(await prisma.workspace.count({ where: { organizationId: orgId, title: "After a crash" } })).toBe(1);
+  });
 });

@@ -13,6 +13,10 @@ import { db } from "../db";
 import { ApiError } from "./errors";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
+// A claim with no answer after this long belongs to a request that died with its process
+// (SIGKILL, crash) or lost the database before it could release the key: the next request with
+// the key takes the claim over, instead of being refused as "in flight" for the key's 24 hours.
+const inFlightLeaseMs = () => Number(process.env.IDEMPOTENCY_LEASE_MS ?? 60_000);
 const REPLAYED_HEADERS = ["location", "content-type", "etag"];
 
 export function idempotencyKeyOf(req: Request): string | undefined {
@@ -77,6 +81,14 @@ export async function claimIdempotencyKey(callerKey: string, clientKey: string, 
     }
     if (existing.requestHash !== fingerprint) {
       throw new ApiError("ABORTED", "This Idempotency-Key was already used with a different request.", { reason: "IDEMPOTENCY_KEY_REUSED" });
+    }
+    if (existing.responseStatus == null && existing.createdAt.getTime() <= now.getTime() - inFlightLeaseMs()) {
+      const taken = await prisma.idempotencyKey.updateMany({
+        where: { callerKey, key, responseStatus: null, createdAt: existing.createdAt },
+        data: { createdAt: now },
+      });
+      if (taken.count === 1) return { kind: "claimed" };
+      continue;
     }
     if (existing.responseStatus == null) {
       throw new ApiError("ABORTED", "A request with this Idempotency-Key is still being processed.", { reason: "IDEMPOTENCY_KEY_IN_USE" });

@@ -52,10 +52,3 @@ function holdersOf(permission: Permission): string {
 export function permissionReason(permission: Permission): string {
   return `Only ${holdersOf(permission)} can ${ACTIONS[permission]}.`;
 }
-
-/** The reason the first missing permission gives, or "" when every one is held. */
-export function missingReason(held: ReadonlySet<string> | readonly string[], needed: readonly Permission[]): string {
-  const has = (p: string) => (held instanceof Set ? held.has(p) : (held as readonly string[]).includes(p));
-  const missing = needed.find((p) => !has(p));
-  return missing ? permissionReason(missing) : "";
-}

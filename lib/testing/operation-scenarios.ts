@@ -39,9 +39,9 @@ export const NOT_FOR_TOKENS = new Set(["CreateAccessToken"]);
 
 export type ScenarioBuilder = (t: Tenant) => Promise<Scenario>;
 
-/** An owner with an organization and one workspace. */
-export async function makeTenant(name = "Scenario Owner"): Promise<Tenant> {
-  const owner = await makeUser(name);
+/** An owner (new, or one given) with an organization of its own and one workspace. */
+export async function makeTenant(name = "Scenario Owner", existingOwner?: TestUser): Promise<Tenant> {
+  const owner = existingOwner ?? (await makeUser(name));
   const orgId = (await makeOrg(owner)).organization_id;
   const ws = (await makeWorkspace(owner, orgId)).workspace_id;
   return { owner, orgId, ws, p: { organization_id: orgId, workspace_id: ws } };

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { getOrganization } from "@/lib/domain/organizations/get-organization";
 import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
 import { UserMenu } from "@/components/user-menu";
+import { ListOrganizationAuditLogs } from "@/lib/operations/audit";
+import { gate } from "@/lib/operations/gates";
+import { ListOutboxMails } from "@/lib/operations/invitations";
+import { GetOrganization } from "@/lib/operations/organizations";
 import { requireConsoleOrg } from "./_lib/console-org";
 import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
@@ -55,9 +59,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
           <OrgNav
             org={current.organization_id}
-            canReadSettings={access.permissions.has("read:Organization")}
-            canReadActivity={access.isOrgAdmin}
-            canReadMail={access.permissions.has("update:Organization")}
+            canReadSettings={gate(access, GetOrganization).can}
+            canReadActivity={gate(access, ListOrganizationAuditLogs).can}
+            canReadMail={gate(access, ListOutboxMails).can}
           />
         </div>
       </header>

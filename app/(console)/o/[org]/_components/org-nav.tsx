@@ -4,8 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /**
- * `canReadSettings`: every organization member holds read:Organization, so a plain member sees
- * the Settings tab too and finds the page read-only, each control naming the permission it needs.
+ * `canReadSettings`: every organization member may read the organization, so a plain member sees
+ * the Settings tab too and finds the page read-only, each control saying who may change it.
  */
 export function OrgNav({
   org,

@@ -3,6 +3,8 @@ import { LocalTime } from "@/components/local-time";
 import { ErrorState } from "@/components/states";
 import { listOutboxMails } from "@/lib/domain/mail/list-outbox-mails";
 import { MAIL_STATUSES } from "@/lib/schemas/mail";
+import { gate } from "@/lib/operations/gates";
+import { ListOutboxMails } from "@/lib/operations/invitations";
 import { requireConsoleOrg } from "../_lib/console-org";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +21,9 @@ export default async function MailPage({ params, searchParams }: { params: Promi
   const { org } = await params;
   const status = String((await searchParams).status ?? "");
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/mail`);
-  if (!access.permissions.has("update:Organization")) {
-    return <ErrorState title="Only organization admins see the outbox" message="The Mail page requires the update:Organization permission." requestId={ctx.requestId} />;
+  const view = gate(access, ListOutboxMails);
+  if (!view.can) {
+    return <ErrorState title="Only organization admins see the outbox" message={view.reason} requestId={ctx.requestId} />;
   }
   const filter = (MAIL_STATUSES as readonly string[]).includes(status) ? `status = "${status}"` : "";
   const { mails } = await listOutboxMails(ctx, access, { page_size: "100", filter });

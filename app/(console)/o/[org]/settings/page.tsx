@@ -7,6 +7,10 @@ import type { OrgAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import { orgMemberListParams, parseOrgMemberListQuery, type OrgMemberListQuery } from "@/lib/console/member-list-query";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
+import { gate, gates } from "@/lib/operations/gates";
+import { AddOrganizationUser, RemoveOrganizationUser, UpdateOrganizationUser } from "@/lib/operations/members";
+import { GetOrganization, TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
+import { UpdateOrganizationPreferences } from "@/lib/operations/preferences";
 import { ErrorState } from "@/components/states";
 import { requireConsoleOrg } from "../_lib/console-org";
 import { OrgSettingsView } from "./_components/org-settings-view";
@@ -44,11 +48,12 @@ export default async function OrgSettingsPage({
   const query = parseOrgMemberListQuery(await searchParams);
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/settings`);
 
-  if (!access.permissions.has("read:Organization")) {
+  const view = gate(access, GetOrganization);
+  if (!view.can) {
     return (
       <ErrorState
         title="You cannot see this organization's settings"
-        message="The settings page requires the read:Organization permission. Ask an organization admin for access."
+        message={`${view.reason} Ask an organization admin for access.`}
       />
     );
   }
@@ -58,7 +63,7 @@ export default async function OrgSettingsPage({
     listOrganizationRoles(access, { page_size: "100" }),
     getOrganizationPreferences(access),
   ]);
-  const canUpdatePreferences = access.permissions.has("update:Organization");
+  const canUpdatePreferences = gate(access, UpdateOrganizationPreferences).can;
   const productDefaults = { ...PRODUCT_DEFAULTS, sources: Object.fromEntries(GENERAL_FIELDS.map((f) => [f, "DEFAULT" as const])) as Record<(typeof GENERAL_FIELDS)[number], "DEFAULT"> };
   const members = await firstMembersPage(ctx, access, query);
 
@@ -67,7 +72,13 @@ export default async function OrgSettingsPage({
       org={org}
       organization={organization}
       roles={roles.roles.map((r) => ({ id: r.role_id, title: r.title, description: r.description }))}
-      permissions={[...access.permissions]}
+      can={gates(access, {
+        edit: UpdateOrganization,
+        addMember: AddOrganizationUser,
+        changeMemberRoles: UpdateOrganizationUser,
+        removeMember: RemoveOrganizationUser,
+        transfer: TransferOwnership,
+      })}
       caller={{ userId: ctx.caller.userId, email: ctx.caller.email }}
       initialQuery={query}
       initialMembers={members.data}

@@ -12,6 +12,8 @@ import {
   type WorkspaceListQuery,
 } from "@/lib/console/workspace-list-query";
 import type { ListWorkspacesOutput } from "@/lib/schemas/workspaces";
+import { gate, gates } from "@/lib/operations/gates";
+import { CreateWorkspace, ListWorkspaces, UndeleteWorkspace } from "@/lib/operations/workspaces";
 import { ErrorState } from "@/components/states";
 import { requireConsoleOrg } from "../_lib/console-org";
 import { WorkspacesView } from "./_components/workspaces-view";
@@ -59,11 +61,12 @@ export default async function WorkspacesPage({
   const query = parseWorkspaceListQuery(await searchParams);
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces${workspaceListSearch(query)}`);
 
-  if (!access.permissions.has("read:Organization")) {
+  const view = gate(access, ListWorkspaces);
+  if (!view.can) {
     return (
       <ErrorState
         title="You cannot list this organization's workspaces"
-        message="Listing workspaces requires the read:Organization permission. Ask an organization admin for access."
+        message={`${view.reason} Ask an organization admin for access.`}
       />
     );
   }
@@ -72,7 +75,9 @@ export default async function WorkspacesPage({
   return (
     <WorkspacesView
       org={org}
-      permissions={[...access.permissions]}
+      // Organization-level: an org admin may restore any workspace. A workspace admin who is not
+      // one restores theirs from its Settings tab, where the workspace's own permissions are known.
+      can={gates(access, { create: CreateWorkspace, restore: UndeleteWorkspace })}
       initialQuery={query}
       initialData={first.data}
       initialCounts={first.counts}

@@ -22,21 +22,19 @@ import {
   type MemberSort,
   type OrgMemberListQuery,
 } from "@/lib/console/member-list-query";
-import { permissionReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { AddMemberDialog, RemoveMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
 import { SearchBox } from "@/components/search-box";
 
-const MANAGE_REASON = permissionReason("manage:OrganizationMember");
-
 export interface MembersSectionProps {
   org: string;
   orgTitle: string;
   ownerEmail: string;
   roles: OrgRole[];
-  canManage: boolean;
+  can: { add: Gate; changeRoles: Gate; remove: Gate };
   callerEmail: string;
   initialQuery: OrgMemberListQuery;
   initialData: ListOrganizationUsersOutput | null;
@@ -51,7 +49,7 @@ function fetchMembers(org: string, query: OrgMemberListQuery, signal: AbortSigna
 }
 
 export function MembersSection(props: MembersSectionProps) {
-  const { org, orgTitle, ownerEmail, roles, canManage, callerEmail, initialQuery, initialData, renderedAt } = props;
+  const { org, orgTitle, ownerEmail, roles, can, callerEmail, initialQuery, initialData, renderedAt } = props;
   const { query, refine, list, busy, pager } = useUrlList({
     parse: parseOrgMemberListQuery,
     search: orgMemberListSearch,
@@ -146,7 +144,6 @@ export function MembersSection(props: MembersSectionProps) {
                   };
                   const isOwner = u.user.email === ownerEmail;
                   const isYou = u.user.email === callerEmail;
-                  const manage = canManage ? undefined : MANAGE_REASON;
                   return (
                     <tr key={member.userId} className="hover:bg-surface-2/60">
                       <td className="px-4 py-3">
@@ -181,7 +178,7 @@ export function MembersSection(props: MembersSectionProps) {
                             variant="secondary"
                             size="sm"
                             aria-label={`Change roles of ${member.name}`}
-                            reason={manage ?? (isOwner ? OWNER_KEEPS_ADMIN : undefined)}
+                            reason={can.changeRoles.reason || (isOwner ? OWNER_KEEPS_ADMIN : undefined)}
                             onClick={() => setEditing(member)}
                           >
                             Roles
@@ -190,7 +187,7 @@ export function MembersSection(props: MembersSectionProps) {
                             variant="ghost"
                             size="sm"
                             aria-label={`Remove ${member.name}`}
-                            reason={manage ?? (isOwner ? OWNER_STAYS : undefined)}
+                            reason={can.remove.reason || (isOwner ? OWNER_STAYS : undefined)}
                             onClick={() => setRemoving(member)}
                             className="text-danger"
                           >
@@ -216,7 +213,7 @@ export function MembersSection(props: MembersSectionProps) {
           </h2>
           <p className="mt-1 text-sm text-muted">Everyone in the organization and their organization roles. Removing someone here also removes them from every workspace.</p>
         </div>
-        <ReasonButton reason={canManage ? "" : MANAGE_REASON} onClick={() => setAdding(true)}>
+        <ReasonButton reason={can.add.reason} onClick={() => setAdding(true)}>
           Add member
         </ReasonButton>
       </div>

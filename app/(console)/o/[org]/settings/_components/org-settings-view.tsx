@@ -4,18 +4,26 @@ import { useState, type ReactNode } from "react";
 import type { OrgMemberListQuery } from "@/lib/console/member-list-query";
 import type { ListOrganizationUsersOutput, OrganizationOutput } from "@/lib/schemas/organizations";
 import { ReasonButton } from "@/components/reason-button";
-import { permissionReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import type { OrgRole } from "./member-dialogs";
 import { MembersSection } from "./members-section";
 import { OrganizationProfileForm } from "./organization-profile-form";
 import { TransferOwnershipDialog } from "./transfer-ownership";
 
+export interface OrgSettingsGates {
+  edit: Gate;
+  addMember: Gate;
+  changeMemberRoles: Gate;
+  removeMember: Gate;
+  transfer: Gate;
+}
+
 export interface OrgSettingsViewProps {
   org: string;
   organization: OrganizationOutput;
   roles: OrgRole[];
-  /** The caller's organization-level permissions. */
-  permissions: string[];
+  /** What the caller may do in the organization, and why not. */
+  can: OrgSettingsGates;
   caller: { userId: string; email: string };
   initialQuery: OrgMemberListQuery;
   initialMembers: ListOrganizationUsersOutput | null;
@@ -24,9 +32,9 @@ export interface OrgSettingsViewProps {
   defaultPreferences?: ReactNode;
 }
 
-export function OrgSettingsView({ org, organization, roles, permissions, caller, initialQuery, initialMembers, renderedAt, defaultPreferences }: OrgSettingsViewProps) {
-  const canEdit = permissions.includes("update:Organization");
-  const canManage = permissions.includes("manage:OrganizationMember");
+export function OrgSettingsView({ org, organization, roles, can, caller, initialQuery, initialMembers, renderedAt, defaultPreferences }: OrgSettingsViewProps) {
+  const canEdit = can.edit.can;
+  const canManage = can.addMember.can || can.changeMemberRoles.can || can.removeMember.can;
   const isOwner = caller.email === organization.owner_email;
   const owner = organization.owner_display_name ? `${organization.owner_display_name} (${organization.owner_email})` : organization.owner_email;
   const [transferring, setTransferring] = useState(false);
@@ -46,7 +54,7 @@ export function OrgSettingsView({ org, organization, roles, permissions, caller,
         <h2 id="general-heading" className="mb-4 text-base font-semibold">
           General
         </h2>
-        <OrganizationProfileForm org={org} organization={organization} canEdit={canEdit} />
+        <OrganizationProfileForm org={org} organization={organization} edit={can.edit} />
       </section>
 
       {defaultPreferences}
@@ -56,7 +64,7 @@ export function OrgSettingsView({ org, organization, roles, permissions, caller,
         orgTitle={organization.title}
         ownerEmail={organization.owner_email}
         roles={roles}
-        canManage={canManage}
+        can={{ add: can.addMember, changeRoles: can.changeMemberRoles, remove: can.removeMember }}
         callerEmail={caller.email}
         initialQuery={initialQuery}
         initialData={initialMembers}
@@ -73,7 +81,7 @@ export function OrgSettingsView({ org, organization, roles, permissions, caller,
         <div className="mt-4">
           <ReasonButton
             variant="secondary"
-            reason={isOwner ? (canManage ? undefined : permissionReason("manage:OrganizationMember")) : `Only the owner, ${owner}, can transfer ownership.`}
+            reason={isOwner ? can.transfer.reason || undefined : `Only the owner, ${owner}, can transfer ownership.`}
             onClick={() => setTransferring(true)}
           >
             Transfer ownership…

@@ -13,7 +13,7 @@ import { relabel, type ActionFailure } from "@/lib/console/action-result";
 import { MAX_LOGO_CHARS, logoDataUri, type OrganizationOutput } from "@/lib/schemas/organizations";
 import { updateOrganizationAction } from "../actions";
 import { ReasonButton } from "@/components/reason-button";
-import { permissionReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 const LOGO_TYPES = "image/png,image/jpeg,image/gif,image/webp,image/svg+xml";
@@ -27,7 +27,8 @@ function readAsDataUri(file: File): Promise<string> {
   });
 }
 
-export function OrganizationProfileForm({ org, organization, canEdit }: { org: string; organization: OrganizationOutput; canEdit: boolean }) {
+export function OrganizationProfileForm({ org, organization, edit }: { org: string; organization: OrganizationOutput; edit: Gate }) {
+  const canEdit = edit.can;
   const uid = useId();
   const titleIds = fieldIds(`${uid}-title`);
   const logoIds = fieldIds(`${uid}-logo`);
@@ -122,7 +123,7 @@ export function OrganizationProfileForm({ org, organization, canEdit }: { org: s
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <ActionErrorAlert failure={failure} />
-      <Field ids={titleIds} label="Organization name" error={errors.title} hint={canEdit ? undefined : "Changing it requires update:Organization."}>
+      <Field ids={titleIds} label="Organization name" error={errors.title} hint={canEdit ? undefined : `Read-only: ${edit.reason}`}>
         <input
           {...controlProps(titleIds, { error: errors.title, hint: !canEdit })}
           name="title"
@@ -170,7 +171,7 @@ export function OrganizationProfileForm({ org, organization, canEdit }: { org: s
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
-        <ReasonButton type="submit" reason={canEdit ? "" : permissionReason("update:Organization")} disabled={canEdit && (pending || !dirty)}>
+        <ReasonButton type="submit" reason={edit.reason} disabled={canEdit && (pending || !dirty)}>
           {pending ? <Spinner /> : null}
           Save changes
         </ReasonButton>

@@ -14,7 +14,7 @@ import { EmptyState, ErrorState } from "@/components/states";
 import { useToast } from "@/components/toast";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { toSearchParams } from "@/lib/console/list-query";
-import { permissionReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
 import {
@@ -34,8 +34,8 @@ import { SearchBox } from "@/components/search-box";
 
 export interface WorkspacesViewProps {
   org: string;
-  /** The caller's organization-level permissions. */
-  permissions: string[];
+  /** What the caller may do in the organization, and why not. */
+  can: { create: Gate; restore: Gate };
   initialQuery: WorkspaceListQuery;
   initialData: ListWorkspacesOutput | null;
   /** Member counts of the first page's workspaces, or null when the table should ask. */
@@ -57,7 +57,7 @@ function fetchUserCounts(org: string, ids: readonly string[], signal: AbortSigna
   });
 }
 
-export function WorkspacesView({ org, permissions, initialQuery, initialData, initialCounts, renderedAt }: WorkspacesViewProps) {
+export function WorkspacesView({ org, can, initialQuery, initialData, initialCounts, renderedAt }: WorkspacesViewProps) {
   const { query, refine, list, busy, pager } = useUrlList({
     parse: parseWorkspaceListQuery,
     search: workspaceListSearch,
@@ -68,10 +68,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
     initial: { query: initialQuery, data: initialData, renderedAt },
   });
   const isInitial = initialData !== null && workspaceListSearch(query) === workspaceListSearch(initialQuery);
-  const canCreate = permissions.includes("create:Workspace");
-  // Organization-level: an org admin may restore any workspace. A workspace admin who is not one
-  // restores theirs from its Settings tab, where the workspace's own permissions are known.
-  const canRestore = permissions.includes("delete:Workspace");
+  const canCreate = can.create.can;
   const [dialogOpen, setDialogOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
   const openDialog = () => setDialogOpen(true);
@@ -125,7 +122,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
           <ReasonButton
             size="sm"
             variant="secondary"
-            reason={canRestore ? "" : permissionReason("delete:Workspace")}
+            reason={can.restore.reason}
             disabled={restore.isPending && restore.variables?.workspace_id === ws.workspace_id}
             onClick={() => restore.mutate(ws)}
             aria-label={`Restore ${ws.title}`}
@@ -136,7 +133,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
     : undefined;
 
   const createButton = (
-    <ReasonButton reason={canCreate ? "" : permissionReason("create:Workspace")} onClick={openDialog}>
+    <ReasonButton reason={can.create.reason} onClick={openDialog}>
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M8 3v10M3 8h10" strokeLinecap="round" />
       </svg>
@@ -228,7 +225,7 @@ export function WorkspacesView({ org, permissions, initialQuery, initialData, in
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {/* Hidden without create:Workspace: the New workspace button beside it already names the permission. */}
+          {/* Hidden when the caller may not create: the New workspace button beside it already says why. */}
           {canCreate ? (
             <Button variant="secondary" onClick={() => setBulkOpen(true)}>
               <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">

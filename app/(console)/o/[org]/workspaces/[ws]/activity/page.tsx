@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { WorkspaceAccess } from "@/lib/auth/authorize";
 import { authorizeOperation } from "@/lib/operations/execute";
 import { ListWorkspaceAuditLogs } from "@/lib/operations/audit";
+import { gate } from "@/lib/operations/gates";
 import { ErrorState } from "@/components/states";
 import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 import { workspaceAuditScope } from "@/lib/domain/audit/list-audit-logs";
@@ -16,13 +17,13 @@ export const metadata: Metadata = { title: "Workspace · Activity" };
 export default async function WorkspaceActivityPage({ params, searchParams }: { params: Promise<{ org: string; ws: string }>; searchParams: Promise<SearchParams> }) {
   const { org, ws } = await params;
   const sp = await searchParams;
-  const { ctx } = await requireConsoleWorkspace(org, ws);
+  const { ctx, access: wsAccess } = await requireConsoleWorkspace(org, ws);
   let access;
   try {
     access = (await authorizeOperation(ListWorkspaceAuditLogs, ctx, { organization_id: org, workspace_id: ws })) as WorkspaceAccess;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "PERMISSION_DENIED") throw error;
-    return <ErrorState title="You cannot read this workspace's activity" message="Reading the activity requires the read:AuditLog permission (workspace admins have it)." requestId={ctx.requestId} />;
+    return <ErrorState title="You cannot read this workspace's activity" message={gate(wsAccess, ListWorkspaceAuditLogs).reason} requestId={ctx.requestId} />;
   }
   const display = await getDisplayPreferences(access);
   const page = await loadActivityPage(workspaceAuditScope(access), sp, display.time_zone);

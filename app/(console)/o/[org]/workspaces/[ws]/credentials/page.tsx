@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { WorkspaceAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import { listCredentials } from "@/lib/domain/credentials/list-credentials";
+import { CreateOAuthCredential, DeleteOAuthCredential, ListOAuthCredentials, RotateOAuthCredential } from "@/lib/operations/credentials";
+import { gate } from "@/lib/operations/gates";
 import { ErrorState } from "@/components/states";
 import { readOnlyReason, requireWorkspaceTab } from "../_lib/tab-access";
 import { CredentialsView } from "./_components/credentials-view";
@@ -18,11 +20,12 @@ export default async function CredentialsPage({ params }: { params: Promise<{ or
   const { org, ws } = await params;
   const { ctx, access } = await requireWorkspaceTab(org, ws);
 
-  if (!access.permissions.has("read:Credential")) {
+  const view = gate(access, ListOAuthCredentials);
+  if (!view.can) {
     return (
       <ErrorState
         title="You cannot see this workspace's credentials"
-        message="Viewing OAuth credentials requires the read:Credential permission. Ask a workspace admin for access."
+        message={`${view.reason} Ask a workspace admin for access.`}
         requestId={ctx.requestId}
       />
     );
@@ -33,8 +36,9 @@ export default async function CredentialsPage({ params }: { params: Promise<{ or
     <CredentialsView
       org={org}
       ws={ws}
-      canCreate={access.permissions.has("create:Credential")}
-      canDelete={access.permissions.has("delete:Credential")}
+      create={gate(access, CreateOAuthCredential)}
+      rotate={gate(access, RotateOAuthCredential)}
+      remove={gate(access, DeleteOAuthCredential)}
       readOnly={readOnlyReason(access.workspaceState)}
       initial={first.list}
       renderedAt={first.fetchedAt}

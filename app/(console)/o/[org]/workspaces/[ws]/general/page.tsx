@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/local-time";
+import { gate } from "@/lib/operations/gates";
+import { UpdateWorkspace } from "@/lib/operations/workspaces";
 import { requireConsoleWorkspace } from "../_lib/console-workspace";
 import { GeneralForm } from "./_components/general-form";
 
@@ -34,7 +36,7 @@ export default async function WorkspaceGeneralPage({ params }: { params: Promise
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
       {/* Keyed by etag: after a save or a reload the form starts again from the server's version. */}
-      <GeneralForm key={workspace.etag} org={org} workspace={workspace} canUpdate={access.permissions.has("update:Workspace")} />
+      <GeneralForm key={workspace.etag} org={org} workspace={workspace} update={gate(access, UpdateWorkspace)} />
 
       <div className="space-y-6">
         <section aria-labelledby="ws-data-policy" className="rounded-xl border border-border bg-surface shadow-sm">

@@ -5,6 +5,9 @@ import { builtInRoleOutput } from "@/lib/domain/roles/role-output";
 import { listWorkspaceRoles } from "@/lib/domain/roles/list-workspace-roles";
 import { INVITATION_STATES, type InvitationStateName } from "@/lib/schemas/invitations";
 import type { RoleOutput } from "@/lib/schemas/roles";
+import { gate, gates } from "@/lib/operations/gates";
+import { CreateWorkspaceUserInvites, ListWorkspaceUserInvites, RevokeWorkspaceUserInvite } from "@/lib/operations/invitations";
+import { ListWorkspaceRoles } from "@/lib/operations/roles";
 import { ErrorState } from "@/components/states";
 import { requireConsoleWorkspace } from "../_lib/console-workspace";
 import { readOnlyReason } from "../_lib/tab-access";
@@ -26,18 +29,19 @@ export default async function InvitesPage({
   const state = (INVITATION_STATES as readonly string[]).includes(String(rawState)) ? (String(rawState) as InvitationStateName) : "PENDING";
   const { ctx, access, workspace } = await requireConsoleWorkspace(org, ws);
 
-  if (!access.permissions.has("read:Invitation")) {
+  const view = gate(access, ListWorkspaceUserInvites);
+  if (!view.can) {
     return (
       <ErrorState
         title="You cannot see this workspace's invitations"
-        message="Listing invitations requires the read:Invitation permission. Ask a workspace admin for access."
+        message={`${view.reason} Ask a workspace admin for access.`}
         requestId={ctx.requestId}
       />
     );
   }
   const list = await listWorkspaceInvitations(ctx, access, { filter: `state = "${state}"`, page_size: "200", order_by: "create_time desc" });
   const parent = `organizations/${org}/workspaces/${ws}`;
-  const roles: RoleOutput[] = access.permissions.has("read:Role")
+  const roles: RoleOutput[] = gate(access, ListWorkspaceRoles).can
     ? (await listWorkspaceRoles(access, { page_size: "1000" })).roles
     : BUILT_IN_WORKSPACE_ROLES.map((r) => builtInRoleOutput(parent, r));
   return (
@@ -49,6 +53,7 @@ export default async function InvitesPage({
       roles={roles}
       domain={workspace.configuration.domain}
       permissions={[...access.permissions]}
+      can={gates(access, { invite: CreateWorkspaceUserInvites, revoke: RevokeWorkspaceUserInvite })}
       readOnly={readOnlyReason(access.workspaceState)}
       openInvite={query.invite === "1"}
     />

@@ -15,7 +15,7 @@ export async function updateMemberRolesAction(org: string, ws: string, userId: s
   return perform(UpdateWorkspaceUser, { organization_id: org, workspace_id: ws, user_id: userId }, { body: input });
 }
 
-/** RemoveWorkspaceUser: a member may always leave; removing someone else needs delete:Member. */
+/** RemoveWorkspaceUser: a member may always leave; removing someone else needs the operation's permission. */
 export async function removeMemberAction(org: string, ws: string, userId: string): Promise<ActionOutcome<null>> {
   return perform(RemoveWorkspaceUser, { organization_id: org, workspace_id: ws, user_id: userId });
 }

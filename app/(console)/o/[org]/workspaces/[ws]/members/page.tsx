@@ -14,6 +14,10 @@ import {
 } from "@/lib/console/member-list-query";
 import type { ListUsersOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
+import { gate, gates } from "@/lib/operations/gates";
+import { CreateWorkspaceUserInvites } from "@/lib/operations/invitations";
+import { AddWorkspaceUser, ListWorkspaceUsers, RemoveWorkspaceUser, UpdateWorkspaceUser } from "@/lib/operations/members";
+import { ListWorkspaceRoles } from "@/lib/operations/roles";
 import { ErrorState } from "@/components/states";
 import { readOnlyReason, requireWorkspaceTab } from "../_lib/tab-access";
 import { MembersView } from "./_components/members-view";
@@ -32,7 +36,7 @@ async function firstPaint(ctx: RequestContext, access: WorkspaceAccess, query: M
   }
   const coverage = await listWorkspaceUsers(ctx, access, ADMIN_COVERAGE_PARAMS);
   const parent = `organizations/${access.organizationId}/workspaces/${access.workspaceId}`;
-  const roles: RoleOutput[] = access.permissions.has("read:Role")
+  const roles: RoleOutput[] = gate(access, ListWorkspaceRoles).can
     ? (await listWorkspaceRoles(access, { page_size: "1000" })).roles
     : BUILT_IN_WORKSPACE_ROLES.map((r) => builtInRoleOutput(parent, r));
   return { first, coverage: coverage.users, roles, fetchedAt: Date.now() };
@@ -49,11 +53,12 @@ export default async function MembersPage({
   const query = parseMemberListQuery(await searchParams);
   const { ctx, access } = await requireWorkspaceTab(org, ws);
 
-  if (!access.permissions.has("read:Member")) {
+  const view = gate(access, ListWorkspaceUsers);
+  if (!view.can) {
     return (
       <ErrorState
         title="You cannot see this workspace's members"
-        message="Listing members requires the read:Member permission. Ask a workspace admin for access."
+        message={`${view.reason} Ask a workspace admin for access.`}
         requestId={ctx.requestId}
       />
     );
@@ -67,7 +72,13 @@ export default async function MembersPage({
       me={ctx.caller.userId}
       isOrgAdmin={access.isOrgAdmin}
       permissions={[...access.permissions]}
-      canReadRoles={access.permissions.has("read:Role")}
+      can={gates(access, {
+        add: AddWorkspaceUser,
+        changeRoles: UpdateWorkspaceUser,
+        remove: RemoveWorkspaceUser,
+        invite: CreateWorkspaceUserInvites,
+        readRoles: ListWorkspaceRoles,
+      })}
       readOnly={readOnlyReason(access.workspaceState)}
       initialQuery={query}
       initialData={first}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { ApiError } from "@/lib/api/errors";
 import type { WorkspaceAccess } from "@/lib/auth/authorize";
 import { authorizeOperation } from "@/lib/operations/execute";
-import { GetWorkspacePreferences } from "@/lib/operations/preferences";
+import { gate } from "@/lib/operations/gates";
+import { GetWorkspacePreferences, UpdateWorkspacePreferences } from "@/lib/operations/preferences";
 import { ErrorState } from "@/components/states";
 import { getWorkspacePreferences } from "@/lib/domain/preferences/get-workspace-preferences";
 import { getOrganizationPreferences } from "@/lib/domain/preferences/get-organization-preferences";
@@ -21,14 +22,15 @@ export default async function WorkspacePreferencesPage({ params }: { params: Pro
     access = (await authorizeOperation(GetWorkspacePreferences, ctx, { organization_id: org, workspace_id: ws }, { includeDeleted: true })) as WorkspaceAccess;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "PERMISSION_DENIED") throw error;
-    return <ErrorState title="You cannot view these preferences" message="Viewing preferences requires the read:Preferences permission." requestId={ctx.requestId} />;
+    return <ErrorState title="You cannot view these preferences" message={gate(wsAccess, GetWorkspacePreferences).reason} requestId={ctx.requestId} />;
   }
   if (workspace.state === "DELETED") {
     return <ErrorState title="This workspace is deleted" message={readOnlyReason("DELETED")} requestId={ctx.requestId} />;
   }
   const [prefs, orgPrefs] = await Promise.all([getWorkspacePreferences(access), getOrganizationPreferences(wsAccess)]);
-  const canUpdate = access.permissions.has("update:Preferences");
-  const note = readOnlyReason(workspace.state) || (canUpdate ? "" : "You can view these preferences. Changing them requires the update:Preferences permission.");
+  const update = gate(access, UpdateWorkspacePreferences);
+  const canUpdate = update.can;
+  const note = readOnlyReason(workspace.state) || (canUpdate ? "" : `You can view these preferences. ${update.reason}`);
   return (
     <PreferencesForm
       key={prefs.etag}

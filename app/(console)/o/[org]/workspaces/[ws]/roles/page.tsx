@@ -3,6 +3,8 @@ import type { WorkspaceAccess } from "@/lib/auth/authorize";
 import { countRoleHolders } from "@/lib/domain/roles/count-role-holders";
 import { listPermissions } from "@/lib/domain/roles/list-permissions";
 import { listWorkspaceRoles } from "@/lib/domain/roles/list-workspace-roles";
+import { gate, gates } from "@/lib/operations/gates";
+import { CreateWorkspaceRole, DeleteWorkspaceRole, ListWorkspaceRoles, UpdateWorkspaceRole } from "@/lib/operations/roles";
 import { ErrorState } from "@/components/states";
 import { readOnlyReason, requireWorkspaceTab } from "../_lib/tab-access";
 import { RolesView } from "./_components/roles-view";
@@ -19,11 +21,12 @@ export default async function RolesPage({ params }: { params: Promise<{ org: str
   const { org, ws } = await params;
   const { ctx, access } = await requireWorkspaceTab(org, ws);
 
-  if (!access.permissions.has("read:Role")) {
+  const view = gate(access, ListWorkspaceRoles);
+  if (!view.can) {
     return (
       <ErrorState
         title="You cannot see this workspace's roles"
-        message="Viewing roles requires the read:Role permission. Ask a workspace admin for access."
+        message={`${view.reason} Ask a workspace admin for access.`}
         requestId={ctx.requestId}
       />
     );
@@ -35,6 +38,7 @@ export default async function RolesPage({ params }: { params: Promise<{ org: str
       org={org}
       ws={ws}
       permissions={[...access.permissions]}
+      can={gates(access, { create: CreateWorkspaceRole, update: UpdateWorkspaceRole, remove: DeleteWorkspaceRole })}
       readOnly={readOnlyReason(access.workspaceState)}
       initialRoles={first.roles}
       initialHolders={first.holders}

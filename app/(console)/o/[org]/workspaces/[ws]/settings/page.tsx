@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { LocalTime } from "@/components/local-time";
 import { StateBadge } from "@/components/state-badge";
+import { gates } from "@/lib/operations/gates";
+import { CloneWorkspace, CreateWorkspace, DeleteWorkspace, DisableWorkspace, EnableWorkspace, UndeleteWorkspace } from "@/lib/operations/workspaces";
 import { requireConsoleWorkspace } from "../_lib/console-workspace";
 import { REASON_LABELS } from "@/lib/console/state-reasons";
 import { DangerZone } from "./_components/danger-zone";
@@ -15,7 +17,12 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-      <DangerZone org={org} workspace={workspace} permissions={[...access.permissions]} />
+      <DangerZone org={org} workspace={workspace} can={gates(access, {
+          changeState: workspace.state === "DISABLED" ? EnableWorkspace : DisableWorkspace,
+          clone: [CloneWorkspace, CreateWorkspace],
+          remove: DeleteWorkspace,
+          restore: UndeleteWorkspace,
+        })} />
 
       <section aria-labelledby="ws-state-history" className="rounded-xl border border-border bg-surface shadow-sm">
         <h2 id="ws-state-history" className="border-b border-border px-5 py-3 text-sm font-semibold">

@@ -1,8 +1,8 @@
 "use client";
 
 // The Credentials tab: the workspace's OAuth credentials with their configuration, secrets masked
-// as the server sends them (it never sends more). Adding, rotating and deleting are gated by
-// create:Credential / delete:Credential and by the workspace's state, with the reason shown.
+// as the server sends them (it never sends more). Adding, rotating and deleting are gated by the
+// caller's permissions and by the workspace's state, with the reason shown.
 
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -11,6 +11,7 @@ import { ReasonButton } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { credentialKeys } from "@/lib/console/query-keys";
+import type { Gate } from "@/lib/operations/gates";
 import type { CredentialOutput, ListCredentialsOutput } from "@/lib/schemas/credentials";
 import { CredentialFormDialog, type CredentialFormMode } from "./credential-form-dialog";
 import { DeleteCredentialDialog } from "./delete-credential-dialog";
@@ -18,8 +19,9 @@ import { DeleteCredentialDialog } from "./delete-credential-dialog";
 export interface CredentialsViewProps {
   org: string;
   ws: string;
-  canCreate: boolean;
-  canDelete: boolean;
+  create: Gate;
+  rotate: Gate;
+  remove: Gate;
   readOnly: string;
   initial: ListCredentialsOutput;
   renderedAt: number;
@@ -29,7 +31,7 @@ type CredentialsDialog = { kind: "form"; mode: CredentialFormMode } | { kind: "d
 
 const valueText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
-export function CredentialsView({ org, ws, canCreate, canDelete, readOnly, initial, renderedAt }: CredentialsViewProps) {
+export function CredentialsView({ org, ws, create, rotate, remove, readOnly, initial, renderedAt }: CredentialsViewProps) {
   const list = useQuery({
     queryKey: credentialKeys.list(ws),
     queryFn: ({ signal }) =>
@@ -48,8 +50,9 @@ export function CredentialsView({ org, ws, canCreate, canDelete, readOnly, initi
     if (opener?.isConnected) opener.focus();
     else document.getElementById("main")?.focus();
   };
-  const createReason = readOnly || (canCreate ? "" : "Requires create:Credential");
-  const deleteReason = readOnly || (canDelete ? "" : "Requires delete:Credential");
+  const createReason = readOnly || create.reason;
+  const rotateReason = readOnly || rotate.reason;
+  const deleteReason = readOnly || remove.reason;
   const rows = list.data.oauth_credentials;
 
   return (
@@ -113,7 +116,7 @@ export function CredentialsView({ org, ws, canCreate, canDelete, readOnly, initi
                 </p>
               </div>
               <div className="flex shrink-0 gap-2">
-                <ReasonButton variant="secondary" size="sm" tipAlign="end" reason={createReason} onClick={() => open({ kind: "form", mode: { kind: "rotate", credential: c } })} aria-label={`Rotate ${c.name}`}>
+                <ReasonButton variant="secondary" size="sm" tipAlign="end" reason={rotateReason} onClick={() => open({ kind: "form", mode: { kind: "rotate", credential: c } })} aria-label={`Rotate ${c.name}`}>
                   Rotate
                 </ReasonButton>
                 <ReasonButton variant="secondary" size="sm" tipAlign="end" className="text-danger" reason={deleteReason} onClick={() => open({ kind: "delete", credential: c })} aria-label={`Delete ${c.name}`}>

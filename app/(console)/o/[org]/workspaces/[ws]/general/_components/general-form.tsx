@@ -17,7 +17,7 @@ import { useToast } from "@/components/toast";
 import { WorkspaceFields, applyServerErrors, valuesOf, workspaceResolver, type WorkspaceFieldValues } from "@/components/workspace-fields";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { apiFetch } from "@/lib/console/api-fetch";
-import { permissionReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { useUnsavedChanges } from "@/lib/console/use-unsaved-changes";
 import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
@@ -37,12 +37,14 @@ function changesOf(values: WorkspaceFieldValues, paths: EditablePath[], etag: st
 export interface GeneralFormProps {
   org: string;
   workspace: WorkspaceOutput;
-  canUpdate: boolean;
+  /** Whether the caller may change the workspace, and why not. */
+  update: Gate;
 }
 
 type Problem = { kind: "conflict"; theirs: WorkspaceOutput | null } | { kind: "refused"; failure: ActionFailure };
 
-export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
+export function GeneralForm({ org, workspace, update }: GeneralFormProps) {
+  const canUpdate = update.can;
   const uid = useId();
   const base = valuesOf(workspace);
   const form = useForm<WorkspaceFieldValues>({ defaultValues: base, resolver: workspaceResolver("edit") });
@@ -132,7 +134,7 @@ export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
           <ReasonNote tone="warning">{stateNote}</ReasonNote>
         ) : !canUpdate ? (
           <ReasonNote>
-            You can view these details. {permissionReason("update:Workspace")} (It needs the <code className="font-mono">update:Workspace</code>{" "}
+            You can view these details. {update.reason} (It needs the <code className="font-mono">{update.needs}</code>{" "}
             permission.)
           </ReasonNote>
         ) : null}
@@ -174,7 +176,7 @@ export function GeneralForm({ org, workspace, canUpdate }: GeneralFormProps) {
         </Button>
         <ReasonButton
           type="submit"
-          reason={canUpdate ? "" : permissionReason("update:Workspace")}
+          reason={update.reason}
           disabled={readOnly || !dirty || save.isPending}
         >
           {save.isPending ? <Spinner /> : null}

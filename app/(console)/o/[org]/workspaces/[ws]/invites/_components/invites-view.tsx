@@ -9,11 +9,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/button";
 import { ReasonButton } from "@/components/reason-button";
-import { permissionReason } from "@/lib/console/permission-reasons";
 import { LocalTime } from "@/components/local-time";
 import { RoleChip } from "@/components/role-chip";
 import { useToast } from "@/components/toast";
 import { roleTitleOf } from "@/lib/console/role-grants";
+import type { Gate } from "@/lib/operations/gates";
 import { INVITATION_STATES, type InvitationStateName, type UserInvitationOutput } from "@/lib/schemas/invitations";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { resendInvitationAction, revokeInvitationAction } from "../actions";
@@ -43,21 +43,23 @@ export interface InvitesViewProps {
   invitations: UserInvitationOutput[];
   roles: RoleOutput[];
   domain: string;
+  /** The caller's permissions, for the roles they may grant. */
   permissions: string[];
+  can: { invite: Gate; revoke: Gate };
   readOnly: string;
   /** Opened from the Members tab's "Invite". */
   openInvite?: boolean;
 }
 
-export function InvitesView({ org, ws, state, invitations, roles, domain, permissions, readOnly, openInvite = false }: InvitesViewProps) {
+export function InvitesView({ org, ws, state, invitations, roles, domain, permissions, can, readOnly, openInvite = false }: InvitesViewProps) {
   const held = new Set(permissions);
-  const [open, setOpen] = useState(openInvite && held.has("create:Invitation") && !readOnly);
+  const [open, setOpen] = useState(openInvite && can.invite.can && !readOnly);
   const [busy, setBusy] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
   const router = useRouter();
   const toast = useToast();
-  const canInvite = held.has("create:Invitation") && !readOnly;
-  const canRevoke = held.has("delete:Invitation") && !readOnly;
+  const canInvite = can.invite.can && !readOnly;
+  const canRevoke = can.revoke.can && !readOnly;
 
   async function run(id: string, what: "resend" | "revoke", email: string) {
     setBusy(id);
@@ -77,7 +79,7 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
         <h2 id="invites-heading" className="text-lg font-semibold">
           Invitations
         </h2>
-        <ReasonButton reason={canInvite ? "" : readOnly || permissionReason("create:Invitation")} onClick={() => setOpen(true)}>
+        <ReasonButton reason={readOnly || can.invite.reason} onClick={() => setOpen(true)}>
           Invite people
         </ReasonButton>
       </div>

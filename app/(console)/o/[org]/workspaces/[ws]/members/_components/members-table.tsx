@@ -4,9 +4,9 @@ import { ReasonButton } from "@/components/reason-button";
 import { RoleChip } from "@/components/role-chip";
 import { Skeleton } from "@/components/states";
 import { Truncate } from "@/components/truncate";
-import { permissionReason } from "@/lib/console/permission-reasons";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { roleTitleOf } from "@/lib/console/role-grants";
+import type { Gate } from "@/lib/operations/gates";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 
@@ -18,7 +18,7 @@ export interface MembersTableProps {
   me: string;
   /** The user id of the workspace's only admin, or null. */
   lastAdmin: string | null;
-  held: ReadonlySet<string>;
+  can: { changeRoles: Gate; remove: Gate };
   readOnly: string;
   roles: RoleOutput[];
   onChangeRoles: (member: UserWithRolesOutput) => void;
@@ -37,9 +37,9 @@ export function selectableMembers(rows: UserWithRolesOutput[], me: string): User
 }
 
 /** Why this member cannot be removed (or leave), or "". */
-export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; held: ReadonlySet<string>; readOnly: string; name: string }): string {
+export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; remove: Gate; readOnly: string; name: string }): string {
   if (opts.readOnly) return opts.readOnly;
-  if (!opts.self && !opts.held.has("delete:Member")) return permissionReason("delete:Member");
+  if (!opts.self && !opts.remove.can) return opts.remove.reason;
   if (opts.isLastAdmin) {
     return opts.self
       ? "You are this workspace's only admin. Make another member a Workspace Admin before you leave."
@@ -48,7 +48,7 @@ export function removalRefusal(opts: { self: boolean; isLastAdmin: boolean; held
   return "";
 }
 
-export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, held, readOnly, roles, onChangeRoles, onRemove, selection }: MembersTableProps) {
+export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, can, readOnly, roles, onChangeRoles, onRemove, selection }: MembersTableProps) {
   const selectable = selection ? selectableMembers(rows, me) : [];
   const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((m) => selection.selected.has(m.user.name));
   return (
@@ -115,8 +115,8 @@ export function MembersTable({ rows, loading, busy, pageSize, me, lastAdmin, hel
                 const direct = member.roles.some((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE");
                 const viaOrg = member.roles.some((r) => r.role_scope === "ROLE_SCOPE_ORGANIZATION");
                 const isLastAdmin = lastAdmin === id;
-                const rolesReason = readOnly || (held.has("update:Member") ? "" : permissionReason("update:Member"));
-                const removeReason = removalRefusal({ self, isLastAdmin, held, readOnly, name });
+                const rolesReason = readOnly || can.changeRoles.reason;
+                const removeReason = removalRefusal({ self, isLastAdmin, remove: can.remove, readOnly, name });
                 const initial = [...name.trim()][0]?.toUpperCase() ?? "?";
                 return (
                   <tr key={id} data-member-email={member.user.email} className="hover:bg-surface-2/60">

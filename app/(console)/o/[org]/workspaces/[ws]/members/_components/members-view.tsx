@@ -27,9 +27,9 @@ import {
   type MemberSort,
 } from "@/lib/console/member-list-query";
 import { toSearchParams } from "@/lib/console/list-query";
-import { permissionReason } from "@/lib/console/permission-reasons";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
+import type { Gate } from "@/lib/operations/gates";
 import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
 import type { ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
 import { AddMemberDialog } from "./add-member-dialog";
@@ -45,9 +45,9 @@ export interface MembersViewProps {
   /** The signed-in user's id. */
   me: string;
   isOrgAdmin: boolean;
-  /** The caller's permissions in this workspace. */
+  /** The caller's permissions in this workspace, for the roles they may grant. */
   permissions: string[];
-  canReadRoles: boolean;
+  can: MemberGates;
   /** Why the workspace cannot change (disabled, terminated), or "". */
   readOnly: string;
   initialQuery: MemberListQuery;
@@ -63,6 +63,14 @@ function fetchMembers(org: string, ws: string, query: MemberListQuery, signal: A
   return apiFetch<ListUsersOutput>(`${usersPath(org, ws)}?${toSearchParams({ ...memberListParams(query) })}`, { signal });
 }
 
+export interface MemberGates {
+  add: Gate;
+  changeRoles: Gate;
+  remove: Gate;
+  invite: Gate;
+  readRoles: Gate;
+}
+
 export type MemberDialog =
   | { kind: "add" }
   | { kind: "roles"; member: UserWithRolesOutput }
@@ -70,7 +78,7 @@ export type MemberDialog =
   | null;
 
 export function MembersView(props: MembersViewProps) {
-  const { org, ws, me, isOrgAdmin, permissions, canReadRoles, readOnly, initialQuery, initialData, initialCoverage, initialRoles, renderedAt } = props;
+  const { org, ws, me, isOrgAdmin, permissions, can, readOnly, initialQuery, initialData, initialCoverage, initialRoles, renderedAt } = props;
   const held = useMemo(() => new Set(permissions), [permissions]);
   const { query, refine, list, busy, pager } = useUrlList({
     parse: parseMemberListQuery,
@@ -97,7 +105,7 @@ export function MembersView(props: MembersViewProps) {
       apiFetch<ListRolesOutput>(`/organizations/${encodeURIComponent(org)}/workspaces/${encodeURIComponent(ws)}/roles?page_size=1000`, { signal }),
     initialData: { roles: initialRoles, next_page_token: "" },
     initialDataUpdatedAt: renderedAt,
-    enabled: canReadRoles,
+    enabled: can.readRoles.can,
   });
   const workspaceRoles = roles.data.roles;
 
@@ -112,8 +120,8 @@ export function MembersView(props: MembersViewProps) {
   // user can gather members from several pages; each action sends one request per member.
   const [selected, setSelected] = useState<ReadonlyMap<string, UserWithRolesOutput>>(new Map());
   const [bulk, setBulk] = useState<BulkKind | null>(null);
-  const canBulkRoles = held.has("update:Member");
-  const canBulkRemove = held.has("delete:Member");
+  const canBulkRoles = can.changeRoles.can;
+  const canBulkRemove = can.remove.can;
   const selection =
     (canBulkRoles || canBulkRemove) && !readOnly
       ? {
@@ -137,8 +145,8 @@ export function MembersView(props: MembersViewProps) {
         }
       : undefined;
 
-  const canAdd = held.has("create:Member");
-  const addReason = readOnly || (canAdd ? "" : permissionReason("create:Member"));
+  const canAdd = can.add.can;
+  const addReason = readOnly || can.add.reason;
 
   const error = list.error;
   const rows = data?.users ?? [];
@@ -200,7 +208,7 @@ export function MembersView(props: MembersViewProps) {
         pageSize={query.pageSize}
         me={me}
         lastAdmin={lastAdmin}
-        held={held}
+        can={can}
         readOnly={readOnly}
         roles={workspaceRoles}
         onChangeRoles={(member) => open({ kind: "roles", member })}
@@ -220,7 +228,7 @@ export function MembersView(props: MembersViewProps) {
           <p className="mt-1 text-sm text-muted">People with access to this workspace: its members, and organization admins through their organization role.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {held.has("create:Invitation") && !readOnly ? (
+          {can.invite.can && !readOnly ? (
             <Link href={`/o/${org}/workspaces/${ws}/invites?invite=1`} className={buttonClass("secondary")}>
               Invite
             </Link>

@@ -7,7 +7,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ReasonButton } from "@/components/reason-button";
-import { permissionReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import { EmptyState, ErrorState } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { roleKeys } from "@/lib/console/query-keys";
@@ -20,7 +20,9 @@ import { RoleEditorDialog } from "./role-editor-dialog";
 export interface RolesViewProps {
   org: string;
   ws: string;
+  /** The caller's permissions, for the permissions a role they build may hold. */
   permissions: string[];
+  can: { create: Gate; update: Gate; remove: Gate };
   readOnly: string;
   initialRoles: RoleOutput[];
   initialHolders: Record<string, RoleHolderCount>;
@@ -58,7 +60,7 @@ function PermissionList({ role, descriptions }: { role: RoleOutput; descriptions
   );
 }
 
-export function RolesView({ org, ws, permissions, readOnly, initialRoles, initialHolders, initialCatalog, renderedAt }: RolesViewProps) {
+export function RolesView({ org, ws, permissions, can, readOnly, initialRoles, initialHolders, initialCatalog, renderedAt }: RolesViewProps) {
   const held = useMemo(() => new Set(permissions), [permissions]);
   const roles = useQuery({
     queryKey: roleKeys.list(ws),
@@ -88,8 +90,8 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
 
   const builtIn = roles.data.roles.filter((r) => r.built_in);
   const custom = roles.data.roles.filter((r) => !r.built_in);
-  const newReason = readOnly || (held.has("create:Role") ? "" : permissionReason("create:Role"));
-  const editReason = readOnly || (held.has("update:Role") ? "" : permissionReason("update:Role"));
+  const newReason = readOnly || can.create.reason;
+  const editReason = readOnly || can.update.reason;
   const refreshError = roles.error ?? holders.error;
 
   return (
@@ -141,7 +143,7 @@ export function RolesView({ org, ws, permissions, readOnly, initialRoles, initia
               const assigned = holdersText(holders.data[role.role_id]);
               const deleteReason =
                 readOnly ||
-                (held.has("delete:Role") ? "" : permissionReason("delete:Role")) ||
+                can.remove.reason ||
                 (assigned ? `Assigned to ${assigned}. Give them other roles before deleting it.` : "");
               return (
                 <li key={role.role_id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">

@@ -6,7 +6,7 @@
 
 import { useState } from "react";
 import { ReasonButton } from "@/components/reason-button";
-import { missingReason } from "@/lib/console/permission-reasons";
+import type { Gate } from "@/lib/operations/gates";
 import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { CloneDialog } from "./clone-dialog";
 import { DeleteDialog } from "./delete-dialog";
@@ -17,13 +17,13 @@ import { ZoneRow } from "./zone-row";
 export interface DangerZoneProps {
   org: string;
   workspace: WorkspaceOutput;
-  permissions: string[];
+  /** What the caller may do here, and why not. */
+  can: { changeState: Gate; clone: Gate; remove: Gate; restore: Gate };
 }
 
 type Open = "state" | "clone" | "delete" | null;
 
-export function DangerZone({ org, workspace, permissions }: DangerZoneProps) {
-  const held = new Set(permissions);
+export function DangerZone({ org, workspace, can }: DangerZoneProps) {
   const [open, setOpen] = useState<Open>(null);
   const state = workspace.state;
   const onOpenChange = (which: Open) => (o: boolean) => setOpen(o ? which : null);
@@ -34,16 +34,16 @@ export function DangerZone({ org, workspace, permissions }: DangerZoneProps) {
         <h2 id="danger-heading" className="border-b border-border px-5 py-3 text-sm font-semibold">
           Deleted workspace
         </h2>
-        <RestoreRow org={org} workspace={workspace} reason={missingReason(held, ["delete:Workspace"])} />
+        <RestoreRow org={org} workspace={workspace} reason={can.restore.reason} />
       </section>
     );
   }
 
   // A permission the caller lacks comes first: it is the reason whatever the state.
-  const stateReason = missingReason(held, ["manage:WorkspaceState"]) || (state === "TERMINATED" ? "A terminated workspace cannot change state." : "");
-  const cloneReason = missingReason(held, ["clone:Workspace", "create:Workspace"]);
+  const stateReason = can.changeState.reason || (state === "TERMINATED" ? "A terminated workspace cannot change state." : "");
+  const cloneReason = can.clone.reason;
   const deleteReason =
-    missingReason(held, ["delete:Workspace"]) ||
+    can.remove.reason ||
     (state !== "ACTIVE" ? `A ${state.toLowerCase()} workspace cannot be deleted${state === "DISABLED" ? "; enable it first" : ""}.` : "");
   const verb = state === "DISABLED" ? "enable" : "disable";
 
