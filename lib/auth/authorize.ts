@@ -36,6 +36,8 @@ export interface AuthorizeTarget {
   workspaceId?: string;
   /** Soft-deleted workspaces are invisible except to the operations that restore or list them. */
   includeDeleted?: boolean;
+  /** A soft-deleted organization is invisible to everything but its restore (owner only, checked there). */
+  includeDeletedOrganization?: boolean;
 }
 
 const orgName = (id: string) => `organizations/${id}`;
@@ -55,6 +57,7 @@ interface AccessRow {
   workspaceState: WorkspaceState | null;
   workspaceRoles: string[] | null;
   isMember: boolean | null;
+  organizationDeleted: boolean;
 }
 
 function orgAccessOf(organizationId: string, row: AccessRow): OrgAccess {
@@ -81,8 +84,9 @@ async function loadAccessRow(
     ? await prisma.$queryRaw<AccessRow[]>`
         SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
                w.state::text AS "workspaceState", wm.roles AS "workspaceRoles",
-               wm.user_id IS NOT NULL AS "isMember"
+               wm.user_id IS NOT NULL AS "isMember", o.delete_time IS NOT NULL AS "organizationDeleted"
           FROM organization_members m
+          JOIN organizations o ON o.id = m.organization_id
           LEFT JOIN organization_preferences p ON p.organization_id = m.organization_id
           LEFT JOIN workspaces w ON w.id = ${workspace.workspaceId} AND w.organization_id = m.organization_id
                                 AND (${workspace.includeDeleted}::boolean OR w.delete_time IS NULL)
@@ -90,19 +94,24 @@ async function loadAccessRow(
          WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`
     : await prisma.$queryRaw<AccessRow[]>`
         SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
-               NULL::text AS "workspaceState", NULL::text[] AS "workspaceRoles", NULL::boolean AS "isMember"
+               NULL::text AS "workspaceState", NULL::text[] AS "workspaceRoles", NULL::boolean AS "isMember",
+               o.delete_time IS NOT NULL AS "organizationDeleted"
           FROM organization_members m
+          JOIN organizations o ON o.id = m.organization_id
           LEFT JOIN organization_preferences p ON p.organization_id = m.organization_id
          WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`;
   return rows[0];
 }
 
-/** The organization as the caller sees it, or NOT_FOUND. */
-export async function loadOrgAccess(ctx: RequestContext, organizationId: string): Promise<OrgAccess> {
+/**
+ * The organization as the caller sees it, or NOT_FOUND. A soft-deleted organization is NOT_FOUND
+ * for every caller and everything in it, unless `includeDeleted` (its restore) asks otherwise.
+ */
+export async function loadOrgAccess(ctx: RequestContext, organizationId: string, options: { includeDeleted?: boolean } = {}): Promise<OrgAccess> {
   const token = ctx.caller.token;
   if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
   const row = await loadAccessRow(ctx, organizationId);
-  if (!row) throw organizationNotFound(organizationId);
+  if (!row || (row.organizationDeleted && !options.includeDeleted)) throw organizationNotFound(organizationId);
   return orgAccessOf(organizationId, row);
 }
 
@@ -112,7 +121,7 @@ export async function loadWorkspaceAccess(ctx: RequestContext, target: Authorize
   const token = ctx.caller.token;
   if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
   const row = await loadAccessRow(ctx, organizationId, { workspaceId, includeDeleted: Boolean(target.includeDeleted) });
-  if (!row) throw organizationNotFound(organizationId);
+  if (!row || row.organizationDeleted) throw organizationNotFound(organizationId);
   const org = orgAccessOf(organizationId, row);
   if (token && token.workspaceIds.length > 0 && !token.workspaceIds.includes(workspaceId)) {
     throw workspaceNotFound(organizationId, workspaceId);
@@ -172,7 +181,7 @@ export async function authorize(ctx: RequestContext, permission: Permission, tar
 export async function authorize(ctx: RequestContext, permission: Permission, target: AuthorizeTarget): Promise<OrgAccess | WorkspaceAccess> {
   const access = target.workspaceId
     ? await loadWorkspaceAccess(ctx, { ...target, workspaceId: target.workspaceId })
-    : await loadOrgAccess(ctx, target.organizationId);
+    : await loadOrgAccess(ctx, target.organizationId, { includeDeleted: target.includeDeletedOrganization });
   const resource = target.workspaceId ? wsName(target.organizationId, target.workspaceId) : orgName(target.organizationId);
   if (!access.permissions.has(permission)) throw permissionDenied(permission, resource);
   checkTokenLimits(ctx, permission, resource);
