@@ -1,11 +1,11 @@
 // The product's job runner, started inside the server process (instrumentation.ts): every
 // JOBS_INTERVAL_MS (default 10 s) it delivers due mails, expires invitations, purges
-// workspaces and ends support access past its expiry. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
+// workspaces and organizations and ends support access past its expiry. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
 
 import { db } from "../db";
 import { forgetExpiredEndedSessions } from "../auth/ended-sessions";
 import { deliverDueMails, noteUndeliveredMails, type DeliveryOptions, type Mailer } from "./deliver-mail";
-import { dropStaleAccountTokens, expireInvitations, purgeWorkspaces } from "./purge";
+import { dropStaleAccountTokens, expireInvitations, purgeOrganizations, purgeWorkspaces } from "./purge";
 import { smtpMailer } from "./smtp-mailer";
 import { endExpiredSupportAccess } from "../domain/preferences/support-access";
 
@@ -42,6 +42,10 @@ export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
       ["purge", async () => {
         const purged = await purgeWorkspaces(prisma);
         if (purged.length) log(`[jobs] purged ${purged.length} workspace(s)`);
+      }],
+      ["purge-organizations", async () => {
+        const purged = await purgeOrganizations(prisma);
+        if (purged.length) log(`[jobs] purged ${purged.length} organization(s)`);
       }],
       ["account-tokens", () => dropStaleAccountTokens(prisma)],
       ["ended-sessions", () => forgetExpiredEndedSessions()],

@@ -112,6 +112,13 @@ export const SCENARIOS: Record<string, ScenarioBuilder> = {
     await addMember(next.id, t.orgId, ["org-admin"]);
     return byOwner(raw(org(t), { user_id: next.id }), t);
   },
+  // An organization of its own, so the tenant's stays usable for the scenarios after it.
+  DeleteOrganization: async (t) => byOwner(raw({ organization_id: (await makeOrg(t.owner)).organization_id }), t),
+  async UndeleteOrganization(t) {
+    const id = (await makeOrg(t.owner)).organization_id;
+    await (await db()).organization.update({ where: { id }, data: { deleteTime: new Date(), purgeTime: new Date(Date.now() + 86_400_000) } });
+    return byOwner(raw({ organization_id: id }, {}), t);
+  },
   ListOrganizationUsers: orgRead,
   async AddOrganizationUser(t) {
     const newcomer = await makeUser("Scenario Newcomer");
