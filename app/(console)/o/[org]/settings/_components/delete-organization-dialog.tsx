@@ -5,10 +5,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { UNREACHABLE } from "@/components/action-error";
-import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
-import { FormDialog } from "@/components/form-dialog";
+import { TypeToConfirmDialog } from "@/components/type-to-confirm-dialog";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { organizationKeys } from "@/lib/console/query-keys";
@@ -22,9 +21,6 @@ export interface DeleteOrganizationDialogProps {
 }
 
 export function DeleteOrganizationDialog({ org, title, open, onOpenChange }: DeleteOrganizationDialogProps) {
-  const uid = useId();
-  const confirmIds = fieldIds(`${uid}-confirm`);
-  const [typed, setTyped] = useState("");
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const router = useRouter();
@@ -42,12 +38,9 @@ export function DeleteOrganizationDialog({ org, title, open, onOpenChange }: Del
   });
 
   return (
-    <FormDialog
+    <TypeToConfirmDialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) setTyped("");
-        onOpenChange(next);
-      }}
+      onOpenChange={onOpenChange}
       title="Delete organization"
       description={
         <>
@@ -56,33 +49,13 @@ export function DeleteOrganizationDialog({ org, title, open, onOpenChange }: Del
         </>
       }
       submitLabel="Delete organization"
-      submitVariant="danger"
+      confirmText={title}
       pending={remove.isPending}
-      canSubmit={typed === title}
       failure={failure}
-      onSubmit={() => {
+      onConfirm={() => {
         setFailure(null);
         remove.mutate();
       }}
-    >
-      <Field
-        ids={confirmIds}
-        label={
-          <>
-            Type <span className="font-mono font-semibold break-all select-all">{title}</span> to confirm
-          </>
-        }
-      >
-        <input
-          {...controlProps(confirmIds, {})}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          className={inputClass}
-        />
-      </Field>
-    </FormDialog>
+    />
   );
 }
