@@ -70,6 +70,18 @@ async function killMidTransaction(send: () => Promise<Response>, table: string, 
   return outcome;
 }
 
+/**
+ * Waits until the worker has delivered every queued mail. The kills below aim at a batch and an
+ * accept; a kill that lands between the SMTP server's acceptance of a mail and the worker's SENT
+ * mark cannot be told from a failed send, and that mail goes out again after its lease (with the
+ * same Message-ID, so the receiver can drop the copy): delivery is at-least-once in that window.
+ */
+async function outboxDrained(): Promise<void> {
+  await expect
+    .poll(async () => (await world.sql<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_mails WHERE status = 'QUEUED'`))[0].n, { timeout: 30_000 })
+    .toBe(0);
+}
+
 async function orphans(): Promise<Record<string, number>> {
   const [row] = await world.sql<Record<string, number>>(`SELECT
     (SELECT count(*)::int FROM workspace_members m WHERE NOT EXISTS (SELECT 1 FROM workspaces w WHERE w.id = m.workspace_id)) AS members,
@@ -100,6 +112,7 @@ test("SIGKILL during a 100-workspace batchCreate and during an invitation accept
   const warm = await api("POST", `/organizations/${orgId}/workspaces:batchCreate`, admin, batch("warm"));
   expect(warm.status, await warm.clone().text()).toBe(200);
 
+  await outboxDrained();
   const key = "crash-batch-1";
   const sendBatch = () => api("POST", `/organizations/${orgId}/workspaces:batchCreate`, admin, batch("crash"), { "idempotency-key": key });
   const outcome = await killMidTransaction(sendBatch, "workspaces");
@@ -135,6 +148,7 @@ test("SIGKILL during a 100-workspace batchCreate and during an invitation accept
   expect(mail, "the invitation mail reached SMTP").toBeTruthy();
   const inviteToken = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail!.body)![1];
   const accept = () => api("POST", "/invitations:accept", invitee.token, { token: inviteToken });
+  await outboxDrained();
   const acceptOutcome = await killMidTransaction(accept, "invitations");
   const state = async () => {
     const [inv] = await world.sql<{ state: string }>(`SELECT state FROM invitations WHERE workspace_id = $1 AND email = $2`, [workspaceId, invitee.email]);
