@@ -7,11 +7,11 @@ import { Truncate } from "@/components/truncate";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { roleTitleOf } from "@/lib/console/role-grants";
 import type { Gate } from "@/lib/operations/gates";
-import type { UserWithRolesOutput } from "@/lib/schemas/members";
+import type { WorkspaceUserOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 
 export interface MembersTableProps {
-  rows: UserWithRolesOutput[];
+  rows: WorkspaceUserOutput[];
   loading: boolean;
   busy: boolean;
   pageSize: number;
@@ -21,18 +21,18 @@ export interface MembersTableProps {
   can: { changeRoles: Gate; remove: Gate };
   readOnly: string;
   roles: RoleOutput[];
-  onChangeRoles: (member: UserWithRolesOutput) => void;
-  onRemove: (member: UserWithRolesOutput) => void;
+  onChangeRoles: (member: WorkspaceUserOutput) => void;
+  onRemove: (member: WorkspaceUserOutput) => void;
   /** Bulk selection (user names), or undefined when the caller may not change members in bulk. */
   selection?: {
     selected: ReadonlySet<string>;
-    onToggle: (member: UserWithRolesOutput, on: boolean) => void;
-    onToggleAll: (members: UserWithRolesOutput[], on: boolean) => void;
+    onToggle: (member: WorkspaceUserOutput, on: boolean) => void;
+    onToggleAll: (members: WorkspaceUserOutput[], on: boolean) => void;
   };
 }
 
 /** Rows a bulk action may include: direct members other than the caller (who leaves on their own). */
-export function selectableMembers(rows: UserWithRolesOutput[], me: string): UserWithRolesOutput[] {
+export function selectableMembers(rows: WorkspaceUserOutput[], me: string): WorkspaceUserOutput[] {
   return rows.filter((m) => userIdOf(m.user.name) !== me && m.roles.some((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE"));
 }
 

@@ -30,7 +30,7 @@ import { toSearchParams } from "@/lib/console/list-query";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
 import type { Gate } from "@/lib/operations/gates";
-import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
+import type { ListUsersOutput, WorkspaceUserOutput } from "@/lib/schemas/members";
 import type { ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
 import { AddMemberDialog } from "./add-member-dialog";
 import { BulkMemberDialog, type BulkKind } from "./bulk-member-dialog";
@@ -52,7 +52,7 @@ export interface MembersViewProps {
   readOnly: string;
   initialQuery: MemberListQuery;
   initialData: ListUsersOutput | null;
-  initialCoverage: UserWithRolesOutput[];
+  initialCoverage: WorkspaceUserOutput[];
   initialRoles: RoleOutput[];
   renderedAt: number;
 }
@@ -73,8 +73,8 @@ export interface MemberGates {
 
 export type MemberDialog =
   | { kind: "add" }
-  | { kind: "roles"; member: UserWithRolesOutput }
-  | { kind: "remove"; member: UserWithRolesOutput }
+  | { kind: "roles"; member: WorkspaceUserOutput }
+  | { kind: "remove"; member: WorkspaceUserOutput }
   | null;
 
 export function MembersView(props: MembersViewProps) {
@@ -94,7 +94,7 @@ export function MembersView(props: MembersViewProps) {
   const coverage = useQuery({
     queryKey: memberKeys.adminCoverage(ws),
     queryFn: ({ signal }) => apiFetch<ListUsersOutput>(`${usersPath(org, ws)}?${toSearchParams({ ...ADMIN_COVERAGE_PARAMS })}`, { signal }),
-    initialData: { users: initialCoverage, next_page_token: "" },
+    initialData: { users: initialCoverage, next_page_token: "", total_size: initialCoverage.length },
     initialDataUpdatedAt: renderedAt,
   });
   const lastAdmin = lastAdminOf(coverage.data.users);
@@ -118,7 +118,7 @@ export function MembersView(props: MembersViewProps) {
 
   // Bulk actions: the selection survives paging and filtering (it is keyed by user name), so a
   // user can gather members from several pages; each action sends one request per member.
-  const [selected, setSelected] = useState<ReadonlyMap<string, UserWithRolesOutput>>(new Map());
+  const [selected, setSelected] = useState<ReadonlyMap<string, WorkspaceUserOutput>>(new Map());
   const [bulk, setBulk] = useState<BulkKind | null>(null);
   const canBulkRoles = can.changeRoles.can;
   const canBulkRemove = can.remove.can;
@@ -126,14 +126,14 @@ export function MembersView(props: MembersViewProps) {
     (canBulkRoles || canBulkRemove) && !readOnly
       ? {
           selected: new Set(selected.keys()),
-          onToggle: (m: UserWithRolesOutput, on: boolean) =>
+          onToggle: (m: WorkspaceUserOutput, on: boolean) =>
             setSelected((prev) => {
               const next = new Map(prev);
               if (on) next.set(m.user.name, m);
               else next.delete(m.user.name);
               return next;
             }),
-          onToggleAll: (ms: UserWithRolesOutput[], on: boolean) =>
+          onToggleAll: (ms: WorkspaceUserOutput[], on: boolean) =>
             setSelected((prev) => {
               const next = new Map(prev);
               for (const m of ms) {
