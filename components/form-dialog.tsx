@@ -31,6 +31,8 @@ export interface FormDialogProps {
   cancelFirst?: boolean;
   /** The fields. Rendered only while open, so each opening starts from a fresh state. */
   children?: ReactNode;
+  /** Where focus goes on close; by default back to the opener (see dialog.tsx). */
+  onCloseAutoFocus?: (event: Event) => void;
 }
 
 export function FormDialog({ open, onOpenChange, ...rest }: FormDialogProps) {
@@ -54,6 +56,7 @@ function FormDialogContent({
   width,
   cancelFirst = false,
   children,
+  onCloseAutoFocus,
 }: Omit<FormDialogProps, "open" | "onOpenChange">) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const submit = (e: FormEvent) => {
@@ -66,6 +69,7 @@ function FormDialogContent({
       title={title}
       description={description}
       width={width}
+      onCloseAutoFocus={onCloseAutoFocus}
       onOpenAutoFocus={
         cancelFirst
           ? (e) => {
