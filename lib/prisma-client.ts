@@ -13,8 +13,14 @@ export const GLOBAL_OMIT = {
   oAuthCredential: { configEncrypted: true },
 } as const;
 
-export function makePrisma(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>) {
-  return new PrismaClient({ adapter, omit: GLOBAL_OMIT });
+/**
+ * `maxWait`: how long `$transaction(async (tx) => …)` waits for a pooled connection. Prisma's
+ * default (2 s) is shorter than the pool's own wait, so a burst of concurrent changes (50 creates
+ * at once) failed with "Unable to start a transaction in the given time" while the pool would
+ * have served them; it now waits as long as the pool does.
+ */
+export function makePrisma(adapter: NonNullable<ConstructorParameters<typeof PrismaClient>[0]["adapter"]>, maxWait = 5000) {
+  return new PrismaClient({ adapter, omit: GLOBAL_OMIT, transactionOptions: { maxWait } });
 }
 
 export type Db = ReturnType<typeof makePrisma>;
@@ -34,7 +40,7 @@ export async function createPrismaClient(url: string | undefined): Promise<OpenC
     // waiting for a pooled connection) gives up after DATABASE_CONNECT_TIMEOUT_MS, and the
     // error is answered 503 UNAVAILABLE (lib/api/http's toApiError).
     const connectionTimeoutMillis = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000);
-    const prisma = makePrisma(new PrismaPg({ connectionString: url, max, connectionTimeoutMillis }));
+    const prisma = makePrisma(new PrismaPg({ connectionString: url, max, connectionTimeoutMillis }), connectionTimeoutMillis);
     return { prisma, close: () => prisma.$disconnect() };
   }
   const { openEmbeddedDb } = await import("./embedded-db");

@@ -76,6 +76,11 @@ const SHARED_CREDENTIALS_KEY = randomBytes(32).toString("base64");
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const { port } = options;
   const url = `http://localhost:${port}`;
+  const busy = await fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${port} is already served (a server left over from an earlier run?)`);
   let log = "";
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: {
@@ -94,6 +99,10 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // If the test process dies first, its servers go with it (no orphan holding the port).
+  const reap = () => child.kill("SIGKILL");
+  process.once("exit", reap);
+  void exited.then(() => process.off("exit", reap));
   const server: ServerProcess = {
     url,
     port,

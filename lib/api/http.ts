@@ -92,7 +92,9 @@ export function fieldViolationsOf(error: ZodError, style: FieldPathStyle = {}): 
     const base = fieldPath(issue.path, style);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push({ field: base ? `${base}.${key}` : key, description: "unknown field" });
+        // A key that is not a plain name (empty, dotted, spaced) is quoted, so the path still names it.
+        const name = /^[A-Za-z0-9_$-]+$/.test(key) ? key : JSON.stringify(key);
+        out.push({ field: base ? `${base}.${name}` : name, description: "unknown field" });
       }
     } else {
       out.push({ field: base || "(body)", description: issue.message });
@@ -146,6 +148,10 @@ export function toApiError(error: unknown): ApiError {
     if (e.code === "P2002") return new ApiError("ALREADY_EXISTS", "The resource already exists.", { reason: "ALREADY_EXISTS" });
     if (e.code === "P2034" || e.code === "40001" || e.code === "40P01") {
       return new ApiError("ABORTED", "The request lost a race with a concurrent change; retry it.", { reason: "CONCURRENT_MODIFICATION" });
+    }
+    // Every pooled connection stayed busy past the wait: the server is overloaded, not broken.
+    if (e.code === "P2028" && /unable to start a transaction/i.test(e.message ?? "")) {
+      return new ApiError("UNAVAILABLE", "The server is busy; retry in a moment.", { reason: "SERVER_BUSY", headers: { "retry-after": "1" } });
     }
     if (isDatabaseUnavailable(e)) {
       return new ApiError("UNAVAILABLE", "The database is unavailable; retry in a moment.", {

@@ -29,4 +29,11 @@ describe("a lost database", () => {
     expect(toApiError(withCode("duplicate", "23505")).code).toBe("INTERNAL");
     expect(toApiError(withCode("unique", "P2002")).code).toBe("ALREADY_EXISTS");
   });
+
+  // Regression (found by the races suite): 50 concurrent creates on a loaded machine answered
+  // 500 INTERNAL when Prisma could not start a transaction in time (the pool was busy).
+  it("a transaction that could not start in time is 503 UNAVAILABLE (busy), not INTERNAL", () => {
+    const e = toApiError(withCode("Transaction API error: Unable to start a transaction in the given time.", "P2028"));
+    expect([e.code, e.httpStatus, e.options.reason, e.options.headers?.["retry-after"]]).toEqual(["UNAVAILABLE", 503, "SERVER_BUSY", "1"]);
+  });
 });

@@ -8,6 +8,7 @@ import { isSameOriginRequest } from "../api/client-address";
 import { ApiError } from "../api/errors";
 import type { Caller } from "./context";
 import { hashToken, tokenFormat, tokenFromHeader } from "./tokens";
+import { sessionEnded } from "./ended-sessions";
 import { sessionIsCurrent, sessionVersion } from "./session-version";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -93,6 +94,7 @@ export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefi
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
   if (!user || !sessionIsCurrent(sessionVersion(payload?.cv), user.credentialVersion)) return undefined;
+  if (await sessionEnded(payload?.sid)) return undefined;
   return { userId: user.id, email: user.email, displayName: user.displayName };
 }
 

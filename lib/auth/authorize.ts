@@ -36,6 +36,8 @@ export interface AuthorizeTarget {
   workspaceId?: string;
   /** Soft-deleted workspaces are invisible except to the operations that restore or list them. */
   includeDeleted?: boolean;
+  /** A soft-deleted organization is invisible to everything but its restore (owner only, checked there). */
+  includeDeletedOrganization?: boolean;
 }
 
 const orgName = (id: string) => `organizations/${id}`;
@@ -49,16 +51,19 @@ function workspaceNotFound(orgId: string, wsId: string): ApiError {
   return notFound("Workspace", wsName(orgId, wsId), { workspace_id: wsId });
 }
 
-/** The organization as the caller sees it, or NOT_FOUND. */
-export async function loadOrgAccess(ctx: RequestContext, organizationId: string): Promise<OrgAccess> {
+/**
+ * The organization as the caller sees it, or NOT_FOUND. A soft-deleted organization is NOT_FOUND
+ * for every caller and everything in it, unless `includeDeleted` (its restore) asks otherwise.
+ */
+export async function loadOrgAccess(ctx: RequestContext, organizationId: string, options: { includeDeleted?: boolean } = {}): Promise<OrgAccess> {
   const token = ctx.caller.token;
   if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
   const prisma = await db();
   const member = await prisma.organizationMember.findUnique({
     where: { organizationId_userId: { organizationId, userId: ctx.caller.userId } },
-    select: { roles: true, organization: { select: { preferences: { select: { membersCanCreateWorkspaces: true } } } } },
+    select: { roles: true, organization: { select: { deleteTime: true, preferences: { select: { membersCanCreateWorkspaces: true } } } } },
   });
-  if (!member) throw organizationNotFound(organizationId);
+  if (!member || (member.organization.deleteTime && !options.includeDeleted)) throw organizationNotFound(organizationId);
   const isOrgAdmin = member.roles.includes(ORG_ADMIN);
   const permissions = permissionsOf(member.roles.length ? member.roles : [ORG_MEMBER]);
   if (!isOrgAdmin && member.organization.preferences?.membersCanCreateWorkspaces === false) {
@@ -137,7 +142,7 @@ export async function authorize(ctx: RequestContext, permission: Permission, tar
 export async function authorize(ctx: RequestContext, permission: Permission, target: AuthorizeTarget): Promise<OrgAccess | WorkspaceAccess> {
   const access = target.workspaceId
     ? await loadWorkspaceAccess(ctx, { ...target, workspaceId: target.workspaceId })
-    : await loadOrgAccess(ctx, target.organizationId);
+    : await loadOrgAccess(ctx, target.organizationId, { includeDeleted: target.includeDeletedOrganization });
   const resource = target.workspaceId ? wsName(target.organizationId, target.workspaceId) : orgName(target.organizationId);
   if (!access.permissions.has(permission)) throw permissionDenied(permission, resource);
   checkTokenLimits(ctx, permission, resource);

@@ -16,6 +16,7 @@ import {
 } from "../api/rate-limit";
 import { mailSignInLockout } from "../domain/mail/mail-sign-in-lockout";
 import { verifyCredentials } from "../domain/users/verify-credentials";
+import { endSession, newSessionId, SESSION_MAX_AGE_SECONDS } from "./ended-sessions";
 import { sessionVersion } from "./session-version";
 
 /** The error a rate-limited sign-in answers with; the sign-in form reads the seconds from it. */
@@ -60,7 +61,7 @@ export async function authorizeCredentials(
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -78,11 +79,18 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // The browser drops its cookie; the token itself is refused from now on by every instance.
+    async signOut({ token }) {
+      await endSession(token?.sid, token?.exp);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.cv = (user as { credentialVersion?: number }).credentialVersion ?? 1;
+        token.sid = newSessionId();
       }
       return token;
     },
@@ -90,6 +98,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user && token.sub) {
         (session.user as { id?: string }).id = token.sub;
         (session.user as { credentialVersion?: number }).credentialVersion = sessionVersion(token.cv);
+        (session.user as { sid?: unknown }).sid = token.sid;
       }
       return session;
     },

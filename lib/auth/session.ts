@@ -8,17 +8,19 @@ import { clientIp } from "../api/client-address";
 import { db } from "../db";
 import type { RequestContext } from "./context";
 import { authOptions } from "./next-auth";
+import { sessionEnded } from "./ended-sessions";
 import { sessionIsCurrent } from "./session-version";
 
 /** The signed-in user's context, or undefined when nobody is signed in (or the user is gone). */
 export async function consoleContext(): Promise<RequestContext | undefined> {
   const session = await getServerSession(authOptions);
-  const sessionUser = session?.user as { id?: string; credentialVersion?: number } | undefined;
+  const sessionUser = session?.user as { id?: string; credentialVersion?: number; sid?: unknown } | undefined;
   const userId = sessionUser?.id;
   if (!userId) return undefined;
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
   if (!user || !sessionIsCurrent(sessionUser?.credentialVersion, user.credentialVersion)) return undefined;
+  if (await sessionEnded(sessionUser?.sid)) return undefined;
   const h = await headers();
   return {
     caller: { userId: user.id, email: user.email, displayName: user.displayName },

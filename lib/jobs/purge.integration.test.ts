@@ -3,7 +3,7 @@
 // at once purge it once; pending invitations past expiry become EXPIRED; re-runs find nothing.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
+import { addMember, makeOrg, makeToken, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -12,7 +12,9 @@ import { RoleCreateInput } from "@/lib/schemas/roles";
 import { createInvitations } from "@/lib/domain/invitations/create-invitations";
 import { createWorkspaceRole } from "@/lib/domain/roles/create-workspace-role";
 import { deleteWorkspace } from "@/lib/domain/workspaces/delete-workspace";
-import { expireInvitations, purgeWorkspaces } from "./purge";
+import { deleteOrganization } from "@/lib/domain/organizations/delete-organization";
+import { undeleteOrganization } from "@/lib/domain/organizations/undelete-organization";
+import { expireInvitations, purgeOrganizations, purgeWorkspaces } from "./purge";
 
 let admin: TestUser;
 let orgId: string;
@@ -61,6 +63,75 @@ describe("purgeWorkspaces", () => {
 
     expect(await prisma.workspace.findUnique({ where: { id: notYet }, select: { state: true } })).toEqual({ state: "DELETED" });
     expect(await prisma.workspaceMember.count({ where: { workspaceId: notYet } })).toBe(2);
+  });
+});
+
+/** An organization holding one of everything a purge must remove, soft-deleted by its owner. */
+async function populatedDeletedOrganization() {
+  const owner = await makeUser("Org Purge Owner");
+  const id = (await makeOrg(owner, "Purged Org")).organization_id;
+  const wsId = (await makeWorkspace(owner, id)).workspace_id;
+  const member = await makeUser("Org Purge Member");
+  await addMember(member.id, id, ["org-member"], { id: wsId, roles: ["workspace-viewer"] });
+  await createWorkspaceRole(owner.ctx, await authorize(owner.ctx, "create:Role", { organizationId: id, workspaceId: wsId }), RoleCreateInput.parse({ title: "Gone", permissions: ["read:Workspace"] }));
+  await createInvitations(owner.ctx, await authorize(owner.ctx, "create:Invitation", { organizationId: id, workspaceId: wsId }), InvitationCreateInput.parse({ emails: ["gone@example.test"], roles: ["workspace-viewer"] }));
+  const prisma = await db();
+  await prisma.oAuthCredential.create({
+    data: { id: `cred_${wsId.slice(3)}`, organizationId: id, workspaceId: wsId, name: "c", actorType: "USER", configEncrypted: "x", keyId: "k", configMasked: {} },
+  });
+  await makeToken(member, { organizationId: id });
+  const unscoped = await makeToken(member);
+  await deleteOrganization(owner.ctx, await authorize(owner.ctx, "update:Organization", { organizationId: id }));
+  return { owner, id, wsId, member, unscoped };
+}
+
+describe("purgeOrganizations", () => {
+  it("removes everything a purged organization held but its audit entries, once across instances, and the owner cannot restore it", async () => {
+    const prisma = await db();
+    const due = await populatedDeletedOrganization();
+    const notYet = await populatedDeletedOrganization();
+    await prisma.organization.update({ where: { id: due.id }, data: { purgeTime: new Date(Date.now() - 1000) } });
+    const auditBefore = await prisma.auditLogEntry.count({ where: { organizationId: due.id } });
+    expect(auditBefore).toBeGreaterThan(3);
+    expect(await prisma.outboxMail.count({ where: { organizationId: due.id } })).toBe(1);
+
+    const other = await createPrismaClient(process.env.DATABASE_URL);
+    try {
+      const [a, b] = await Promise.all([purgeOrganizations(prisma), purgeOrganizations(other.prisma)]);
+      expect([...a, ...b].filter((id) => id === due.id)).toEqual([due.id]);
+    } finally {
+      await other.close();
+    }
+    expect(await purgeOrganizations(prisma)).toEqual([]);
+
+    const counts = async (orgId: string, wsId: string) => [
+      await prisma.workspace.count({ where: { organizationId: orgId } }),
+      await prisma.workspaceMember.count({ where: { workspaceId: wsId } }),
+      await prisma.role.count({ where: { workspaceId: wsId } }),
+      await prisma.invitation.count({ where: { organizationId: orgId } }),
+      await prisma.workspacePreferences.count({ where: { workspaceId: wsId } }),
+      await prisma.oAuthCredential.count({ where: { organizationId: orgId } }),
+      await prisma.organizationMember.count({ where: { organizationId: orgId } }),
+      await prisma.organizationPreferences.count({ where: { organizationId: orgId } }),
+      await prisma.personalAccessToken.count({ where: { organizationId: orgId } }),
+      await prisma.outboxMail.count({ where: { organizationId: orgId } }),
+    ];
+    expect(await counts(due.id, due.wsId)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // The member's own account and their token for every organization stay.
+    expect(await prisma.user.count({ where: { id: due.member.id } })).toBe(1);
+    expect(await prisma.personalAccessToken.count({ where: { userId: due.member.id, organizationId: null } })).toBe(1);
+    expect(await prisma.auditLogEntry.count({ where: { organizationId: due.id } })).toBe(auditBefore + 1);
+    expect(await prisma.auditLogEntry.count({ where: { organizationId: due.id, action: "organization.purge", actorType: "SYSTEM" } })).toBe(1);
+    expect(await prisma.organization.findUniqueOrThrow({ where: { id: due.id } })).toMatchObject({ purgedTime: expect.any(Date) });
+
+    // Not a member any more: the owner's restore finds nothing; the domain call refuses too.
+    await expect(authorize(due.owner.ctx, "update:Organization", { organizationId: due.id, includeDeletedOrganization: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await prisma.organizationMember.create({ data: { organizationId: due.id, userId: due.owner.id, roles: ["org-admin"] } });
+    const access = await authorize(due.owner.ctx, "update:Organization", { organizationId: due.id, includeDeletedOrganization: true });
+    await expect(undeleteOrganization(due.owner.ctx, access)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // One not yet due keeps everything.
+    expect(await counts(notYet.id, notYet.wsId)).toEqual([1, 2, 1, 1, 1, 1, 2, 1, 1, 1]);
   });
 });
 

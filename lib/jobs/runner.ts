@@ -1,10 +1,11 @@
 // The product's job runner, started inside the server process (instrumentation.ts): every
 // JOBS_INTERVAL_MS (default 10 s) it delivers due mails, expires invitations, purges
-// workspaces and ends support access past its expiry. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
+// workspaces and organizations and ends support access past its expiry. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
 
 import { db } from "../db";
-import { deliverDueMails, noteUndeliveredMails, type Mailer } from "./deliver-mail";
-import { dropStaleAccountTokens, expireInvitations, purgeWorkspaces } from "./purge";
+import { forgetExpiredEndedSessions } from "../auth/ended-sessions";
+import { deliverDueMails, noteUndeliveredMails, type DeliveryOptions, type Mailer } from "./deliver-mail";
+import { dropStaleAccountTokens, expireInvitations, purgeOrganizations, purgeWorkspaces } from "./purge";
 import { smtpMailer } from "./smtp-mailer";
 import { endExpiredSupportAccess } from "../domain/preferences/support-access";
 
@@ -21,6 +22,12 @@ export interface JobRunnerOptions {
   log?: (line: string) => void;
 }
 
+/** MAIL_LEASE_MS: how long a claimed mail is kept from other workers (a dead worker's mails wait this long). */
+function deliveryOptions(): DeliveryOptions {
+  const leaseMs = Number(process.env.MAIL_LEASE_MS);
+  return Number.isInteger(leaseMs) && leaseMs > 0 ? { leaseMs } : {};
+}
+
 export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
   const intervalMs = options.intervalMs ?? Number(process.env.JOBS_INTERVAL_MS ?? 10_000);
   const log = options.log ?? ((line: string) => console.log(line));
@@ -30,13 +37,18 @@ export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
   async function pass(): Promise<void> {
     const prisma = await db();
     const steps: [string, () => Promise<unknown>][] = [
-      ["mail", async () => (mailer ? deliverDueMails(prisma, mailer) : noteUndeliveredMails(prisma, log))],
+      ["mail", async () => (mailer ? deliverDueMails(prisma, mailer, deliveryOptions()) : noteUndeliveredMails(prisma, log))],
       ["invitations", () => expireInvitations(prisma)],
       ["purge", async () => {
         const purged = await purgeWorkspaces(prisma);
         if (purged.length) log(`[jobs] purged ${purged.length} workspace(s)`);
       }],
+      ["purge-organizations", async () => {
+        const purged = await purgeOrganizations(prisma);
+        if (purged.length) log(`[jobs] purged ${purged.length} organization(s)`);
+      }],
       ["account-tokens", () => dropStaleAccountTokens(prisma)],
+      ["ended-sessions", () => forgetExpiredEndedSessions()],
       ["support-access", async () => {
         const ended = await endExpiredSupportAccess(new Date(), prisma);
         if (ended) log(`[jobs] ended ${ended} expired support grant(s)`);

@@ -54,7 +54,7 @@ export async function authorizeOperation(
   if (!ctx) throw new Error(`authorizeOperation(${op.id}): no caller`);
   if (op.scope === "user") return null;
   const organizationId = organizationIdOf(params);
-  if (op.scope === "organization") return authorize(ctx, op.permission, { organizationId });
+  if (op.scope === "organization") return authorize(ctx, op.permission, { organizationId, includeDeletedOrganization: op.includeDeleted });
   const target = {
     organizationId,
     workspaceId: workspaceIdOf(params, organizationId),

@@ -80,6 +80,8 @@ export interface UserOperation<Q = unknown, B = unknown, R = unknown> extends Co
 export interface OrganizationOperation<Q = unknown, B = unknown, R = unknown> extends Common<Q, B, R> {
   scope: "organization";
   permission: Permission;
+  /** A soft-deleted organization is reachable (its undelete). */
+  includeDeleted?: boolean;
   run: (ctx: RequestContext, access: OrgAccess, input: OperationInput<Q, B>) => Promise<R>;
 }
 

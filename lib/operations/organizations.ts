@@ -3,12 +3,14 @@
 
 import "server-only";
 import { createOrganization } from "../domain/organizations/create-organization";
+import { deleteOrganization } from "../domain/organizations/delete-organization";
+import { undeleteOrganization } from "../domain/organizations/undelete-organization";
 import { getOrganization } from "../domain/organizations/get-organization";
 import { listMyOrganizations } from "../domain/organizations/list-my-organizations";
 import { transferOwnership } from "../domain/organizations/transfer-ownership";
 import { updateOrganization } from "../domain/organizations/update-organization";
 import { getMe } from "../domain/users/get-me";
-import { ListQuery, UpdateMaskQuery } from "../schemas/common";
+import { ListQuery, UpdateMaskQuery, queryBoolean } from "../schemas/common";
 import {
   ListMyOrganizationsOutput,
   ListOrganizationsOutput,
@@ -45,10 +47,10 @@ export const ListCurrentUserOrganizations = operation({
   summary: "The organizations the caller belongs to",
   scope: "user",
   permission: "authenticated",
-  query: ListQuery,
+  query: ListQuery.extend({ show_deleted: queryBoolean("Also list soft-deleted organizations the caller owns that can still be restored (AIP-164).") }),
   response: ListMyOrganizationsOutput,
   errors: ["INVALID_ARGUMENT"],
-  run: (ctx, _access, { query }) => listMyOrganizations(ctx, query),
+  run: (ctx, _access, { query }) => listMyOrganizations(ctx, query, { showDeleted: query.show_deleted }),
 });
 
 export const ListOrganizations = operation({
@@ -130,6 +132,36 @@ export const TransferOwnership = operation({
   run: (ctx, access, { body }) => transferOwnership(ctx, access, body),
 });
 
+export const DeleteOrganization = operation({
+  id: "DeleteOrganization",
+  method: "DELETE",
+  path: ORG,
+  tag,
+  summary: "The owner soft-deletes the organization, restorable for 30 days",
+  description:
+    "AIP-164. The organization and everything in it become NOT_FOUND for everyone; its owner can restore it with `:undelete` until `purge_time`, after which the job runner removes its workspaces, members, roles, invitations, preferences and credentials (its audit entries stay). Only the owner may delete it.",
+  scope: "organization",
+  permission: "update:Organization",
+  response: null,
+  errors: ["NOT_FOUND", "PERMISSION_DENIED"],
+  run: (ctx, access) => deleteOrganization(ctx, access),
+});
+
+export const UndeleteOrganization = operation({
+  id: "UndeleteOrganization",
+  method: "POST",
+  path: `${ORG}:undelete`,
+  tag,
+  summary: "The owner restores a soft-deleted organization before its purge time",
+  scope: "organization",
+  permission: "update:Organization",
+  includeDeleted: true,
+  response: OrganizationOutput,
+  errors: ["NOT_FOUND", "PERMISSION_DENIED", "FAILED_PRECONDITION"],
+  run: (ctx, access) => undeleteOrganization(ctx, access),
+});
+
 export const ORGANIZATION_OPERATIONS = [
   GetMe, ListCurrentUserOrganizations, ListOrganizations, CreateOrganization, GetOrganization, UpdateOrganization, TransferOwnership,
+  DeleteOrganization, UndeleteOrganization,
 ];

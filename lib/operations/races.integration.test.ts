@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { randomBase62 } from "@/lib/ids";
 import { api, type ApiResponse } from "@/lib/testing/api-client";
-import { makeToken, type TestUser } from "@/lib/testing/factories";
+import { makeToken, makeUser, type TestUser } from "@/lib/testing/factories";
 import { makeTenant, NOT_FOR_TOKENS, SCENARIOS, urlOf, type Tenant } from "@/lib/testing/operation-scenarios";
 import { validateRpcStatus } from "@/lib/testing/rpc";
 import { OPERATIONS } from ".";
@@ -25,6 +25,12 @@ process.env.RATE_LIMIT_API_PER_MINUTE = "1000000";
 
 const N = Number(process.env.RACE_N ?? 12);
 const WIDE = Number(process.env.RACE_N ?? 50);
+
+// One owner for every tenant of the file (an organization each): users cost a password hash.
+let owner: TestUser;
+beforeAll(async () => {
+  owner = await makeUser("Race Owner");
+});
 
 const tokens = new Map<string, Promise<string>>();
 const tokenOf = (user: TestUser) => tokens.get(user.id) ?? (tokens.set(user.id, makeToken(user)), tokens.get(user.id)!);
@@ -83,7 +89,7 @@ describe("one etag, one winner", () => {
   });
 
   it.each(withEtag.map((op) => [op.id, op] as const))("%s: N requests with one If-Match → one succeeds, the others ABORTED", async (_id, op) => {
-    const tenant = await makeTenant("Etag Racer");
+    const tenant = await makeTenant("Etag Racer", owner);
     const { caller, raw } = await SCENARIOS[op.id](tenant);
     const token = await tokenOf(caller);
     const etag = await currentEtag(op, raw.params, token);
@@ -113,7 +119,7 @@ describe("one title, one winner", () => {
   let tenant: Tenant;
   let token: string;
   beforeAll(async () => {
-    tenant = await makeTenant("Title Racer");
+    tenant = await makeTenant("Title Racer", owner);
     token = await tokenOf(tenant.owner);
   });
 
@@ -180,7 +186,7 @@ describe("one Idempotency-Key, one effect", () => {
 
   /** N copies of one request with one key, in flight together; then the key once more. */
   async function sameKey(op: Operation, n: number) {
-    const tenant = await makeTenant("Idempotent Racer");
+    const tenant = await makeTenant("Idempotent Racer", owner);
     const { caller, raw } = await SCENARIOS[op.id](tenant);
     const token = await tokenOf(caller);
     const key = `race-${randomBase62(16)}`;

@@ -15,7 +15,7 @@ import { db } from "@/lib/db";
 import { randomBase62 } from "@/lib/ids";
 import { api, type ApiResponse, type CallOptions } from "@/lib/testing/api-client";
 import { tableNames } from "@/lib/testing/db-snapshot";
-import { makeToken, type TestUser } from "@/lib/testing/factories";
+import { makeToken, makeUser, type TestUser } from "@/lib/testing/factories";
 import { tokenFromOutbox } from "@/lib/testing/mail";
 import { CLIENT_SECRET_PREFIX, makeTenant, NOT_FOR_TOKENS, SCENARIOS, scenarioCoverage, urlOf, withInvitation } from "@/lib/testing/operation-scenarios";
 import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
@@ -140,12 +140,13 @@ describe("no plaintext secret at rest, in an answer or in a log line", () => {
 
     // Every operation of the registry, each in a tenant of its own with an invitation pending
     // (so lists, mails and audit logs have a link to leak if they would).
-    const users: TestUser[] = [];
+    const owner = await makeUser("Secret Scenario Owner");
+    const users: TestUser[] = [owner];
     for (const op of OPERATIONS) {
-      const tenant = await makeTenant("Secret Scenario Owner");
+      const tenant = await makeTenant("Secret Scenario Owner", owner);
       await withInvitation(tenant);
       const { caller, raw } = await SCENARIOS[op.id](tenant);
-      users.push(tenant.owner, caller);
+      users.push(caller);
       await linksInOutbox();
       const options: CallOptions = { body: op.method === "GET" ? undefined : (raw.body ?? {}), headers: {} };
       if (op.method !== "GET") options.headers!["idempotency-key"] = `secrets-${randomBase62(10)}`;

@@ -14,7 +14,7 @@ export const logoDataUri = text("logo_data_uri")
   });
 
 export const ORGANIZATION_OUTPUT_ONLY = [
-  "name", "organization_id", "create_time", "update_time", "owner_display_name", "owner_email",
+  "name", "organization_id", "create_time", "update_time", "owner_display_name", "owner_email", "delete_time", "purge_time",
 ] as const;
 
 export const OrganizationCreateInput = z.strictObject({
@@ -33,6 +33,10 @@ export const OrganizationOutput = z.object({
   update_time: z.string(),
   owner_display_name: z.string(),
   owner_email: z.string(),
+  /** AIP-164, only on a soft-deleted organization (its owner lists it with `show_deleted`). */
+  delete_time: z.string().optional(),
+  /** When a soft-deleted organization is purged for good; it can be restored until then. */
+  purge_time: z.string().optional(),
 });
 export type OrganizationOutput = z.infer<typeof OrganizationOutput>;
 

@@ -26,6 +26,15 @@ function discover(dir: string, prefix: string[] = []): RouteEntry[] {
 
 let routes: RouteEntry[] | undefined;
 
+/** A segment as Next decodes it for matching; a malformed escape is not this route's static text. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 function rank(segment: string): number {
   if (segment.startsWith("[...")) return 2;
   if (segment.startsWith("[")) return 1;
@@ -43,7 +52,7 @@ function match(entry: RouteEntry, parts: string[]): Record<string, string | stri
     }
     if (i >= parts.length) return undefined;
     if (seg.startsWith("[")) params[seg.slice(1, -1)] = parts[i];
-    else if (seg !== decodeURIComponent(parts[i])) return undefined;
+    else if (seg !== safeDecode(parts[i])) return undefined;
   }
   return entry.segments.length === parts.length ? params : undefined;
 }

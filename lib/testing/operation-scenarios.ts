@@ -39,9 +39,9 @@ export const NOT_FOR_TOKENS = new Set(["CreateAccessToken"]);
 
 export type ScenarioBuilder = (t: Tenant) => Promise<Scenario>;
 
-/** An owner with an organization and one workspace. */
-export async function makeTenant(name = "Scenario Owner"): Promise<Tenant> {
-  const owner = await makeUser(name);
+/** An owner (new, or one given) with an organization of its own and one workspace. */
+export async function makeTenant(name = "Scenario Owner", existingOwner?: TestUser): Promise<Tenant> {
+  const owner = existingOwner ?? (await makeUser(name));
   const orgId = (await makeOrg(owner)).organization_id;
   const ws = (await makeWorkspace(owner, orgId)).workspace_id;
   return { owner, orgId, ws, p: { organization_id: orgId, workspace_id: ws } };
@@ -111,6 +111,13 @@ export const SCENARIOS: Record<string, ScenarioBuilder> = {
     const next = await makeUser("Scenario Heir");
     await addMember(next.id, t.orgId, ["org-admin"]);
     return byOwner(raw(org(t), { user_id: next.id }), t);
+  },
+  // An organization of its own, so the tenant's stays usable for the scenarios after it.
+  DeleteOrganization: async (t) => byOwner(raw({ organization_id: (await makeOrg(t.owner)).organization_id }), t),
+  async UndeleteOrganization(t) {
+    const id = (await makeOrg(t.owner)).organization_id;
+    await (await db()).organization.update({ where: { id }, data: { deleteTime: new Date(), purgeTime: new Date(Date.now() + 86_400_000) } });
+    return byOwner(raw({ organization_id: id }, {}), t);
   },
   ListOrganizationUsers: orgRead,
   async AddOrganizationUser(t) {

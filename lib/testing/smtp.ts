@@ -65,6 +65,9 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       });
     },
   });
+  // A client killed mid-conversation (the crash suite SIGKILLs the server while it sends) resets
+  // its socket; that is the client's failure to report, not a reason to bring the test down.
+  server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as { port: number };
   return {

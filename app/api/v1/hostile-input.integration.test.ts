@@ -104,6 +104,14 @@ describe("text fields refuse control characters, lone surrogates and bidi contro
     expect((await api.get(wsPath(), { token })).body.state).toBe("ACTIVE");
   });
 
+  // Regression (found by the fuzz suite): an unknown body field named "" was reported as a field
+  // violation with an empty field path, which names nothing; odd keys are now quoted.
+  it("an unknown field that is not a plain name is named quoted", async () => {
+    const res = await api.post(`${orgPath()}/workspaces`, { token, body: { title: "Quoted", "": 1, "a.b": 2 } });
+    expectRefused(res, '""');
+    expect(violatedFields(res.body)).toEqual(['""', '"a.b"']);
+  });
+
   it("a member added by an email with a NUL → INVALID_ARGUMENT email", async () => {
     expectRefused(await api.post(`${wsPath()}/users`, { token, body: { email: "a\u0000@example.test", roles: ["workspace-viewer"] } }), "email");
   });

@@ -1,11 +1,9 @@
 import "server-only";
-import { db } from "../../db";
 import { planList } from "../../api/list";
-import type { Prisma } from "../../generated/prisma/client";
 import { AUDIT_CSV_COLUMNS } from "../../schemas/audit";
-import type { AuditScope } from "./list-audit-logs";
+import { readAuditPage, type AuditScope } from "./list-audit-logs";
 import { auditListSpec } from "./audit-list-spec";
-import { auditSelect, type AuditRow } from "./audit-output";
+import type { AuditRow } from "./audit-output";
 import { csvRecord } from "./csv-writer";
 
 function csvRow(row: AuditRow): string {
@@ -51,17 +49,7 @@ export function exportAuditLogs(scope: AuditScope, params: { filter?: string | n
         }
         if (done) return;
         const plan = pageToken ? planList(auditListSpec, { filter: params.filter, page_size: String(batchSize), page_token: pageToken }, tokenScope) : first;
-        const parts: Prisma.AuditLogEntryWhereInput[] = [scope.where];
-        if (plan.filter) parts.push(plan.filter);
-        if (plan.cursor) parts.push(plan.cursor);
-        const prisma = await db();
-        const rows = await prisma.auditLogEntry.findMany({
-          where: { AND: parts },
-          orderBy: plan.orderBy as Prisma.AuditLogEntryOrderByWithRelationInput[],
-          take: plan.pageSize + 1,
-          select: auditSelect,
-        });
-        const page = plan.page(rows);
+        const page = await readAuditPage(scope, plan);
         if (page.items.length) controller.enqueue(encoder.encode(page.items.map(csvRow).join("")));
         pageToken = page.nextPageToken || null;
         if (!pageToken) {

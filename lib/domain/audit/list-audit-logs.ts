@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "../../db";
 import { permissionDenied } from "../../api/errors";
-import { planList, type ListParams } from "../../api/list";
+import { planList, type ListParams, type ListPlan } from "../../api/list";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess, WorkspaceAccess } from "../../auth/authorize";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ListAuditLogsOutput } from "../../schemas/audit";
 import { auditListSpec } from "./audit-list-spec";
-import { auditSelect, toAuditOutput } from "./audit-output";
+import { auditSelect, toAuditOutput, type AuditRow } from "./audit-output";
 
 export interface AuditScope {
   /** The rows this caller may read, as a tenant-scoped `where`. */
@@ -37,9 +37,8 @@ export function workspaceAuditScope(access: WorkspaceAccess): AuditScope {
   };
 }
 
-/** One page of entries, newest first, on the keyset (create_time, id). */
-export async function listAuditLogs(scope: AuditScope, params: ListParams): Promise<ListAuditLogsOutput> {
-  const plan = planList(auditListSpec, params, scope.tokenScope);
+/** The rows of one planned page within the caller's scope (the list and the export read through it). */
+export async function readAuditPage(scope: AuditScope, plan: ListPlan<Prisma.AuditLogEntryWhereInput>): Promise<{ items: AuditRow[]; nextPageToken: string }> {
   const parts: Prisma.AuditLogEntryWhereInput[] = [scope.where];
   if (plan.filter) parts.push(plan.filter);
   if (plan.cursor) parts.push(plan.cursor);
@@ -50,7 +49,12 @@ export async function listAuditLogs(scope: AuditScope, params: ListParams): Prom
     take: plan.pageSize + 1,
     select: auditSelect,
   });
-  const page = plan.page(rows);
+  return plan.page(rows);
+}
+
+/** One page of entries, newest first, on the keyset (create_time, id). */
+export async function listAuditLogs(scope: AuditScope, params: ListParams): Promise<ListAuditLogsOutput> {
+  const page = await readAuditPage(scope, planList(auditListSpec, params, scope.tokenScope));
   return { audit_logs: page.items.map(toAuditOutput), next_page_token: page.nextPageToken };
 }
 

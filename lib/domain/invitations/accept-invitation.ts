@@ -48,7 +48,11 @@ export async function acceptInvitation(ctx: RequestContext, input: InvitationAcc
       if (!found) throw invitationLinkInvalid();
       const { organizationId, workspaceId } = found;
       // Lock order as every membership change: organization, then workspace, then the invitation.
-      await tx.$queryRaw(Prisma.sql`SELECT id FROM organizations WHERE id = ${organizationId} FOR SHARE`);
+      const [org] = await tx.$queryRaw<{ deleted: boolean }[]>(
+        Prisma.sql`SELECT delete_time IS NOT NULL AS deleted FROM organizations WHERE id = ${organizationId} FOR SHARE`,
+      );
+      // A deleted organization's links are dead, as if they never existed.
+      if (!org || org.deleted) throw invitationLinkInvalid();
       const ws = workspaceId
         ? (
             await tx.$queryRaw<{ state: string; deleted: boolean }[]>(Prisma.sql`

@@ -28,7 +28,8 @@ export async function declineInvitation(ctx: RequestContext, invitationId: strin
   return prisma.$transaction(async (tx) => {
     const [inv] = await tx.$queryRaw<LockedInvitation[]>(Prisma.sql`
       SELECT id, organization_id, workspace_id, email, roles, state::text AS state, expire_time
-        FROM invitations WHERE id = ${invitationId} AND email = ${email} FOR UPDATE`);
+        FROM invitations WHERE id = ${invitationId} AND email = ${email}
+         AND organization_id IN (SELECT id FROM organizations WHERE delete_time IS NULL) FOR UPDATE`);
     if (!inv) throw myInvitationNotFound(invitationId);
     const state = effectiveState({ state: inv.state, expireTime: inv.expire_time });
     if (state !== "PENDING") throw invitationNotPending(state, inv.id);

@@ -25,12 +25,12 @@ export async function getInvitation(ctx: RequestContext, organizationId: string,
           state: true,
           expireTime: true,
           workspaceId: true,
-          organization: { select: { title: true } },
+          organization: { select: { title: true, deleteTime: true } },
           workspace: { select: { title: true, deleteTime: true } },
         },
       })
     : null;
-  if (!inv || inv.workspace?.deleteTime) {
+  if (!inv || inv.workspace?.deleteTime || inv.organization.deleteTime) {
     await loadOrgAccess(ctx, organizationId);
     throw invitationNotFound(organizationId, null, invitationId);
   }

@@ -14,7 +14,7 @@ const spec: ListSpec<Prisma.InvitationWhereInput> = {
   idPath: "id",
 };
 
-/** GET /me/invitations: pending, unexpired invitations addressed to the caller's email, to live workspaces. */
+/** GET /me/invitations: pending, unexpired invitations addressed to the caller's email, to live organizations and workspaces. */
 export async function listMyInvitations(ctx: RequestContext, params: ListParams): Promise<ListMyInvitationsOutput> {
   const now = new Date();
   const email = normalizeEmail(ctx.caller.email);
@@ -23,6 +23,7 @@ export async function listMyInvitations(ctx: RequestContext, params: ListParams)
     email,
     state: "PENDING",
     expireTime: { gt: now },
+    organization: { deleteTime: null },
     OR: [{ workspaceId: null }, { workspace: { deleteTime: null, state: "ACTIVE" } }],
   };
   const prisma = await db();

@@ -21,12 +21,13 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
       state: true,
       expireTime: true,
       workspaceId: true,
-      organization: { select: { title: true } },
+      organization: { select: { title: true, deleteTime: true } },
       workspace: { select: { title: true, state: true, deleteTime: true } },
       inviter: { select: { displayName: true } },
     },
   });
-  if (!inv) throw invitationLinkInvalid();
+  // A deleted organization's links are dead, as if they never existed.
+  if (!inv || inv.organization.deleteTime) throw invitationLinkInvalid();
   const titles = await roleTitles(prisma, inv.workspaceId, inv.roles);
   return {
     invitation_id: inv.id,

@@ -17,18 +17,26 @@ export const myOrganizationsSpec: ListSpec<Prisma.OrganizationWhereInput> = {
   idPath: "id",
 };
 
-/** Kognitos CurrentUserOrganizations: the organizations the caller belongs to. */
+/**
+ * Kognitos CurrentUserOrganizations: the organizations the caller belongs to. With `showDeleted`
+ * (AIP-164) also the soft-deleted ones the caller owns that can still be restored.
+ */
 export async function listMyOrganizations(
   ctx: RequestContext,
   params: ListParams,
+  options: { showDeleted?: boolean } = {},
 ): Promise<{ user_organizations: OrganizationOutput[]; next_page_token: string }> {
-  const plan = planList(myOrganizationsSpec, params, ["me/organizations", ctx.caller.userId]);
+  const plan = planList(myOrganizationsSpec, params, ["me/organizations", ctx.caller.userId, options.showDeleted ? "deleted" : ""]);
+  const visible: Prisma.OrganizationWhereInput = options.showDeleted
+    ? { OR: [{ deleteTime: null }, { ownerId: ctx.caller.userId, purgedTime: null, purgeTime: { gt: new Date() } }] }
+    : { deleteTime: null };
   const token = ctx.caller.token;
   const prisma = await db();
   const rows = await prisma.organization.findMany({
     where: {
       AND: [
         { members: { some: { userId: ctx.caller.userId } } },
+        visible,
         ...(token?.organizationId ? [{ id: token.organizationId }] : []),
         ...(plan.filter ? [plan.filter] : []),
         ...(plan.cursor ? [plan.cursor] : []),

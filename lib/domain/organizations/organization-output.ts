@@ -6,6 +6,8 @@ export const organizationSelect = {
   logoDataUri: true,
   createdAt: true,
   updatedAt: true,
+  deleteTime: true,
+  purgeTime: true,
   owner: { select: { displayName: true, email: true } },
 } as const;
 
@@ -15,6 +17,8 @@ interface OrganizationRow {
   logoDataUri: string;
   createdAt: Date;
   updatedAt: Date;
+  deleteTime: Date | null;
+  purgeTime: Date | null;
   owner: { displayName: string; email: string };
 }
 
@@ -28,5 +32,6 @@ export function toOrganizationOutput(row: OrganizationRow): OrganizationOutput {
     update_time: row.updatedAt.toISOString(),
     owner_display_name: row.owner.displayName,
     owner_email: row.owner.email,
+    ...(row.deleteTime ? { delete_time: row.deleteTime.toISOString(), purge_time: row.purgeTime?.toISOString() ?? "" } : {}),
   };
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { db } from "../../db";
-import { ApiError } from "../../api/errors";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { ORG_ADMIN } from "../../auth/permissions";
 import { looksLikeId } from "../../ids";
 import type { OrganizationOutput, TransferOwnershipInput } from "../../schemas/organizations";
 import { writeAuditEntry } from "../audit/write-audit-entry";
-import { lockOrganizationMembership } from "../members/membership-guard";
+import { lockAsOwner } from "./organization-owner";
 import { organizationSelect, toOrganizationOutput } from "./organization-output";
 import { organizationUserNotFound } from "./organization-user";
 
@@ -19,13 +18,7 @@ export async function transferOwnership(ctx: RequestContext, access: OrgAccess, 
   const { organizationId } = access;
   const prisma = await db();
   const row = await prisma.$transaction(async (tx) => {
-    const { ownerId } = await lockOrganizationMembership(tx, organizationId);
-    if (ownerId !== ctx.caller.userId) {
-      throw new ApiError("PERMISSION_DENIED", `Only the owner of organizations/${organizationId} can transfer its ownership.`, {
-        reason: "NOT_ORGANIZATION_OWNER",
-        metadata: { organization_id: organizationId },
-      });
-    }
+    const ownerId = await lockAsOwner(tx, ctx, organizationId, "transfer its ownership");
     const target = looksLikeId(input.user_id, "usr")
       ? await tx.organizationMember.findUnique({
           where: { organizationId_userId: { organizationId, userId: input.user_id } },

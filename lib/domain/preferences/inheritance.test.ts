@@ -4,19 +4,13 @@ import { GeneralPreferencesInput, isTimeZone } from "../../schemas/preferences";
 
 describe("resolveGeneral", () => {
   it("takes product defaults when neither workspace nor organization sets a field", () => {
-    const eff = resolveGeneral(UNSET_GENERAL, UNSET_GENERAL);
-    expect(eff).toEqual({
-      time_zone: "UTC",
-      time_format: "TIME_FORMAT_24_HOUR",
-      date_format: "DATE_FORMAT_YYYY_MM_DD_DASH",
-      decimal_symbol: "DECIMAL_SYMBOL_PERIOD",
-      decimal_places: 2,
-      measurement_system: "MEASUREMENT_SYSTEM_METRIC",
-      sources: {
-        time_zone: "DEFAULT", time_format: "DEFAULT", date_format: "DEFAULT",
-        decimal_symbol: "DEFAULT", decimal_places: "DEFAULT", measurement_system: "DEFAULT",
-      },
-    });
+    const { sources, ...values } = resolveGeneral(UNSET_GENERAL, UNSET_GENERAL);
+    // API.md §6: UTC, 24-hour, YYYY-MM-DD, period, 2 places, metric.
+    expect(Object.entries(values).sort()).toEqual(
+      [["time_zone", "UTC"], ["time_format", "TIME_FORMAT_24_HOUR"], ["date_format", "DATE_FORMAT_YYYY_MM_DD_DASH"], ["decimal_symbol", "DECIMAL_SYMBOL_PERIOD"], ["decimal_places", 2], ["measurement_system", "MEASUREMENT_SYSTEM_METRIC"]].sort(),
+    );
+    expect(Object.keys(sources).sort()).toEqual(Object.keys(values).sort());
+    expect(new Set(Object.values(sources))).toEqual(new Set(["DEFAULT"]));
   });
 
   it("prefers the workspace, then the organization, per field", () => {

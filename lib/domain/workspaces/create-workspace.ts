@@ -7,6 +7,7 @@ import { WORKSPACE_ADMIN } from "../../auth/permissions";
 import type { Tx } from "../../prisma-client";
 import { DEFAULT_DATA_POLICY, type DataPolicy, type WorkspaceCreateInput, type WorkspaceOutput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
+import { UNSET_GENERAL } from "../preferences/inheritance";
 import type { MemberSeed, PreferencesSeed, RoleSeed } from "./workspace-blueprint";
 import { isUniqueViolation, titleTaken } from "./workspace-changes";
 import { toWorkspaceOutput, workspaceName, workspaceSelect, type WorkspaceRow } from "./workspace-output";
@@ -31,16 +32,7 @@ export interface NewWorkspace {
 // support-access default is taken as the workspace's starting value.
 async function organizationDefaults(tx: Tx, organizationId: string): Promise<PreferencesSeed> {
   const org = await tx.organizationPreferences.findUnique({ where: { organizationId }, select: { supportTeamAccess: true } });
-  return {
-    supportTeamAccess: org?.supportTeamAccess ?? false,
-    supportAccessExpireTime: null,
-    timeZone: null,
-    timeFormat: null,
-    dateFormat: null,
-    decimalSymbol: null,
-    decimalPlaces: null,
-    measurementSystem: null,
-  };
+  return { ...UNSET_GENERAL, supportTeamAccess: org?.supportTeamAccess ?? false, supportAccessExpireTime: null };
 }
 
 /**

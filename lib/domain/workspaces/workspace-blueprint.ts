@@ -6,18 +6,13 @@ import "server-only";
 import type { Tx } from "../../prisma-client";
 import { DEFAULT_DATA_POLICY, type DataPolicy } from "../../schemas/workspaces";
 import { workspaceNotFound, type WorkspaceRef } from "./workspace-changes";
-import { supportAccessActive } from "../preferences/inheritance";
+import { supportAccessActive, type StoredGeneral } from "../preferences/inheritance";
+import { generalSelect } from "../preferences/preferences-output";
 
-export interface PreferencesSeed {
+export interface PreferencesSeed extends StoredGeneral {
   supportTeamAccess: boolean;
   /** A time-boxed support grant keeps its end in a copy; an expired one is copied as off. */
   supportAccessExpireTime: Date | null;
-  timeZone: string | null;
-  timeFormat: string | null;
-  dateFormat: string | null;
-  decimalSymbol: string | null;
-  decimalPlaces: number | null;
-  measurementSystem: string | null;
 }
 
 export interface RoleSeed {
@@ -45,16 +40,7 @@ export interface WorkspaceBlueprint {
   members: MemberSeed[];
 }
 
-const preferencesSelect = {
-  supportTeamAccess: true,
-  supportAccessExpireTime: true,
-  timeZone: true,
-  timeFormat: true,
-  dateFormat: true,
-  decimalSymbol: true,
-  decimalPlaces: true,
-  measurementSystem: true,
-} as const;
+const preferencesSelect = { ...generalSelect, supportTeamAccess: true, supportAccessExpireTime: true } as const;
 
 function copyablePreferences(p: PreferencesSeed): PreferencesSeed {
   const active = supportAccessActive(p.supportTeamAccess, p.supportAccessExpireTime, new Date());

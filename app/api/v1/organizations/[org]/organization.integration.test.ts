@@ -96,7 +96,7 @@ describe("PATCH /organizations/{org}", () => {
     expect(get.status).toBe(404);
     const post = await api.post(`/api/v1/organizations/${orgId}`, { token: ownerToken, body: {} });
     expect(post.status).toBe(405);
-    expect(post.headers.get("allow")).toBe("GET, PATCH");
+    expect(post.headers.get("allow")).toBe("GET, PATCH, DELETE");
   });
 });
 

@@ -1,11 +1,9 @@
 "use client";
 
-// An etag conflict on General: someone saved the workspace after this form was loaded. The panel
-// shows, field by field, the other change beside the user's, so nothing is thrown away blindly:
-// "Keep my changes" saves the user's edited fields on top of the newer version (the other
-// change stays in every field the user did not touch); "Use their version" drops the edits.
+// An etag conflict on General: the workspace's fields in the shared side-by-side view
+// (components/conflict-compare.tsx).
 
-import { Button, Spinner } from "@/components/button";
+import { ConflictCompare, type ConflictRow } from "@/components/conflict-compare";
 import { valuesOf, type WorkspaceFieldValues } from "@/components/workspace-fields";
 import { WORKSPACE_UPDATABLE, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 
@@ -52,63 +50,22 @@ export function ConflictPanel({ mine, base, theirs, pending, onKeepMine, onTakeT
   const other = theirs ? valuesOf(theirs) : null;
   const mineChanged = changedPaths(base, mine);
   const theirsChanged = other ? changedPaths(base, other) : [];
-  const rows = WORKSPACE_UPDATABLE.filter((p) => mineChanged.includes(p) || theirsChanged.includes(p));
+  const rows: ConflictRow[] | null = other
+    ? WORKSPACE_UPDATABLE.filter((p) => mineChanged.includes(p) || theirsChanged.includes(p)).map((p) => ({
+        key: p,
+        label: LABELS[p],
+        theirs: <Shown value={valueAt(other, p)} />,
+        mine: <Shown value={valueAt(mine, p)} />,
+        mineUnchanged: !mineChanged.includes(p),
+      }))
+    : null;
   return (
-    <section role="alert" aria-labelledby="conflict-heading" className="rounded-md border border-amber-400 bg-amber-50 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-400/10 dark:text-amber-50">
-      <div className="px-3 py-2">
-        <h3 id="conflict-heading" className="font-semibold">
-          Someone else changed this workspace while you were editing
-        </h3>
-        <p className="mt-0.5">Your edits were not saved, so nothing was overwritten. Compare the two versions and choose.</p>
-      </div>
-      {other ? (
-        <div className="overflow-x-auto border-t border-amber-300 dark:border-amber-800">
-          <table className="w-full text-left" aria-label="Your changes and the other change">
-            <thead>
-              <tr className="text-xs">
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  Field
-                </th>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  Their version (saved)
-                </th>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  Your version
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p} className="border-t border-amber-200 align-top dark:border-amber-900" data-conflict-field={p}>
-                  <th scope="row" className="px-3 py-1.5 font-medium">
-                    {LABELS[p]}
-                  </th>
-                  <td className="max-w-[16rem] px-3 py-1.5">
-                    <Shown value={valueAt(other, p)} />
-                  </td>
-                  <td className="max-w-[16rem] px-3 py-1.5">
-                    <Shown value={valueAt(mine, p)} />
-                    {mineChanged.includes(p) ? null : <span className="sr-only"> (unchanged)</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="border-t border-amber-300 px-3 py-2 dark:border-amber-800">The other version could not be loaded. Use their version to see it.</p>
-      )}
-      <div className="flex flex-wrap gap-2 border-t border-amber-300 px-3 py-2 dark:border-amber-800">
-        {theirs ? (
-          <Button size="sm" disabled={pending} onClick={() => onKeepMine(theirs)}>
-            {pending ? <Spinner /> : null}
-            Keep my changes
-          </Button>
-        ) : null}
-        <Button size="sm" variant="secondary" disabled={pending} onClick={onTakeTheirs}>
-          Use their version
-        </Button>
-      </div>
-    </section>
+    <ConflictCompare
+      heading="Someone else changed this workspace while you were editing"
+      rows={rows}
+      pending={pending}
+      onKeepMine={theirs ? () => onKeepMine(theirs) : undefined}
+      onTakeTheirs={onTakeTheirs}
+    />
   );
 }
