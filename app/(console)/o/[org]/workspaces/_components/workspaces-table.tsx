@@ -6,7 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { StateBadge } from "@/components/state-badge";
-import { Skeleton } from "@/components/states";
+import { IdentitySkeleton, Skeleton } from "@/components/states";
 import { Truncate } from "@/components/truncate";
 import { WorkspaceIcon } from "@/components/workspace-icon";
 import { useDisplayPreferences } from "@/components/display-preferences";
@@ -63,15 +63,7 @@ export function WorkspacesTable({ org, rows, loading, busy, pageSize, orderBy, o
         enableSorting: true,
         meta: {
           className: "w-[40%]",
-          skeleton: (
-            <div className="flex items-center gap-3">
-              <Skeleton className="size-9 rounded-lg" />
-              <div className="space-y-1.5">
-                <Skeleton className="h-3.5 w-40" />
-                <Skeleton className="h-3 w-56" />
-              </div>
-            </div>
-          ),
+          skeleton: <IdentitySkeleton avatar="size-9 rounded-lg" lines={["w-40", "w-56"]} />,
         },
         cell: ({ row: { original: ws } }) => (
           <div className="flex min-w-0 items-center gap-3">

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { ReasonButton } from "@/components/reason-button";
 import { RoleChip } from "@/components/role-chip";
-import { Skeleton } from "@/components/states";
+import { IdentitySkeleton, Skeleton } from "@/components/states";
 import { Truncate } from "@/components/truncate";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { roleTitleOf } from "@/lib/console/role-grants";
@@ -100,15 +100,7 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
         header: "Member",
         enableSorting: true,
         meta: {
-          skeleton: (
-            <div className="flex items-center gap-3">
-              <Skeleton className="size-8 rounded-full" />
-              <div className="space-y-1.5">
-                <Skeleton className="h-3.5 w-36" />
-                <Skeleton className="h-3 w-48" />
-              </div>
-            </div>
-          ),
+          skeleton: <IdentitySkeleton avatar="size-8 rounded-full" lines={["w-36", "w-48"]} />,
         },
         cell: ({ row: { original: member } }) => {
           const id = userIdOf(member.user.name);
