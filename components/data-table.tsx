@@ -9,7 +9,6 @@
 // order, there is no "unsorted"), and a date column sorts newest first on the first click.
 
 import {
-  flexRender,
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
@@ -74,7 +73,7 @@ export function nextOrderBy(field: string, orderBy: string | undefined, newestFi
 
 function SortButton<T>({ header, orderBy, onSort }: { header: Header<T, unknown>; orderBy?: string; onSort: (orderBy: string) => void }) {
   const sorted = header.column.getIsSorted();
-  const label = flexRender(header.column.columnDef.header, header.getContext());
+  const label = render(header.column.columnDef.header, header.getContext());
   return (
     <button
       type="button"
@@ -99,6 +98,16 @@ function SortButton<T>({ header, orderBy, onSort }: { header: Header<T, unknown>
 }
 
 const PINNED = "sticky right-0";
+
+/**
+ * A header or cell template called as a function, not mounted as a component (tanstack's
+ * flexRender mounts functions as components). Column definitions are rebuilt on each render, so
+ * as components every cell would be a new type and remount: the button that opened a dialog
+ * would be replaced while the dialog is open, and focus could not go back to it.
+ */
+function render<C>(template: ((ctx: C) => ReactNode) | ReactNode | undefined, ctx: C): ReactNode {
+  return typeof template === "function" ? (template as (ctx: C) => ReactNode)(ctx) : template;
+}
 
 export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, busy, pageSize, orderBy, onSort, minWidth, pinRight = [] }: DataTableProps<T>) {
   // The compiler leaves this component unmemoized (the table instance is mutable); it is cheap:
@@ -137,7 +146,7 @@ export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, b
                     {header.isPlaceholder ? null : sortable && onSort ? (
                       <SortButton header={header as Header<T, unknown>} orderBy={orderBy} onSort={onSort} />
                     ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
+                      render(header.column.columnDef.header, header.getContext())
                     )}
                   </th>
                 );
@@ -166,7 +175,7 @@ export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, b
                       key={cell.id}
                       className={`px-4 py-3 ${cell.column.getIsPinned() === "right" ? `${PINNED} bg-surface` : ""} ${cell.column.columnDef.meta?.className ?? ""}`}
                     >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      {render(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
                 </tr>

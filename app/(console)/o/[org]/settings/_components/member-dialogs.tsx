@@ -6,8 +6,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { Button, Spinner } from "@/components/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
+import { Dialog, DialogContent } from "@/components/dialog";
+import { DialogFooter } from "@/components/form-dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
@@ -167,15 +167,7 @@ function AddMemberForm({ org, roles, onDone }: { org: string; roles: OrgRole[]; 
           <FieldError id={rolesErrorId} message={errors.roles} />
         </div>
       </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? <Spinner /> : null}
-          Add member
-        </Button>
-      </div>
+      <DialogFooter submitLabel="Add member" pending={mutation.isPending} />
     </form>
   );
 }
@@ -225,15 +217,7 @@ function RolesForm({ org, roles, member, onDone }: { org: string; roles: OrgRole
         </div>
         <p className="text-xs text-muted">Organization Admins manage every workspace of the organization. Workspace roles are set on each workspace&apos;s Members tab.</p>
       </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? <Spinner /> : null}
-          Save roles
-        </Button>
-      </div>
+      <DialogFooter submitLabel="Save roles" pending={mutation.isPending} />
     </form>
   );
 }
