@@ -14,9 +14,9 @@ import {
   type ColumnDef,
   type Header,
   type RowData,
-  type SortingState,
 } from "@tanstack/react-table";
 import type { HTMLAttributes, ReactNode } from "react";
+import { nextOrderBy, sortingOf } from "@/lib/console/order-by";
 import { Skeleton } from "./states";
 
 declare module "@tanstack/react-table" {
@@ -56,21 +56,6 @@ export interface DataTableProps<T> {
   pinRight?: string[];
 }
 
-/** "create_time desc" → [{ id: "create_time", desc: true }] (the first field: the one a header shows). */
-export function sortingOf(orderBy: string | undefined): SortingState {
-  const first = orderBy?.split(",")[0]?.trim();
-  if (!first) return [];
-  const [id, dir] = first.split(/\s+/);
-  return [{ id, desc: dir?.toLowerCase() === "desc" }];
-}
-
-/** The order_by a click on a sortable header asks for. */
-export function nextOrderBy(field: string, orderBy: string | undefined, newestFirst = false): string {
-  const [current] = sortingOf(orderBy);
-  if (current?.id === field) return current.desc ? field : `${field} desc`;
-  return newestFirst ? `${field} desc` : field;
-}
-
 function SortButton<T>({ header, orderBy, onSort }: { header: Header<T, unknown>; orderBy?: string; onSort: (orderBy: string) => void }) {
   const sorted = header.column.getIsSorted();
   const label = render(header.column.columnDef.header, header.getContext());
@@ -97,7 +82,8 @@ function SortButton<T>({ header, orderBy, onSort }: { header: Header<T, unknown>
   );
 }
 
-const PINNED = "sticky right-0";
+// The edge shows where pinned actions lie over the scrolled columns.
+const PINNED = "sticky right-0 max-lg:shadow-[inset_1px_0_0_var(--color-border)]";
 
 /**
  * A header or cell template called as a function, not mounted as a component (tanstack's
