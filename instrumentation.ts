@@ -19,6 +19,8 @@ export async function register(): Promise<void> {
     // The database is not reachable yet: /api/ready reports that; the check cannot run now.
     console.error(`Could not check the OAuth credentials key at start (${e.name}); continuing.`);
   }
+  const { openRateLimitStore } = await import("./lib/api/rate-limit");
+  await openRateLimitStore();
   if (process.env.JOBS === "off") return;
   const { startJobRunner } = await import("./lib/jobs/runner");
   const runner = startJobRunner();

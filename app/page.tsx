@@ -11,6 +11,7 @@ import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organiza
 import { OrganizationCreateInput } from "@/lib/schemas/organizations";
 import { CreateOrganizationForm, type CreateOrganizationState } from "@/components/create-organization-form";
 import { SignOutButton } from "@/components/sign-out-button";
+import { DeletedOrganizations } from "./_components/deleted-organizations";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizations" };
@@ -29,22 +30,46 @@ async function createOrganizationAction(_state: CreateOrganizationState, form: F
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await consoleContext();
   if (!ctx) redirect("/login");
-  const wantsNew = (await searchParams).new !== undefined;
+  const search = await searchParams;
+  const wantsNew = search.new !== undefined;
+  // `?home` shows this page even to a member of organizations (deleted ones to restore…).
+  const wantsHome = search.home !== undefined;
 
-  const { user_organizations: orgs } = await listMyOrganizations(ctx, { page_size: "1000" });
-  if (orgs.length > 0 && !wantsNew) {
+  const { user_organizations: all } = await listMyOrganizations(ctx, { page_size: "1000" }, { showDeleted: true });
+  const orgs = all.filter((o) => !o.delete_time);
+  const deleted = all.filter((o) => o.delete_time).map((o) => ({ id: o.organization_id, title: o.title, purgeTime: o.purge_time ?? "" }));
+  if (orgs.length > 0 && !wantsNew && !wantsHome) {
     const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
     const target = orgs.find((o) => o.organization_id === last) ?? orgs[0];
     redirect(`/o/${target.organization_id}/workspaces`);
   }
 
+  // One h1 per page: the list of organizations when it is shown, else the create form.
+  const CreateHeading = orgs.length > 0 && wantsHome ? "h2" : "h1";
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-10">
-      <div className="w-full max-w-md">
+      <div className="w-full max-w-md space-y-4">
+        {orgs.length > 0 && wantsHome ? (
+          <nav aria-labelledby="my-orgs-heading" className="rounded-xl border border-border bg-surface p-5 shadow-sm">
+            <h1 id="my-orgs-heading" className="text-base font-semibold">
+              Your organizations
+            </h1>
+            <ul className="mt-2 space-y-1">
+              {orgs.map((o) => (
+                <li key={o.organization_id}>
+                  <Link href={`/o/${o.organization_id}/workspaces`} className="block truncate rounded-md px-2 py-1.5 text-sm text-link hover:bg-surface-2" title={o.title}>
+                    {o.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {deleted.length > 0 ? <DeletedOrganizations orgs={deleted} /> : null}
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
-          <h1 className="text-xl font-semibold tracking-tight">
+          <CreateHeading className="text-xl font-semibold tracking-tight">
             {orgs.length === 0 ? "Create your first organization" : "Create an organization"}
-          </h1>
+          </CreateHeading>
           <p className="mt-2 text-sm text-muted">
             {orgs.length === 0
               ? "You are not a member of any organization yet. Create one to start adding workspaces, or ask an administrator to add you to theirs."

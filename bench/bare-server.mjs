@@ -2,7 +2,8 @@
 // GET /api/v1/organizations/{org}/workspaces exactly as the product does (same body, byte for
 // byte, for the requests the bench sends): the personal access token checked by its hash, the
 // organization membership, one page in the default order (`create_time desc`) with the creator
-// joined, `total_size` as the product computes it, and a next_page_token signed the same way.
+// joined, `total_size` as the product computes it (a count capped at 10,001, else the planner's
+// estimate), and a next_page_token signed the same way.
 // Anything else is 404. It is what a careful hand-written server costs, nothing more.
 //
 //   DATABASE_URL=… NEXTAUTH_SECRET=… PORT=… node bench/bare-server.mjs
@@ -14,9 +15,10 @@ import pg from "pg";
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const secret = process.env.NEXTAUTH_SECRET;
 const pageKey = createHash("sha256").update(`page-token\u0000${secret}`).digest();
-// Above this many live workspaces the product answers an estimate (see lib/api/total-size.ts);
-// the bare server must answer the same bytes, so it follows the same rule.
-const EXACT_LIMIT = process.env.BARE_EXACT_LIMIT ? Number(process.env.BARE_EXACT_LIMIT) : Infinity;
+// Above this many live workspaces the product answers the planner's estimate, cached a minute
+// (lib/api/total-size.ts); the bare server must answer the same bytes, so it follows the same rule.
+const EXACT_LIMIT = 10_000;
+const estimates = new Map();
 const LIST = /^\/api\/v1\/organizations\/(org_[0-9A-Za-z]{20,64})\/workspaces$/;
 
 const AUTH_SQL = `
@@ -36,15 +38,27 @@ const PAGE_SQL = `
    ORDER BY w.create_time DESC, w.id DESC
    LIMIT $2`;
 
-const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM workspaces WHERE organization_id = $1 AND delete_time IS NULL LIMIT $2) s`;
+const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM workspaces w WHERE w.organization_id = $1 AND w.delete_time IS NULL LIMIT $2) s`;
+const ESTIMATE_SQL = `EXPLAIN (FORMAT JSON) SELECT 1 FROM workspaces w WHERE w.organization_id = $1 AND w.delete_time IS NULL`;
+
+async function totalOf(orgId, counted) {
+  if (counted <= EXACT_LIMIT) return { value: counted, estimate: false };
+  let cached = estimates.get(orgId);
+  if (!cached || Date.now() - cached.at > 60_000) {
+    const { rows } = await pool.query({ text: ESTIMATE_SQL, values: [orgId] });
+    cached = { value: Math.round(rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]), at: Date.now() };
+    estimates.set(orgId, cached);
+  }
+  return { value: Math.max(cached.value, counted), estimate: true };
+}
 
 function send(res, status, body) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
 
-function pageToken(digest, keys) {
-  const body = Buffer.from(JSON.stringify({ q: digest, k: keys })).toString("base64url");
+function pageToken(digest, keys, total) {
+  const body = Buffer.from(JSON.stringify({ q: digest, k: keys, t: total.value, ...(total.estimate ? { e: 1 } : {}) })).toString("base64url");
   return `${body}.${createHmac("sha256", pageKey).update(body).digest("base64url")}`;
 }
 
@@ -86,8 +100,9 @@ async function list(req, res, orgId) {
   const size = Math.min(Number(url.searchParams.get("page_size") || 50), 1000);
   const [page, count] = await Promise.all([
     pool.query({ name: "page", text: PAGE_SQL, values: [orgId, size + 1] }),
-    pool.query({ name: "count", text: COUNT_SQL, values: [orgId, Number.isFinite(EXACT_LIMIT) ? EXACT_LIMIT + 1 : null] }),
+    pool.query({ name: "count", text: COUNT_SQL, values: [orgId, EXACT_LIMIT + 1] }),
   ]);
+  const total = await totalOf(orgId, count.rows[0].n);
   const rows = page.rows;
   let next = "";
   if (rows.length > size) {
@@ -97,9 +112,9 @@ async function list(req, res, orgId) {
       .update([`organizations/${orgId}/workspaces`, t.user_id, "", "", "create_time desc,id desc"].join("\u0000"))
       .digest("base64url")
       .slice(0, 22);
-    next = pageToken(digest, [last.create_time.toISOString(), last.id]);
+    next = pageToken(digest, [last.create_time.toISOString(), last.id], total);
   }
-  const body = { workspaces: rows.map(output), next_page_token: next, total_size: count.rows[0].n };
+  const body = { workspaces: rows.map(output), next_page_token: next, total_size: total.value, ...(total.estimate ? { total_size_is_estimate: true } : {}) };
   send(res, 200, JSON.stringify(body));
 }
 

@@ -12,7 +12,8 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     workspaces: { type: "string", default: "100000" },
     members: { type: "string", default: "100000" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3120" },
+    "cpu-prof": { type: "boolean", default: false },
   },
 });
 const QUICK = args.quick;
@@ -259,8 +261,8 @@ function productCommand(): string[] {
   return [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PRODUCT_PORT), "-H", "127.0.0.1"];
 }
 
-async function start(name: string, argv: string[], port: number, env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, argv, {
+async function start(name: string, argv: string[], port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const proc = spawn(process.execPath, [...nodeArgs, ...argv], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -371,6 +373,48 @@ async function sequential(server: Server, token: string, target: Target, runs: n
   return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), errors };
 }
 
+// ---------- profile ----------
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Where the product's CPU went: self time by package (or app chunk) and the top functions. */
+function summarizeProfile(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  if (!files.length) return console.log(`no profile written in ${dir}`);
+  const prof = JSON.parse(readFileSync(path.join(dir, files[0]), "utf8")) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  prof.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000));
+  const area = (url: string) => {
+    if (!url) return "(native, GC, idle)";
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (m) return m[1];
+    if (url.startsWith("node:")) return "node:" + url.slice(5).split("/")[0];
+    if (url.includes("/.next/")) return ".next app chunks";
+    return path.relative(ROOT, url.replace("file://", ""));
+  };
+  const areas = new Map<string, number>();
+  const fns = new Map<string, number>();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const n = byId.get(id)!;
+    if (n.callFrame.functionName === "(idle)") continue;
+    total += ms;
+    const a = area(n.callFrame.url);
+    areas.set(a, (areas.get(a) ?? 0) + ms);
+    const fn = `${n.callFrame.functionName || "(anonymous)"} ${a}:${n.callFrame.lineNumber}`;
+    fns.set(fn, (fns.get(fn) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log(`\nProduct CPU profile (${files[0]}): ${total.toFixed(0)} ms busy; self time by area`);
+  for (const [a, ms] of top(areas, 15)) console.log(`  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${a}`);
+  console.log("top functions by self time");
+  for (const [f, ms] of top(fns, 15)) console.log(`  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${f}`);
+}
+
 // ---------- report ----------
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
@@ -378,6 +422,7 @@ const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "-");
 
 async function main() {
   const productArgv = productCommand();
+  const profileDir = args["cpu-prof"] ? mkdtempSync(path.join(tmpdir(), "wsa-prof-")) : undefined;
   await withClient(ADMIN_URL, (c) => c.query(`CREATE DATABASE "${database}"`));
   const servers: Server[] = [];
   try {
@@ -386,9 +431,9 @@ async function main() {
     await withClient(dbUrl, async (c) => {
       const fx = await seed(c);
       const env = { DATABASE_URL: dbUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT}`, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: randomBytes(32).toString("base64") };
-      const product = await start("product", productArgv, PRODUCT_PORT, env);
+      const product = await start("product", productArgv, PRODUCT_PORT, env, profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []);
       servers.push(product);
-      const bare = await start("bare", [path.join(ROOT, "bench", "bare-server.mjs")], BARE_PORT, { ...env, BARE_EXACT_LIMIT: process.env.BARE_EXACT_LIMIT ?? "" });
+      const bare = await start("bare", [path.join(ROOT, "bench", "bare-server.mjs")], BARE_PORT, env);
       servers.push(bare);
 
       const listOf = (org: string): Target => ({ method: "GET", path: `/api/v1/organizations/${org}/workspaces` });
@@ -493,7 +538,8 @@ async function main() {
     });
   } finally {
     for (const s of servers) s.proc.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    await Promise.all(servers.map((s) => (s.proc.exitCode === null ? new Promise((r) => s.proc.once("exit", r)) : undefined)));
+    if (profileDir) summarizeProfile(profileDir);
     if (!args.keep) await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     else console.log(`kept database ${database}`);
   }

@@ -1,8 +1,9 @@
-// `npm start`: builds the app when its sources changed, prepares the database (migrations on
-// PostgreSQL when DATABASE_URL is set; the embedded PGlite database under .data/ otherwise, with
-// demo data on first start), then serves on $PORT (default 3000).
+// `npm start`, first step: builds the app when its sources changed, prepares the database
+// (migrations on PostgreSQL when DATABASE_URL is set; the embedded PGlite database under .data/
+// otherwise, with demo data on first start) and the secrets in .data/, then exits. npm then
+// execs scripts/serve.mjs, the one process that serves on $PORT (default 3000).
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import path from "node:path";
@@ -119,14 +120,13 @@ async function main() {
       ? "Database: PostgreSQL (DATABASE_URL)."
       : `Database: embedded PGlite in ${path.relative(root, path.join(dataDir, "pglite"))}/ (set DATABASE_URL to use PostgreSQL).`,
   );
-  const child = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // The server itself is scripts/serve.mjs, which `npm start` execs once this process has exited.
 }
 
-main().catch((error) => {
-  console.error(`Start failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`Start failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

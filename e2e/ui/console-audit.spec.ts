@@ -9,6 +9,7 @@ import { MembersPage, RolesPage } from "../fixtures/member-pages";
 import { OrgSettingsPage } from "../fixtures/org-pages";
 import { LoginPage, WorkspacesPage } from "../fixtures/pages";
 import { newPerson } from "../fixtures/people";
+import { signedInPage } from "../fixtures/session";
 import { api } from "../fixtures/member-pages";
 import { GeneralTab, SettingsTab, WorkspaceDetailPage, createWorkspaceViaApi } from "../fixtures/workspace-pages";
 import { world } from "../fixtures/world";
@@ -26,6 +27,21 @@ async function tabTo(page: Page, target: Locator, max = 60) {
 
 async function page1440(page: Page) {
   await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** Opens `path`, then (after `prepare`, e.g. expanding an entry) audits it in both themes and photographs it. */
+async function visit(page: Page, path: string, name: string, prepare?: () => Promise<void>) {
+  await page.goto(path);
+  await hydrated(page);
+  await prepare?.();
+  await auditBothThemes(page, name);
+  await screenshots(page, name);
+}
+
+/** A reason for a disabled control, in words and reachable by keyboard (its accessible description). */
+async function expectOfferedNot(control: Locator, reason: string | RegExp) {
+  await expect(control).toHaveAttribute("aria-disabled", "true");
+  await expect(control).toHaveAccessibleDescription(reason);
 }
 
 test.describe("console: every page, audited", () => {
@@ -101,6 +117,77 @@ test.describe("console: every page, audited", () => {
     await auditDialog(page, settings.transferButton(), "Transfer ownership", "Transfer ownership");
   });
 
+  test("an organization admin's preferences, activity, invites, credentials, mail and token pages", async ({ browser, baseURL }) => {
+    const { admin, orgId } = world();
+    const page = await signedInPage(browser, baseURL, admin.email, admin.password);
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, unique("Audit pages"));
+    const ws = `/o/${orgId}/workspaces/${wsId}`;
+
+    await visit(page, `${ws}/preferences`, "workspace-preferences");
+    // The time-zone combobox with its list open.
+    const zone = page.getByRole("combobox", { name: "Time zone" });
+    await zone.fill("europe");
+    await expect(page.getByRole("listbox", { name: "Time zone" })).toBeVisible();
+    await auditBothThemes(page, "preferences with the time-zone list open");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("listbox", { name: "Time zone" })).toBeHidden();
+    await zone.fill("");
+
+    await visit(page, `${ws}/activity`, "workspace-activity", async () => {
+      const entry = page.getByTestId("activity-entry").first();
+      await entry.locator("summary").click();
+      await expect(entry.getByTestId("change-row").first()).toBeVisible();
+    });
+    await visit(page, `${ws}/invites`, "workspace-invites");
+    await auditDialog(page, page.getByRole("button", { name: "Invite people" }), "Invite people", "Invite people");
+    await visit(page, `${ws}/credentials`, "workspace-credentials");
+    await auditDialog(page, page.getByRole("button", { name: "Add credential" }), "Add OAuth credential", "Add OAuth credential");
+    await visit(page, `/o/${orgId}/activity`, "org-activity");
+    await visit(page, `/o/${orgId}/mail`, "org-mail");
+    await visit(page, "/settings/tokens", "tokens");
+    await auditDialog(page, page.getByRole("button", { name: "New token" }), "New personal access token", "New token");
+    await page.context().close();
+  });
+
+  test("a workspace admin and an editor: each offered what the role allows, the rest refused in words", async ({ browser, baseURL, page }) => {
+    const { admin, orgId } = world();
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, unique("Roles walk"));
+    const ws = `/o/${orgId}/workspaces/${wsId}`;
+    const wsAdmin = newPerson("ws-admin", "Wanda Wsadmin");
+    const editor = newPerson("editor", "Eddie Editor");
+    for (const [person, role] of [[wsAdmin, "workspace-admin"], [editor, "workspace-editor"]] as const) {
+      await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/users`, { email: person.email });
+      await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${wsId}/users`, { email: person.email, roles: [role] });
+    }
+
+    const a = await signedInPage(browser, baseURL, wsAdmin.email, wsAdmin.password);
+    await visit(a, `${ws}/members`, "wsadmin-members");
+    const aMembers = new MembersPage(a);
+    await expect(aMembers.addButton()).not.toHaveAttribute("aria-disabled", "true");
+    await auditDialog(a, aMembers.addButton(), "Add member", "workspace admin Add member");
+    await visit(a, `${ws}/roles`, "wsadmin-roles");
+    await visit(a, `${ws}/preferences`, "wsadmin-preferences");
+    await expect(a.getByRole("button", { name: "Save preferences" })).toBeVisible();
+    await expect(a.getByRole("form", { name: "Workspace preferences" }).getByRole("note")).toHaveCount(0);
+    await visit(a, `${ws}/settings`, "wsadmin-settings");
+    // A clone is a new workspace: only organization admins create those.
+    await expectOfferedNot(new SettingsTab(a).zone().getByRole("button", { name: "Clone workspace" }), "Only organization admins can create workspaces.");
+    await a.context().close();
+
+    const e = await signedInPage(browser, baseURL, editor.email, editor.password);
+    await visit(e, `${ws}/general`, "editor-general");
+    await expect(new GeneralTab(e).title()).toBeEditable();
+    await visit(e, `${ws}/members`, "editor-members");
+    await expectOfferedNot(new MembersPage(e).addButton(), "Only workspace admins can add members.");
+    await visit(e, `${ws}/invites`, "editor-invites");
+    await auditDialog(e, e.getByRole("button", { name: "Invite people" }), "Invite people", "editor Invite people");
+    await visit(e, `${ws}/preferences`, "editor-preferences");
+    await expect(e.getByRole("form", { name: "Workspace preferences" }).getByRole("combobox", { name: "Time zone" })).toBeEditable();
+    await visit(e, `${ws}/settings`, "editor-settings");
+    await expectOfferedNot(new SettingsTab(e).zone().getByRole("button", { name: "Delete workspace" }), /\w/);
+    await e.context().close();
+  });
+
   test("a workspace viewer's pages: nothing offered that would fail, each refusal in words", async ({ page }) => {
     const { viewer, orgId, viewerWorkspaceId } = world();
     await page1440(page);
@@ -123,6 +210,18 @@ test.describe("console: every page, audited", () => {
     await expect(members.addButton()).toHaveAccessibleDescription("Only workspace admins can add members.");
     await auditBothThemes(page, "viewer members");
     await screenshots(page, "viewer-members");
+
+    // Preferences read-only: the reason in words, no reset, no save; the Activity tab readable.
+    const ws = `/o/${orgId}/workspaces/${viewerWorkspaceId}`;
+    await visit(page, `${ws}/preferences`, "viewer-preferences");
+    const form = page.getByRole("form", { name: "Workspace preferences" });
+    await expect(form.getByRole("note")).toContainText(/can view these preferences/i);
+    await expect(form.getByRole("combobox", { name: "Time zone" })).toBeDisabled();
+    await expect(form.getByRole("button", { name: /^Reset to inherit/ })).toHaveCount(0);
+    await expect(form.getByRole("button", { name: "Save preferences" })).toBeDisabled();
+    await visit(page, `${ws}/activity`, "viewer-activity");
+    await visit(page, `${ws}/invites`, "viewer-invites");
+    await expect(page.getByRole("button", { name: "Invite people" })).not.toBeEnabled();
   });
 });
 
@@ -300,7 +399,7 @@ test.describe("console: defects found when it was tried", () => {
     await expect(bar).toBeHidden();
   });
 
-  test("keyboard only: sign in, create a workspace, change a member's roles", async ({ page }) => {
+  test("keyboard only: sign in, create a workspace, change a member's roles, invite someone, set a preference", async ({ page }) => {
     const { admin, orgId } = world();
     await page1440(page);
     await page.goto("/login");
@@ -343,5 +442,32 @@ test.describe("console: defects found when it was tried", () => {
     await expect(roles).toBeHidden();
     await expect(members.roles(admin.email).getByText("Workspace Editor")).toBeVisible();
     await expect(change).toBeFocused();
+
+    // Invite someone: the Invites tab, its dialog (the address field has focus), send.
+    const invitee = `keyboard-${Math.random().toString(36).slice(2, 8)}@e2e.example`;
+    await tabTo(page, page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Invites" }));
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByRole("button", { name: "Invite people" }));
+    await page.keyboard.press("Enter");
+    const invite = page.getByRole("dialog", { name: "Invite people" });
+    await expect(invite.getByLabel("Email addresses")).toBeFocused();
+    await page.keyboard.type(invitee);
+    await tabTo(page, invite.getByRole("button", { name: "Send invitation" }));
+    await page.keyboard.press("Enter");
+    await expect(invite).toBeHidden();
+    await expect(page.getByRole("table", { name: "Invitations" }).getByRole("row").filter({ hasText: invitee })).toBeVisible();
+
+    // A preference: the time zone from the combobox (type, Enter takes the match), then save.
+    await tabTo(page, page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Preferences" }));
+    await page.keyboard.press("Enter");
+    const zone = page.getByRole("combobox", { name: "Time zone" });
+    await tabTo(page, zone);
+    await page.keyboard.type("Tokyo");
+    await expect(page.getByRole("listbox", { name: "Time zone" }).getByRole("option", { name: /^Asia\/Tokyo/ })).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(zone).toHaveValue("Asia/Tokyo");
+    await tabTo(page, page.getByRole("button", { name: "Save preferences" }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Preferences saved")).toBeVisible();
   });
 });

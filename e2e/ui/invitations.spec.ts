@@ -153,6 +153,9 @@ test.describe("console: invitations", () => {
       await page.goto("/login");
       await hydrated(page);
       await page.getByRole("link", { name: "Forgot password?" }).click();
+      // A client-side navigation: the sign-in page's own Email field stays until the new page is
+      // in, and filling that one left the reset form empty on a busy machine.
+      await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
       await hydrated(page);
       await page.getByLabel("Email").fill(person.email);
       await page.getByRole("button", { name: "Send me a reset link" }).click();

@@ -4,7 +4,7 @@
 import { textProblem } from "../schemas/text";
 import { invalidArgument, invalidPageToken } from "./errors";
 import { canonicalFilter, compileFilter, parseFilter, type FilterFields } from "./filter";
-import { decodePageToken, encodePageToken, queryDigest, type CursorValue } from "./page-token";
+import { encodePageToken, queryDigest, readPageToken, type CursorValue, type TotalSize } from "./page-token";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -121,8 +121,13 @@ export interface KeysetPlan {
   terms: OrderTerm[];
   /** The cursor row's keys (dates as Date), or undefined on the first page. */
   after: unknown[] | undefined;
-  /** Builds the page from up to pageSize + 1 rows; `read` takes a term's value from a row. */
-  page<R>(rows: R[], read?: (row: R, term: OrderTerm) => unknown): { items: R[]; nextPageToken: string };
+  /** The total_size the page token carries (counted on the list's first page), if any. */
+  carriedTotal: TotalSize | undefined;
+  /**
+   * Builds the page from up to pageSize + 1 rows; `read` takes a term's value from a row; `total`
+   * (the list's total_size) is carried in the next page token.
+   */
+  page<R>(rows: R[], read?: (row: R, term: OrderTerm) => unknown, total?: TotalSize): { items: R[]; nextPageToken: string };
 }
 
 /**
@@ -137,20 +142,23 @@ export function planKeyset(spec: Omit<ListSpec<unknown>, "filter">, params: List
   const terms: OrderTerm[] = [...requested, { name: "id", path: spec.idPath, kind: "string", desc: last.desc }];
   const digest = queryDigest([...scope, filterKey, terms.map((t) => `${t.name}${t.desc ? " desc" : ""}`).join(",")]);
   let after: unknown[] | undefined;
+  let carriedTotal: TotalSize | undefined;
   if (params.page_token) {
-    const raw = decodePageToken(params.page_token, digest);
-    if (raw.length !== terms.length) throw invalidPageToken();
-    after = raw.map((v, i) => fromCursor(v, terms[i].kind));
+    const token = readPageToken(params.page_token, digest);
+    if (token.keys.length !== terms.length) throw invalidPageToken();
+    after = token.keys.map((v, i) => fromCursor(v, terms[i].kind));
+    carriedTotal = token.total;
   }
   return {
     pageSize,
     terms,
     after,
-    page<R>(rows: R[], read: (row: R, term: OrderTerm) => unknown = (row, term) => readPath(row, term.path)) {
+    carriedTotal,
+    page<R>(rows: R[], read: (row: R, term: OrderTerm) => unknown = (row, term) => readPath(row, term.path), total?: TotalSize) {
       if (rows.length <= pageSize) return { items: rows, nextPageToken: "" };
       const items = rows.slice(0, pageSize);
       const lastRow = items[items.length - 1];
-      return { items, nextPageToken: encodePageToken(digest, terms.map((t) => toCursor(read(lastRow, t), t.kind))) };
+      return { items, nextPageToken: encodePageToken(digest, terms.map((t) => toCursor(read(lastRow, t), t.kind)), total) };
     },
   };
 }

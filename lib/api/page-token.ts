@@ -8,11 +8,21 @@ import { serverSecret } from "../secrets";
 
 export type CursorValue = string | number | boolean | null;
 
+/** A list's AIP-158 `total_size` as counted on its first page; `estimate` above the exact limit. */
+export interface TotalSize {
+  value: number;
+  estimate: boolean;
+}
+
 interface TokenPayload {
   /** digest of the query the token belongs to */
   q: string;
   /** keyset values of the last row served */
   k: CursorValue[];
+  /** total_size counted on the first page, carried so later pages count nothing */
+  t?: number;
+  /** 1: `t` is an estimate */
+  e?: 1;
 }
 
 function sign(data: string): Buffer {
@@ -26,12 +36,22 @@ export function queryDigest(parts: readonly string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 22);
 }
 
-export function encodePageToken(digest: string, keys: CursorValue[]): string {
-  const body = Buffer.from(JSON.stringify({ q: digest, k: keys } satisfies TokenPayload)).toString("base64url");
+export function encodePageToken(digest: string, keys: CursorValue[], total?: TotalSize): string {
+  const payload: TokenPayload = { q: digest, k: keys };
+  if (total) {
+    payload.t = total.value;
+    if (total.estimate) payload.e = 1;
+  }
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${sign(body).toString("base64url")}`;
 }
 
 export function decodePageToken(token: string, digest: string): CursorValue[] {
+  return readPageToken(token, digest).keys;
+}
+
+/** The token's cursor and the total it carries (tokens of lists without total_size carry none). */
+export function readPageToken(token: string, digest: string): { keys: CursorValue[]; total: TotalSize | undefined } {
   if (token.length > 4096) throw invalidToken();
   const dot = token.indexOf(".");
   if (dot <= 0) throw invalidToken();
@@ -51,5 +71,6 @@ export function decodePageToken(token: string, digest: string): CursorValue[] {
     throw invalidToken();
   }
   if (payload.q !== digest || !Array.isArray(payload.k)) throw invalidToken();
-  return payload.k;
+  const total = Number.isSafeInteger(payload.t) && payload.t! >= 0 ? { value: payload.t!, estimate: payload.e === 1 } : undefined;
+  return { keys: payload.k, total };
 }

@@ -147,15 +147,34 @@ export function redisClient(url: string): Redis {
   return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
 }
 
-const globalStore = globalThis as unknown as { __wsaRateLimitStore?: RateLimitStore };
+const globalStore = globalThis as unknown as { __wsaRateLimitStore?: RateLimitStore; __wsaRateLimitRedis?: Redis };
 
 /** The process's store: Redis when REDIS_URL is set, memory otherwise. */
 export function defaultStore(): RateLimitStore {
   if (!globalStore.__wsaRateLimitStore) {
     const url = process.env.REDIS_URL;
-    globalStore.__wsaRateLimitStore = url ? redisStore(redisClient(url)) : memoryStore();
+    if (url) globalStore.__wsaRateLimitRedis = redisClient(url);
+    globalStore.__wsaRateLimitStore = globalStore.__wsaRateLimitRedis ? redisStore(globalStore.__wsaRateLimitRedis) : memoryStore();
   }
   return globalStore.__wsaRateLimitStore;
+}
+
+/**
+ * At server start (instrumentation.ts): opens the Redis connection before the first request.
+ * Until it is ready every limiter answers from its in-memory insurance, i.e. per instance; with
+ * the connection opened lazily, each instance's first requests escaped the shared budget.
+ */
+export async function openRateLimitStore(timeoutMs = 3000): Promise<void> {
+  defaultStore();
+  const client = globalStore.__wsaRateLimitRedis;
+  if (!client || client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    client.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 export interface RateLimitState {
@@ -191,8 +210,13 @@ export function rateLimited(message: string, state: RateLimitState, reason = "RA
   });
 }
 
+// By shape as well as by class: in the built server the Redis limiter's rejection is not always
+// an instance of the RateLimiterRes this module imported (the package ends up in two chunks),
+// and a refused request then answered 500 instead of 429.
 function isLimitRes(value: unknown): value is RateLimiterRes {
-  return value instanceof RateLimiterRes;
+  if (value instanceof RateLimiterRes) return true;
+  const v = value as Partial<RateLimiterRes> | null;
+  return !!v && typeof v === "object" && !(v instanceof Error) && typeof v.msBeforeNext === "number" && typeof v.remainingPoints === "number";
 }
 
 /**

@@ -51,6 +51,58 @@ function workspaceNotFound(orgId: string, wsId: string): ApiError {
   return notFound("Workspace", wsName(orgId, wsId), { workspace_id: wsId });
 }
 
+interface AccessRow {
+  orgRoles: string[] | null;
+  membersCanCreateWorkspaces: boolean | null;
+  workspaceState: WorkspaceState | null;
+  workspaceRoles: string[] | null;
+  isMember: boolean | null;
+  organizationDeleted: boolean;
+}
+
+function orgAccessOf(organizationId: string, row: AccessRow): OrgAccess {
+  const orgRoles = row.orgRoles ?? [];
+  const isOrgAdmin = orgRoles.includes(ORG_ADMIN);
+  const permissions = permissionsOf(orgRoles.length ? orgRoles : [ORG_MEMBER]);
+  if (!isOrgAdmin && row.membersCanCreateWorkspaces === false) permissions.delete("create:Workspace");
+  return { organizationId, orgRoles, isOrgAdmin, permissions };
+}
+
+/**
+ * The caller's membership of the organization with the organization's workspace-creation rule
+ * and, when `workspace` is given, the workspace's state and the caller's roles in it: one
+ * statement. No row: the caller is not a member (NOT_FOUND for the organization).
+ */
+async function loadAccessRow(
+  ctx: RequestContext,
+  organizationId: string,
+  workspace?: { workspaceId: string; includeDeleted: boolean },
+): Promise<AccessRow | undefined> {
+  const prisma = await db();
+  const userId = ctx.caller.userId;
+  const rows = workspace
+    ? await prisma.$queryRaw<AccessRow[]>`
+        SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
+               w.state::text AS "workspaceState", wm.roles AS "workspaceRoles",
+               wm.user_id IS NOT NULL AS "isMember", o.delete_time IS NOT NULL AS "organizationDeleted"
+          FROM organization_members m
+          JOIN organizations o ON o.id = m.organization_id
+          LEFT JOIN organization_preferences p ON p.organization_id = m.organization_id
+          LEFT JOIN workspaces w ON w.id = ${workspace.workspaceId} AND w.organization_id = m.organization_id
+                                AND (${workspace.includeDeleted}::boolean OR w.delete_time IS NULL)
+          LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.user_id = m.user_id
+         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`
+    : await prisma.$queryRaw<AccessRow[]>`
+        SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
+               NULL::text AS "workspaceState", NULL::text[] AS "workspaceRoles", NULL::boolean AS "isMember",
+               o.delete_time IS NOT NULL AS "organizationDeleted"
+          FROM organization_members m
+          JOIN organizations o ON o.id = m.organization_id
+          LEFT JOIN organization_preferences p ON p.organization_id = m.organization_id
+         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`;
+  return rows[0];
+}
+
 /**
  * The organization as the caller sees it, or NOT_FOUND. A soft-deleted organization is NOT_FOUND
  * for every caller and everything in it, unless `includeDeleted` (its restore) asks otherwise.
@@ -58,47 +110,34 @@ function workspaceNotFound(orgId: string, wsId: string): ApiError {
 export async function loadOrgAccess(ctx: RequestContext, organizationId: string, options: { includeDeleted?: boolean } = {}): Promise<OrgAccess> {
   const token = ctx.caller.token;
   if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
-  const prisma = await db();
-  const member = await prisma.organizationMember.findUnique({
-    where: { organizationId_userId: { organizationId, userId: ctx.caller.userId } },
-    select: { roles: true, organization: { select: { deleteTime: true, preferences: { select: { membersCanCreateWorkspaces: true } } } } },
-  });
-  if (!member || (member.organization.deleteTime && !options.includeDeleted)) throw organizationNotFound(organizationId);
-  const isOrgAdmin = member.roles.includes(ORG_ADMIN);
-  const permissions = permissionsOf(member.roles.length ? member.roles : [ORG_MEMBER]);
-  if (!isOrgAdmin && member.organization.preferences?.membersCanCreateWorkspaces === false) {
-    permissions.delete("create:Workspace");
-  }
-  return { organizationId, orgRoles: member.roles, isOrgAdmin, permissions };
+  const row = await loadAccessRow(ctx, organizationId);
+  if (!row || (row.organizationDeleted && !options.includeDeleted)) throw organizationNotFound(organizationId);
+  return orgAccessOf(organizationId, row);
 }
 
 /** Loads the workspace as the caller sees it (org admin or direct member), or NOT_FOUND. */
 export async function loadWorkspaceAccess(ctx: RequestContext, target: AuthorizeTarget & { workspaceId: string }): Promise<WorkspaceAccess> {
-  const org = await loadOrgAccess(ctx, target.organizationId);
   const { organizationId, workspaceId } = target;
   const token = ctx.caller.token;
+  if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
+  const row = await loadAccessRow(ctx, organizationId, { workspaceId, includeDeleted: Boolean(target.includeDeleted) });
+  if (!row || row.organizationDeleted) throw organizationNotFound(organizationId);
+  const org = orgAccessOf(organizationId, row);
   if (token && token.workspaceIds.length > 0 && !token.workspaceIds.includes(workspaceId)) {
     throw workspaceNotFound(organizationId, workspaceId);
   }
-  const prisma = await db();
-  const ws = await prisma.workspace.findFirst({
-    where: { id: workspaceId, organizationId, ...(target.includeDeleted ? {} : { deleteTime: null }) },
-    select: {
-      state: true,
-      members: { where: { userId: ctx.caller.userId }, select: { roles: true } },
-    },
-  });
-  const workspaceRoles = ws?.members[0]?.roles ?? [];
-  if (!ws || (!org.isOrgAdmin && ws.members.length === 0)) throw workspaceNotFound(organizationId, workspaceId);
+  const workspaceRoles = row.workspaceRoles ?? [];
+  if (!row.workspaceState || (!org.isOrgAdmin && !row.isMember)) throw workspaceNotFound(organizationId, workspaceId);
 
   const customIds = workspaceRoles.filter((r) => r.startsWith("role_"));
+  const prisma = await db();
   const custom = customIds.length
     ? await prisma.role.findMany({ where: { workspaceId, id: { in: customIds } }, select: { id: true, permissions: true } })
     : [];
   const customMap = new Map(custom.map((r) => [r.id, r.permissions]));
   const permissions = new Set<Permission>(org.permissions);
   for (const p of permissionsOf(workspaceRoles, (id) => customMap.get(id))) permissions.add(p);
-  return { ...org, permissions, workspaceId, workspaceState: ws.state, workspaceRoles };
+  return { ...org, permissions, workspaceId, workspaceState: row.workspaceState, workspaceRoles };
 }
 
 function checkTokenLimits(ctx: RequestContext, permission: Permission, resource: string): void {

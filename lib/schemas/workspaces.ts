@@ -226,6 +226,10 @@ export const ListWorkspacesOutput = z.object({
   workspaces: z.array(WorkspaceOutput),
   next_page_token: z.string(),
   total_size: z.number().int(),
+  total_size_is_estimate: z
+    .boolean()
+    .optional()
+    .describe("Present (true) when total_size is an estimate: lists of more than 10,000 workspaces (AIP-158). Absent: total_size is exact."),
 });
 export type ListWorkspacesOutput = z.infer<typeof ListWorkspacesOutput>;
 

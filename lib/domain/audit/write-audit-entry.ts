@@ -27,22 +27,29 @@ export interface AuditInput {
   actor?: { type: "SYSTEM"; id: string; email: string };
 }
 
-export async function writeAuditEntry(tx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
+function entryOf(ctx: RequestContext, input: AuditInput) {
   const actor = input.actor ?? actorOf(ctx);
-  await tx.auditLogEntry.create({
-    data: {
-      id: newId("aud"),
-      organizationId: input.organizationId,
-      workspaceId: input.workspaceId ?? null,
-      action: input.action,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorEmail: actor.email,
-      resource: input.resource,
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      changes: (redactSecrets(input.changes ?? {}) ?? {}) as object,
-    },
-  });
+  return {
+    id: newId("aud"),
+    organizationId: input.organizationId,
+    workspaceId: input.workspaceId ?? null,
+    action: input.action,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    resource: input.resource,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    changes: (redactSecrets(input.changes ?? {}) ?? {}) as object,
+  };
+}
+
+export async function writeAuditEntry(tx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
+  await tx.auditLogEntry.create({ data: entryOf(ctx, input) });
+}
+
+/** Several entries of one request in one statement (a batch operation records one per resource). */
+export async function writeAuditEntries(tx: Tx, ctx: RequestContext, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length) await tx.auditLogEntry.createMany({ data: inputs.map((input) => entryOf(ctx, input)) });
 }

@@ -12,26 +12,39 @@ import { planUserList, toUserWithRoles, type UserListPlan, type UserListRow } fr
 /**
  * The users of a workspace: its direct members (workspace roles), and the organization admins,
  * who reach every workspace (organization roles). An admin who is also a direct member is one
- * row with both sets; the second branch skips direct members so no row repeats.
+ * row with both sets. Two branches, no row in both:
+ *
+ * - the organization's admins, found first through the roles index (`OFFSET 0` keeps the planner
+ *   from flattening that subquery), with their workspace membership if any: an organization has a
+ *   handful of admins, and walking the users' name or email index in order to find them among
+ *   100,000 members took most of a second;
+ * - the direct members who are not admins, whose organization roles are `{}` as a constant, so a
+ *   filter on organization roles (`role_scope = organization`, `role = "org-admin"`) removes the
+ *   whole branch at planning instead of reading every member. Its admin check is a per-row probe
+ *   of the membership's primary key (`OFFSET 0` keeps it from becoming an anti-join, which
+ *   would hash every member before the first page could be served).
  */
 export function workspaceUserBranches(organizationId: string, workspaceId: string): Prisma.Sql[] {
   const admin = [ORG_ADMIN];
   return [
     Prisma.sql`
+      SELECT oa.user_id, u.display_name, u.email,
+             COALESCE(wm.create_time, oa.create_time) AS create_time, COALESCE(wm.update_time, oa.update_time) AS update_time,
+             COALESCE(wm.roles, '{}'::text[]) AS ws_roles, oa.roles AS org_roles
+        FROM (SELECT * FROM organization_members
+               WHERE organization_id = ${organizationId} AND roles @> ${admin}::text[]
+              OFFSET 0) oa
+        JOIN users u ON u.id = oa.user_id
+        LEFT JOIN workspace_members wm ON wm.workspace_id = ${workspaceId} AND wm.user_id = oa.user_id`,
+    Prisma.sql`
       SELECT wm.user_id, u.display_name, u.email, wm.create_time, wm.update_time,
-             wm.roles AS ws_roles, COALESCE(oa.roles, '{}'::text[]) AS org_roles
+             wm.roles AS ws_roles, '{}'::text[] AS org_roles
         FROM workspace_members wm
         JOIN users u ON u.id = wm.user_id
-        LEFT JOIN organization_members oa
-          ON oa.organization_id = ${organizationId} AND oa.user_id = wm.user_id AND oa.roles @> ${admin}::text[]
-       WHERE wm.workspace_id = ${workspaceId}`,
-    Prisma.sql`
-      SELECT om.user_id, u.display_name, u.email, om.create_time, om.update_time,
-             '{}'::text[] AS ws_roles, om.roles AS org_roles
-        FROM organization_members om
-        JOIN users u ON u.id = om.user_id
-       WHERE om.organization_id = ${organizationId} AND om.roles @> ${admin}::text[]
-         AND NOT EXISTS (SELECT 1 FROM workspace_members x WHERE x.workspace_id = ${workspaceId} AND x.user_id = om.user_id)`,
+       WHERE wm.workspace_id = ${workspaceId}
+         AND NOT EXISTS (SELECT 1 FROM organization_members x
+                          WHERE x.organization_id = ${organizationId} AND x.user_id = wm.user_id AND x.roles @> ${admin}::text[]
+                         OFFSET 0)`,
   ];
 }
 

@@ -5,12 +5,15 @@
 
 import "server-only";
 import { canonicalFilter, compileFilter, parseFilter, type FilterFields, type FilterNode } from "../../api/filter";
-import { keysetPredicate, planKeyset, type KeysetBuilder, type ListParams, type ListSpec } from "../../api/list";
+import { keysetPredicate, planKeyset, type ListParams, type ListSpec } from "../../api/list";
+import { likeContains, sqlKeyset, sqlOf, type SqlWhere } from "../../api/sql-where";
 import { BUILT_IN_ORGANIZATION_ROLES } from "../../auth/permissions";
 import { Prisma } from "../../generated/prisma/client";
 import type { UserWithRolesOutput } from "../../schemas/members";
 
 const { sql, join, raw, empty } = Prisma;
+
+export { likeContains };
 
 const isOrganizationRole = (id: string) => BUILT_IN_ORGANIZATION_ROLES.some((r) => r.id === id);
 type Sql = Prisma.Sql;
@@ -24,20 +27,6 @@ export interface UserListRow {
   update_time: Date;
   ws_roles: string[];
   org_roles: string[];
-}
-
-type SqlWhere = { sql: Sql } | { AND: SqlWhere[] } | { OR: SqlWhere[] } | { NOT: SqlWhere };
-
-function sqlOf(w: SqlWhere): Sql {
-  if ("sql" in w) return w.sql;
-  if ("AND" in w) return sql`(${join(w.AND.map(sqlOf), " AND ")})`;
-  if ("OR" in w) return sql`(${join(w.OR.map(sqlOf), " OR ")})`;
-  return sql`(NOT ${sqlOf(w.NOT)})`;
-}
-
-/** `%`, `_` and `\` in a search value are literal characters, not LIKE wildcards. */
-export function likeContains(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function collectRoleValues(node: FilterNode | undefined, out: Set<string>): Set<string> {
@@ -109,16 +98,6 @@ const orderSpec: ListSpec<unknown> = {
   idPath: "user_id",
 };
 
-// Columns of the merged relation `t`; cursor values are bound as typed parameters.
-const sqlKeyset: KeysetBuilder<Sql> = {
-  compare: (term, op, value) => {
-    const param = term.kind === "date" ? sql`${(value as Date).toISOString()}::timestamptz` : sql`${String(value)}::text`;
-    return sql`${raw(`t.${term.path}`)} ${raw(op)} ${param}`;
-  },
-  and: (parts) => sql`(${join(parts, " AND ")})`,
-  or: (parts) => sql`(${join(parts, " OR ")})`,
-};
-
 export interface UserListPlan {
   pageSize: number;
   /** The complete statement: source, filter, cursor, order, limit (pageSize + 1). */
@@ -162,7 +141,7 @@ export async function planUserList(
     branches.map((b) => sql`(SELECT count(*) FROM (${b}) AS t ${filtered})`),
     " + ",
   )})::int AS total`;
-  if (keyset.after) conditions.push(keysetPredicate(terms, keyset.after, sqlKeyset));
+  if (keyset.after) conditions.push(keysetPredicate(terms, keyset.after, sqlKeyset("t")));
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
   const orderBy = join(terms.map((t) => raw(`t.${t.path} ${t.desc ? "DESC" : "ASC"}`)), ", ");
   const limit = pageSize + 1;

@@ -12,15 +12,16 @@ import {
   type BatchValidationOutput,
   type WorkspaceDraftInput,
 } from "../../schemas/workspaces";
-import { writeAuditEntry } from "../audit/write-audit-entry";
+import { writeAuditEntries } from "../audit/write-audit-entry";
 import { insertInvitations } from "../invitations/insert-invitation";
-import { insertWorkspace, type NewWorkspace } from "./create-workspace";
+import { insertWorkspaces, type NewWorkspace } from "./create-workspace";
 import { loadWorkspaceBlueprint, type MemberSeed, type WorkspaceBlueprint } from "./workspace-blueprint";
 import { isUniqueViolation, titleTaken } from "./workspace-changes";
 import { toWorkspaceOutput, workspaceName } from "./workspace-output";
 
-// A batch of 100 workspaces is a few hundred statements; Prisma's default 5 s would cut it short
-// on a slow disk, and a half-done batch is never visible anyway (one transaction).
+// A batch is a dozen statements whatever its size (set-based inserts), but 100 × 100 members
+// and invitations is a lot of rows; Prisma's default 5 s could cut it short on a slow disk, and a
+// half-done batch is never visible anyway (one transaction).
 const BATCH_TIMEOUT_MS = 60_000;
 
 const titleField = (i: number) => `requests[${i}].workspace.title`;
@@ -197,7 +198,6 @@ export async function batchCreateWorkspaces(ctx: RequestContext, access: OrgAcce
     return { workspaces: [], validation: verdictOf(input, check) };
   }
 
-  let failedIndex = -1;
   try {
     const rows = await prisma.$transaction(
       async (tx) => {
@@ -206,38 +206,48 @@ export async function batchCreateWorkspaces(ctx: RequestContext, access: OrgAcce
         const check = await checkBatch(tx, organizationId, input, blueprint);
         if (check.violations.length) throw check.violations[0].error;
 
-        const created = [];
-        for (const [i, plan] of check.rows.entries()) {
-          failedIndex = i;
-          const row = await insertWorkspace(tx, ctx, organizationId, { ...plan.seed, members: plan.members });
-          failedIndex = -1;
-          const invitations = await insertInvitations(
-            tx,
-            ctx,
-            plan.invites.map((inv) => ({ ...inv, organizationId, workspaceId: row.id, organizationTitle: organization.title, workspaceTitle: plan.seed.title })),
-          );
-          await writeAuditEntry(tx, ctx, {
-            organizationId,
-            workspaceId: row.id,
-            action: "workspace.batch_create",
-            resource: workspaceName(organizationId, row.id),
-            changes: {
-              after: toWorkspaceOutput(row),
-              ...(template ? { template: workspaceName(organizationId, template.workspaceId) } : {}),
-              members: plan.members.map((m) => ({ user_id: m.userId, roles: m.roles })),
-              invitations: invitations.map((inv) => ({ invitation_id: inv.id, email: inv.email })),
-            },
-          });
-          created.push(row);
-        }
+        const created = await insertWorkspaces(tx, ctx, organizationId, check.rows.map((plan) => ({ ...plan.seed, members: plan.members })));
+        const invites = check.rows.flatMap((plan, i) =>
+          plan.invites.map((inv) => ({ ...inv, organizationId, workspaceId: created[i].id, organizationTitle: organization.title, workspaceTitle: plan.seed.title })),
+        );
+        // Answered in the order asked: the k-th invitation is invites[k]'s.
+        const invitations = (await insertInvitations(tx, ctx, invites)).map((inv, k) => ({ ...inv, workspaceId: invites[k].workspaceId }));
+        await writeAuditEntries(
+          tx,
+          ctx,
+          check.rows.map((plan, i) => {
+            const row = created[i];
+            return {
+              organizationId,
+              workspaceId: row.id,
+              action: "workspace.batch_create",
+              resource: workspaceName(organizationId, row.id),
+              changes: {
+                after: toWorkspaceOutput(row),
+                ...(template ? { template: workspaceName(organizationId, template.workspaceId) } : {}),
+                members: plan.members.map((m) => ({ user_id: m.userId, roles: m.roles })),
+                invitations: invitations.filter((inv) => inv.workspaceId === row.id).map((inv) => ({ invitation_id: inv.id, email: inv.email })),
+              },
+            };
+          }),
+        );
         return created;
       },
       { timeout: BATCH_TIMEOUT_MS },
     );
     return { workspaces: rows.map(toWorkspaceOutput) };
   } catch (error) {
-    // A concurrent create took a title between the check above and the insert.
-    if (isUniqueViolation(error) && failedIndex >= 0) throw titleTaken(input.requests[failedIndex].workspace.title, titleField(failedIndex));
+    // A concurrent create took a title between the check above and the insert (one statement
+    // inserts them all): name the first request whose title is taken now.
+    if (isUniqueViolation(error)) {
+      const taken = await prisma.workspace.findMany({
+        where: { organizationId, activeTitleKey: { in: input.requests.map((r) => r.workspace.title.toLowerCase()) } },
+        select: { activeTitleKey: true },
+      });
+      const keys = new Set(taken.map((w) => w.activeTitleKey));
+      const index = Math.max(0, input.requests.findIndex((r) => keys.has(r.workspace.title.toLowerCase())));
+      throw titleTaken(input.requests[index].workspace.title, titleField(index));
+    }
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { WORKSPACE_ADMIN } from "../../auth/permissions";
 import type { Tx } from "../../prisma-client";
+import type { Prisma } from "../../generated/prisma/client";
 import { DEFAULT_DATA_POLICY, type DataPolicy, type WorkspaceCreateInput, type WorkspaceOutput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { UNSET_GENERAL } from "../preferences/inheritance";
@@ -36,31 +37,35 @@ async function organizationDefaults(tx: Tx, organizationId: string): Promise<Pre
 }
 
 /**
- * Inserts a workspace inside the caller's transaction: the creator becomes its workspace admin
- * (keeping any roles `members` gives them too), custom roles are copied under new ids, and
- * member role ids are remapped to the copies. Writes no audit entry: the operation does.
+ * Inserts workspaces inside the caller's transaction, set-based: one statement per table
+ * whatever their number (workspaces, preferences, copied roles, members), then one read of the
+ * rows. For each, the creator becomes its workspace admin (keeping any roles `members` gives them
+ * too), custom roles are copied under new ids, and member role ids are remapped to the copies.
+ * Writes no audit entry: the operation does. Returns the rows in the order of `seeds`.
  */
-export async function insertWorkspace(tx: Tx, ctx: RequestContext, organizationId: string, seed: NewWorkspace): Promise<WorkspaceRow> {
-  const id = newId("ws");
-  const preferences = seed.preferences ?? (await organizationDefaults(tx, organizationId));
-  const roleIds = new Map((seed.roles ?? []).map((r) => [r.id, newId("role")]));
-  // A custom role id that does not resolve grants nothing, so it is dropped rather than copied.
-  const remap = (roles: string[]) =>
-    roles.flatMap((r) => (r.startsWith("role_") ? (roleIds.has(r) ? [roleIds.get(r)!] : []) : [r]));
-
+export async function insertWorkspaces(tx: Tx, ctx: RequestContext, organizationId: string, seeds: NewWorkspace[]): Promise<WorkspaceRow[]> {
+  if (seeds.length === 0) return [];
+  const defaults = seeds.some((s) => !s.preferences) ? await organizationDefaults(tx, organizationId) : undefined;
   const creatorId = ctx.caller.userId;
-  const creatorRoles = new Set([WORKSPACE_ADMIN]);
-  const others: MemberSeed[] = [];
-  for (const m of seed.members ?? []) {
-    if (m.userId === creatorId) remap(m.roles).forEach((r) => creatorRoles.add(r));
-    else {
-      const roles = [...new Set(remap(m.roles))];
-      if (roles.length) others.push({ userId: m.userId, roles });
+  const workspaces: Prisma.WorkspaceCreateManyInput[] = [];
+  const preferences: Prisma.WorkspacePreferencesCreateManyInput[] = [];
+  const roles: Prisma.RoleCreateManyInput[] = [];
+  const members: Prisma.WorkspaceMemberCreateManyInput[] = [];
+  for (const seed of seeds) {
+    const id = newId("ws");
+    const roleIds = new Map((seed.roles ?? []).map((r) => [r.id, newId("role")]));
+    // A custom role id that does not resolve grants nothing, so it is dropped rather than copied.
+    const remap = (ids: string[]) => ids.flatMap((r) => (r.startsWith("role_") ? (roleIds.has(r) ? [roleIds.get(r)!] : []) : [r]));
+    const creatorRoles = new Set([WORKSPACE_ADMIN]);
+    const others: MemberSeed[] = [];
+    for (const m of seed.members ?? []) {
+      if (m.userId === creatorId) remap(m.roles).forEach((r) => creatorRoles.add(r));
+      else {
+        const memberRoles = [...new Set(remap(m.roles))];
+        if (memberRoles.length) others.push({ userId: m.userId, roles: memberRoles });
+      }
     }
-  }
-
-  await tx.workspace.create({
-    data: {
+    workspaces.push({
       id,
       organizationId,
       title: seed.title,
@@ -71,25 +76,26 @@ export async function insertWorkspace(tx: Tx, ctx: RequestContext, organizationI
       dataPolicy: seed.dataPolicy,
       domain: seed.domain,
       creatorId,
-      preferences: { create: preferences },
-    },
-  });
-  if (roleIds.size) {
-    await tx.role.createMany({
-      data: (seed.roles ?? []).map((r) => ({
-        id: roleIds.get(r.id)!,
-        workspaceId: id,
-        title: r.title,
-        titleKey: r.titleKey,
-        description: r.description,
-        permissions: r.permissions,
-      })),
     });
+    preferences.push({ workspaceId: id, ...(seed.preferences ?? defaults!) });
+    for (const r of seed.roles ?? []) {
+      roles.push({ id: roleIds.get(r.id)!, workspaceId: id, title: r.title, titleKey: r.titleKey, description: r.description, permissions: r.permissions });
+    }
+    members.push({ workspaceId: id, userId: creatorId, roles: [...creatorRoles] }, ...others.map((m) => ({ workspaceId: id, ...m })));
   }
-  await tx.workspaceMember.createMany({
-    data: [{ workspaceId: id, userId: creatorId, roles: [...creatorRoles] }, ...others.map((m) => ({ workspaceId: id, ...m }))],
-  });
-  return tx.workspace.findUniqueOrThrow({ where: { id }, select: workspaceSelect });
+  await tx.workspace.createMany({ data: workspaces });
+  await tx.workspacePreferences.createMany({ data: preferences });
+  if (roles.length) await tx.role.createMany({ data: roles });
+  await tx.workspaceMember.createMany({ data: members });
+  const rows = await tx.workspace.findMany({ where: { id: { in: workspaces.map((w) => w.id) } }, select: workspaceSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return workspaces.map((w) => byId.get(w.id)!);
+}
+
+/** One workspace: `insertWorkspaces` with one seed. */
+export async function insertWorkspace(tx: Tx, ctx: RequestContext, organizationId: string, seed: NewWorkspace): Promise<WorkspaceRow> {
+  const [row] = await insertWorkspaces(tx, ctx, organizationId, [seed]);
+  return row;
 }
 
 export function newWorkspaceFromInput(input: WorkspaceCreateInput): NewWorkspace {

@@ -141,7 +141,7 @@ export function ActivityLog({ org, basePath, form, entries, nextPageToken, onFir
                       <dt className="text-muted">Resource</dt>
                       <dd className="min-w-0 break-all">
                         {href ? (
-                          <Link href={href} className="text-link underline-offset-2 hover:underline">
+                          <Link href={href} className="text-link underline underline-offset-2">
                             {e.resource}
                           </Link>
                         ) : (
@@ -151,7 +151,7 @@ export function ActivityLog({ org, basePath, form, entries, nextPageToken, onFir
                       <dt className="text-muted">Actor</dt>
                       <dd className="min-w-0 break-all">
                         {e.actor.email ? (
-                          <Link href={`${basePath}${query({ actor: e.actor.email })}`} className="text-link underline-offset-2 hover:underline">
+                          <Link href={`${basePath}${query({ actor: e.actor.email })}`} className="text-link underline underline-offset-2">
                             {e.actor.email}
                           </Link>
                         ) : null}{" "}
@@ -163,7 +163,7 @@ export function ActivityLog({ org, basePath, form, entries, nextPageToken, onFir
                         <>
                           <dt className="text-muted">Workspace</dt>
                           <dd>
-                            <Link href={`/o/${org}/workspaces/${e.workspace_id}/activity`} className="text-link underline-offset-2 hover:underline">
+                            <Link href={`/o/${org}/workspaces/${e.workspace_id}/activity`} className="text-link underline underline-offset-2">
                               {e.workspace_id}
                             </Link>
                           </dd>

@@ -3,7 +3,7 @@
 import type { ActionOutcome } from "@/lib/console/action-result";
 import { perform } from "@/lib/operations/act";
 import { AddOrganizationUser, RemoveOrganizationUser, UpdateOrganizationUser } from "@/lib/operations/members";
-import { TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
+import { DeleteOrganization, TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import type { OrganizationOutput } from "@/lib/schemas/organizations";
 
@@ -25,6 +25,11 @@ export async function updateOrganizationMemberAction(org: string, userId: string
 /** RemoveOrganizationUser: also from every workspace of the organization, with their pending invitations. */
 export async function removeOrganizationMemberAction(org: string, userId: string): Promise<ActionOutcome<null>> {
   return perform(RemoveOrganizationUser, { organization_id: org, user_id: userId });
+}
+
+/** DeleteOrganization: owner only (the domain refuses anyone else); restorable for 30 days. */
+export async function deleteOrganizationAction(org: string): Promise<ActionOutcome<void>> {
+  return perform(DeleteOrganization, { organization_id: org });
 }
 
 /** TransferOrganizationOwnership: the domain refuses anyone but the current owner. */

@@ -9,7 +9,7 @@ import { orgMemberListParams, parseOrgMemberListQuery, type OrgMemberListQuery }
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { gate, gates } from "@/lib/operations/gates";
 import { AddOrganizationUser, RemoveOrganizationUser, UpdateOrganizationUser } from "@/lib/operations/members";
-import { GetOrganization, TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
+import { DeleteOrganization, GetOrganization, TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
 import { UpdateOrganizationPreferences } from "@/lib/operations/preferences";
 import { ErrorState } from "@/components/states";
 import { requireConsoleOrg } from "../_lib/console-org";
@@ -78,6 +78,7 @@ export default async function OrgSettingsPage({
         changeMemberRoles: UpdateOrganizationUser,
         removeMember: RemoveOrganizationUser,
         transfer: TransferOwnership,
+        remove: DeleteOrganization,
       })}
       caller={{ userId: ctx.caller.userId, email: ctx.caller.email }}
       initialQuery={query}

@@ -9,6 +9,7 @@ import type { OrgRole } from "./member-dialogs";
 import { MembersSection } from "./members-section";
 import { OrganizationProfileForm } from "./organization-profile-form";
 import { TransferOwnershipDialog } from "./transfer-ownership";
+import { DeleteOrganizationDialog } from "./delete-organization-dialog";
 
 export interface OrgSettingsGates {
   edit: Gate;
@@ -16,6 +17,7 @@ export interface OrgSettingsGates {
   changeMemberRoles: Gate;
   removeMember: Gate;
   transfer: Gate;
+  remove: Gate;
 }
 
 export interface OrgSettingsViewProps {
@@ -38,6 +40,7 @@ export function OrgSettingsView({ org, organization, roles, can, caller, initial
   const isOwner = caller.email === organization.owner_email;
   const owner = organization.owner_display_name ? `${organization.owner_display_name} (${organization.owner_email})` : organization.owner_email;
   const [transferring, setTransferring] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   return (
     <div className="space-y-6">
@@ -88,6 +91,26 @@ export function OrgSettingsView({ org, organization, roles, can, caller, initial
           </ReasonButton>
         </div>
       </section>
+
+      <section aria-labelledby="delete-org-heading" className="rounded-xl border border-red-300 bg-surface p-4 shadow-sm sm:p-5 dark:border-red-900">
+        <h2 id="delete-org-heading" className="text-base font-semibold">
+          Delete organization
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-muted">
+          Everyone loses access to the organization and all of its workspaces. The owner can restore it for 30 days; after that it is purged.
+        </p>
+        <div className="mt-4">
+          <ReasonButton
+            variant="danger"
+            reason={isOwner ? can.remove.reason || undefined : `Only the owner, ${owner}, can delete the organization.`}
+            onClick={() => setDeleting(true)}
+          >
+            Delete organization…
+          </ReasonButton>
+        </div>
+      </section>
+
+      <DeleteOrganizationDialog org={org} title={organization.title} open={deleting} onOpenChange={setDeleting} />
 
       <TransferOwnershipDialog
         org={org}

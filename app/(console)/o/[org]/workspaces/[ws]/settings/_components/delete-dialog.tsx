@@ -4,10 +4,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { UNREACHABLE } from "@/components/action-error";
-import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
-import { FormDialog } from "@/components/form-dialog";
+import { TypeToConfirmDialog } from "@/components/type-to-confirm-dialog";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { workspaceKeys } from "@/lib/console/query-keys";
@@ -23,9 +22,6 @@ export interface DeleteDialogProps {
 }
 
 export function DeleteDialog({ org, workspace, open, onOpenChange }: DeleteDialogProps) {
-  const uid = useId();
-  const confirmIds = fieldIds(`${uid}-confirm`);
-  const [typed, setTyped] = useState("");
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const router = useRouter();
@@ -43,7 +39,7 @@ export function DeleteDialog({ org, workspace, open, onOpenChange }: DeleteDialo
   });
 
   return (
-    <FormDialog
+    <TypeToConfirmDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Delete workspace"
@@ -54,34 +50,14 @@ export function DeleteDialog({ org, workspace, open, onOpenChange }: DeleteDialo
         </>
       }
       submitLabel="Delete workspace"
-      submitVariant="danger"
+      confirmText={workspace.title}
       pending={remove.isPending}
-      canSubmit={typed === workspace.title}
       failure={failure}
       failureMessage={failure?.code === "ABORTED" ? CONFLICT_MESSAGE : undefined}
-      onSubmit={() => {
+      onConfirm={() => {
         setFailure(null);
         remove.mutate();
       }}
-    >
-      <Field
-        ids={confirmIds}
-        label={
-          <>
-            Type <span className="font-mono font-semibold break-all select-all">{workspace.title}</span> to confirm
-          </>
-        }
-      >
-        <input
-          {...controlProps(confirmIds, {})}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          className={inputClass}
-        />
-      </Field>
-    </FormDialog>
+    />
   );
 }

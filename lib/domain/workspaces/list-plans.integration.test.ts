@@ -1,0 +1,209 @@
+// The plans that keep lists flat at scale, pinned at 100,000 rows: the statements the product
+// really sends (captured from Prisma's query events) for ListWorkspaces (page, page token, the
+// capped total_size count), ListWorkspaceUsers in each order and CountWorkspaceUsers with 1,000
+// ids are EXPLAINed, and none may read workspaces or users sequentially.
+//
+// Bugs these pin: total_size was a full count of the organization's live workspaces on every
+// page (a sequential scan of the table, 65–120 ms at 100k); the org-admin branch of the member
+// list walked the users' name index over ~80,000 members to find 3 admins; total_size was
+// recounted on every page instead of being carried in the page token.
+
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authorize } from "@/lib/auth/authorize";
+import { provideDb, db, type Db } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { GLOBAL_OMIT } from "@/lib/prisma-client";
+import { makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
+import { EXACT_TOTAL_LIMIT } from "@/lib/api/total-size";
+import { listWorkspaceUsers } from "@/lib/domain/members/list-workspace-users";
+import { countWorkspaceUsers } from "./count-workspace-users";
+import { listWorkspaces } from "./list-workspaces";
+
+const ROWS = 100_000;
+
+let owner: TestUser;
+let orgId: string;
+let smallOrgId: string;
+let wsId: string;
+let sql: pg.Client;
+let previous: Db;
+let captured: { query: string; params: string }[] = [];
+let capturing = false;
+const makeCountedClient = () =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }), omit: GLOBAL_OMIT, log: [{ emit: "event", level: "query" }] });
+let counted: ReturnType<typeof makeCountedClient>;
+
+beforeAll(async () => {
+  owner = await makeUser("Plan Owner");
+  orgId = (await makeOrg(owner, "Plans")).organization_id;
+  smallOrgId = (await makeOrg(owner, "Plans small")).organization_id;
+  const other = await makeUser("Plan Other");
+  const otherOrg = (await makeOrg(other, "Plans other")).organization_id;
+  wsId = (await makeWorkspace(owner, orgId, { title: "Crowded" })).workspace_id;
+  sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await sql.connect();
+  const policy = `'{"group":"us-west-2","regions":[{"region":"us-west-2","priority":0}],"pii_strategy":"DEFAULT"}'::jsonb`;
+  await sql.query(`
+    INSERT INTO workspaces (id, organization_id, title, active_title_key, data_policy, creator_id, create_time, update_time)
+      SELECT 'ws_plan' || o || lpad(i::text, 20, '0'), org, 'Plan ' || i, 'plan ' || i, ${policy},
+             CASE WHEN o = 1 THEN '${owner.id}' ELSE '${other.id}' END,
+             now() - i * interval '1 second', now()
+        FROM (VALUES (1, '${orgId}', ${ROWS}), (2, '${otherOrg}', ${ROWS / 5})) AS v(o, org, n), generate_series(1, n) i;
+    INSERT INTO users (id, email, display_name, create_time, update_time)
+      SELECT 'usr_plan' || lpad(i::text, 20, '0'), 'plan' || i || '@plans.test', 'Member ' || md5(i::text), now() - i * interval '1 minute', now()
+        FROM generate_series(1, ${ROWS}) i;
+    INSERT INTO organization_members (organization_id, user_id, roles, update_time)
+      SELECT '${orgId}', 'usr_plan' || lpad(i::text, 20, '0'), CASE WHEN i <= 2 THEN '{org-admin}'::text[] ELSE '{org-member}'::text[] END, now()
+        FROM generate_series(1, ${ROWS}) i;
+    INSERT INTO workspace_members (workspace_id, user_id, roles, create_time, update_time)
+      SELECT '${wsId}', 'usr_plan' || lpad(i::text, 20, '0'), '{workspace-viewer}', now() - i * interval '1 minute', now()
+        FROM generate_series(3, ${ROWS}) i;
+    INSERT INTO workspace_members (workspace_id, user_id, roles, create_time, update_time)
+      SELECT id, creator_id, '{workspace-admin}', create_time, now() FROM workspaces WHERE id LIKE 'ws\\_plan1%';
+  `);
+  // As autovacuum would have by then: statistics, and the visibility map index-only scans rely on.
+  await sql.query("VACUUM ANALYZE workspaces, users, organization_members, workspace_members");
+  previous = await db();
+  counted = makeCountedClient();
+  counted.$on("query", (e) => {
+    if (capturing) captured.push({ query: e.query, params: e.params });
+  });
+  provideDb(counted as unknown as Db);
+}, 120_000);
+
+afterAll(async () => {
+  provideDb(previous);
+  await counted?.$disconnect();
+  await sql?.end();
+});
+
+async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: { query: string; params: string }[] }> {
+  captured = [];
+  capturing = true;
+  try {
+    return { result: await fn(), statements: captured };
+  } finally {
+    capturing = false;
+  }
+}
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function nodesOf(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
+}
+
+async function planOf(statement: { query: string; params: string }): Promise<PlanNode[]> {
+  const params = JSON.parse(statement.params) as unknown[];
+  const { rows } = await sql.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, params);
+  return nodesOf((rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0].Plan);
+}
+
+/** No sequential scan of the big tables, and at least one index scan. */
+async function expectIndexed(statement: { query: string; params: string }): Promise<PlanNode[]> {
+  const nodes = await planOf(statement);
+  const seq = nodes.filter((n) => n["Node Type"] === "Seq Scan" && ["workspaces", "users", "workspace_members", "organization_members"].includes(n["Relation Name"] ?? ""));
+  expect(seq.map((n) => n["Relation Name"]), statement.query).toEqual([]);
+  expect(nodes.some((n) => /Index/.test(n["Node Type"])), statement.query).toBe(true);
+  return nodes;
+}
+
+const ownerAccess = () => authorize(owner.ctx, "read:Organization", { organizationId: orgId });
+const workspaceAccess = () => authorize(owner.ctx, "read:Member", { organizationId: orgId, workspaceId: wsId });
+
+describe("ListWorkspaces at 100,000 workspaces", () => {
+  it("counts total_size with an index-only scan capped at the exact limit, and answers an estimate above it", async () => {
+    const access = await ownerAccess();
+    const { result, statements } = await statementsOf(() => listWorkspaces(owner.ctx, access, { page_size: "50" }));
+    expect(result.workspaces).toHaveLength(50);
+    expect(result.total_size_is_estimate).toBe(true);
+    expect(result.total_size).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+    expect(result.total_size).toBeGreaterThan(ROWS * 0.5);
+    expect(result.total_size).toBeLessThan(ROWS * 2);
+    const list = statements.find((s) => /count\(\*\)/i.test(s.query) && /LIMIT/.test(s.query))!;
+    expect(list).toBeDefined();
+    const nodes = await expectIndexed(list);
+    expect(nodes.some((n) => n["Node Type"] === "Index Only Scan" && n["Index Name"] === "workspaces_live_organization_id_idx")).toBe(true);
+  });
+
+  it("serves a later page by keyset from the index, with the total carried in the token and no count", async () => {
+    const access = await ownerAccess();
+    const first = await listWorkspaces(owner.ctx, access, { page_size: "1000" });
+    let token = first.next_page_token;
+    for (let i = 0; i < 3; i++) token = (await listWorkspaces(owner.ctx, access, { page_size: "1000", page_token: token })).next_page_token;
+    const { result, statements } = await statementsOf(() => listWorkspaces(owner.ctx, access, { page_size: "50", page_token: token }));
+    const expected = await sql.query(
+      `SELECT id FROM workspaces WHERE organization_id = $1 AND delete_time IS NULL ORDER BY create_time DESC, id DESC OFFSET 4000 LIMIT 50`,
+      [orgId],
+    );
+    expect(result.workspaces.map((w) => w.workspace_id)).toEqual(expected.rows.map((r) => r.id));
+    expect(result.total_size).toBe(first.total_size);
+    expect(result.total_size_is_estimate).toBe(true);
+    expect(statements.filter((s) => /count\(/i.test(s.query))).toEqual([]);
+    for (const s of statements.filter((s) => /FROM workspaces/.test(s.query))) await expectIndexed(s);
+  });
+
+  it("keeps an exact total_size below the limit and carries it: a workspace created mid-listing does not change it", async () => {
+    const access = await authorize(owner.ctx, "read:Organization", { organizationId: smallOrgId });
+    await makeWorkspace(owner, smallOrgId, { title: "One" });
+    await makeWorkspace(owner, smallOrgId, { title: "Two" });
+    const first = await listWorkspaces(owner.ctx, access, { page_size: "1" });
+    expect(first).toMatchObject({ total_size: 2 });
+    expect(first.total_size_is_estimate).toBeUndefined();
+    await makeWorkspace(owner, smallOrgId, { title: "Three" });
+    const second = await listWorkspaces(owner.ctx, access, { page_size: "1", page_token: first.next_page_token });
+    expect(second.total_size).toBe(2);
+    expect((await listWorkspaces(owner.ctx, access, { page_size: "1" })).total_size).toBe(3);
+  });
+});
+
+describe("ListWorkspaceUsers at 100,000 members", () => {
+  for (const order of ["", "display_name", "email", "created_time desc"]) {
+    it(`reads the members through indexes, order_by=${order || "(default)"}`, async () => {
+      const access = await workspaceAccess();
+      const { result, statements } = await statementsOf(() => listWorkspaceUsers(owner.ctx, access, { page_size: "50", order_by: order }));
+      expect(result.users).toHaveLength(50);
+      const list = statements.find((s) => /UNION ALL/.test(s.query))!;
+      expect(list).toBeDefined();
+      await expectIndexed(list);
+    });
+  }
+
+  it("finds the organization's admins through the roles index, not by walking every member", async () => {
+    const access = await workspaceAccess();
+    const { result, statements } = await statementsOf(() =>
+      listWorkspaceUsers(owner.ctx, access, { page_size: "50", order_by: "display_name", filter: 'role_scope = "organization"' }),
+    );
+    // The owner and the two admins made above.
+    expect(result.users.map((u) => u.user.email).sort()).toEqual([owner.email, "plan1@plans.test", "plan2@plans.test"].sort());
+    const nodes = await planOf(statements.find((s) => /UNION ALL/.test(s.query))!);
+    expect(nodes.some((n) => n["Relation Name"] === "organization_members" && /Index|Bitmap/.test(n["Node Type"]))).toBe(true);
+  });
+});
+
+describe("CountWorkspaceUsers with 1,000 ids", () => {
+  it("counts in one grouped statement over the members' primary key", async () => {
+    const access = await ownerAccess();
+    const ids = (await sql.query<{ id: string }>(`SELECT id FROM workspaces WHERE organization_id = $1 AND id LIKE 'ws\\_plan1%' ORDER BY id LIMIT 999`, [orgId])).rows.map((r) => r.id);
+    const { result, statements } = await statementsOf(() => countWorkspaceUsers(owner.ctx, access, { workspace_ids: ids }));
+    // Each bulk workspace: its creator (the owner, an admin) and the two other admins.
+    expect(new Set(Object.values(result.workspace_user_counts))).toEqual(new Set([3]));
+    expect(statements).toHaveLength(1);
+    const nodes = await expectIndexed(statements[0]);
+    expect(nodes.some((n) => n["Relation Name"] === "workspace_members" && n["Node Type"] === "Index Only Scan")).toBe(true);
+  });
+
+  it("counts a member who is an admin once", async () => {
+    const access = await ownerAccess();
+    const { workspace_user_counts } = await countWorkspaceUsers(owner.ctx, access, { workspace_ids: [wsId] });
+    // 99,998 members, the owner (its creator, an admin), and the two other admins.
+    expect(workspace_user_counts[wsId]).toBe(ROWS - 2 + 1 + 2);
+  });
+});

@@ -1,0 +1,37 @@
+// The server `npm start` leaves running: one Node process serving the built app, with nothing
+// between it and npm (no tsx, no npx, no second node). `scripts/start.ts` runs first and exits:
+// it builds when sources changed, migrates or prepares the embedded database and keeps the
+// generated secrets in .data/, which this file reads back the same way.
+//
+//   node scripts/serve.mjs            (after `tsx scripts/start.ts`; `npm start` runs both)
+
+import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+
+const root = process.cwd();
+const dataDir = path.join(root, ".data");
+const port = Number(process.env.PORT ?? 3000);
+
+/** A secret from the environment, else the one start.ts generated into .data/. */
+function fromDataDir(name, file) {
+  if (process.env[name]) return;
+  const full = path.join(dataDir, file);
+  if (existsSync(full)) process.env[name] = readFileSync(full, "utf8").trim();
+}
+
+fromDataDir("NEXTAUTH_SECRET", "nextauth-secret");
+// With PostgreSQL the operator sets CREDENTIALS_KEY; the generated one belongs to the embedded database.
+if (!process.env.DATABASE_URL) fromDataDir("CREDENTIALS_KEY", "credentials-key");
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NODE_ENV = "production";
+
+const app = next({ dev: false, dir: root, port, hostname: process.env.HOSTNAME });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => handle(req, res));
+server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
