@@ -4,6 +4,7 @@
 // react-query against ListOrganizationUsers. The owner's row says why it cannot be removed or
 // demoted before anyone tries.
 
+import dynamic from "next/dynamic";
 import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { LocalTime } from "@/components/local-time";
@@ -26,8 +27,14 @@ import type { Gate } from "@/lib/operations/gates";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
-import { AddMemberDialog, RemoveMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
+import type { MemberRef, OrgRole } from "./member-dialogs";
 import { SearchBox } from "@/components/search-box";
+
+// The dialogs load when one is first opened, not with the page.
+const AddMemberDialog = dynamic(() => import("./member-dialogs").then((m) => m.AddMemberDialog), { ssr: false });
+const RolesDialog = dynamic(() => import("./member-dialogs").then((m) => m.RolesDialog), { ssr: false });
+const RemoveMemberDialog = dynamic(() => import("./member-dialogs").then((m) => m.RemoveMemberDialog), { ssr: false });
 
 export interface MembersSectionProps {
   org: string;
@@ -62,6 +69,7 @@ export function MembersSection(props: MembersSectionProps) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<MemberRef | null>(null);
   const [removing, setRemoving] = useState<MemberRef | null>(null);
+  const dialogsOpened = useOpenedOnce(adding || editing !== null || removing !== null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const roleTitle = (id: string) => roles.find((r) => r.id === id)?.title ?? id;
@@ -231,9 +239,13 @@ export function MembersSection(props: MembersSectionProps) {
       {data && rows.length > 0 ? (
         <Pagination pager={pager} shown={rows.length} pageSize={ORG_MEMBER_PAGE_SIZE} noun={["member", "members"]} label="Members pagination" />
       ) : null}
-      <AddMemberDialog org={org} roles={roles} open={adding} onOpenChange={setAdding} />
-      <RolesDialog org={org} roles={roles} member={editing} onClose={() => setEditing(null)} />
-      <RemoveMemberDialog org={org} orgTitle={orgTitle} member={removing} onClose={() => setRemoving(null)} />
+      {dialogsOpened ? (
+        <>
+          <AddMemberDialog org={org} roles={roles} open={adding} onOpenChange={setAdding} />
+          <RolesDialog org={org} roles={roles} member={editing} onClose={() => setEditing(null)} />
+          <RemoveMemberDialog org={org} orgTitle={orgTitle} member={removing} onClose={() => setRemoving(null)} />
+        </>
+      ) : null}
     </section>
   );
 }
