@@ -17,6 +17,7 @@ import { toSearchParams } from "@/lib/console/list-query";
 import type { Gate } from "@/lib/operations/gates";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
+import { useDialogParam } from "@/lib/console/use-dialog-param";
 import {
   WORKSPACE_PAGE_SIZES,
   liveIds,
@@ -72,6 +73,12 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
   const [dialogOpen, setDialogOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
   const openDialog = () => setDialogOpen(true);
+  // The command palette's "New workspace" and "Bulk provision" land here with ?dialog=new|bulk.
+  useDialogParam((name) => {
+    if (!canCreate) return;
+    if (name === "new") setDialogOpen(true);
+    if (name === "bulk") setBulkOpen(true);
+  });
 
   // The switch answers the click at once; the URL (and the list) follow. Without its own state a
   // controlled checkbox snaps back until the router reports the new URL, which reads as a no-op.
