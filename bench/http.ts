@@ -128,40 +128,56 @@ interface Fixture {
 
 const id = (prefix: string, expr: string) => `'${prefix}_' || substr(md5(${expr}), 1, 24)`;
 
+const OWNER = "usr_benchowner0000000000000";
+const SMALL = "org_benchsmall0000000000000";
+const POLICY = `'{"retention_days": 30, "allow_external_sharing": false}'::jsonb`;
+
+/** The owner, the 4-workspace organization and the owner's token (for PostgreSQL and PGlite alike). */
+function smallOrgSql(tokenHash: string, tokenPrefix: string): string {
+  return `
+    INSERT INTO users (id, email, display_name, update_time) VALUES ('${OWNER}', 'owner@bench.example', 'Bench Owner', now());
+    INSERT INTO organizations (id, title, owner_id, update_time) VALUES ('${SMALL}', 'Small', '${OWNER}', now());
+    INSERT INTO organization_preferences (organization_id, update_time) VALUES ('${SMALL}', now());
+    INSERT INTO organization_members (organization_id, user_id, roles, update_time) VALUES ('${SMALL}', '${OWNER}', '{org-admin}', now());
+    INSERT INTO workspaces (id, organization_id, title, active_title_key, data_policy, creator_id, create_time, update_time)
+      SELECT ${id("ws", "'s' || i")}, '${SMALL}', 'Small ' || i, 'small ' || i, ${POLICY}, '${OWNER}', now() - i * interval '1 hour', now()
+        FROM generate_series(1, 4) i;
+    INSERT INTO workspace_members (workspace_id, user_id, roles, create_time, update_time)
+      SELECT id, creator_id, '{workspace-admin}', create_time, now() FROM workspaces;
+    INSERT INTO personal_access_tokens (id, user_id, display_name, prefix, token_hash, workspace_ids)
+      VALUES ('pat_bench0000000000000000000', '${OWNER}', 'bench', '${tokenPrefix}', '${tokenHash}', '{}');`;
+}
+
 async function seed(c: pg.Client): Promise<Fixture> {
   const t0 = performance.now();
-  const owner = "usr_benchowner0000000000000";
+  const owner = OWNER;
   const owner2 = "usr_benchowner2000000000000";
-  const small = "org_benchsmall0000000000000";
+  const small = SMALL;
   const big = "org_benchbig00000000000000000";
   const other = "org_benchother0000000000000";
-  const policy = `'{"retention_days": 30, "allow_external_sharing": false}'::jsonb`;
+  const policy = POLICY;
+  const { token, prefix, hash } = generateToken();
+  await c.query(smallOrgSql(hash, prefix));
   await c.query(`
-    INSERT INTO users (id, email, display_name, update_time) VALUES
-      ('${owner}', 'owner@bench.example', 'Bench Owner', now()),
-      ('${owner2}', 'owner2@bench.example', 'Other Owner', now());
+    INSERT INTO users (id, email, display_name, update_time) VALUES ('${owner2}', 'owner2@bench.example', 'Other Owner', now());
     INSERT INTO users (id, email, display_name, create_time, update_time)
       SELECT ${id("usr", "'u' || i")}, 'user' || i || '@bench.example', 'User ' || substr(md5('n' || i), 1, 10),
              now() - i * interval '1 minute', now()
         FROM generate_series(1, ${N_MEMBERS}) i;
-    INSERT INTO organizations (id, title, owner_id, update_time) VALUES
-      ('${small}', 'Small', '${owner}', now()), ('${big}', 'Big', '${owner}', now()), ('${other}', 'Other', '${owner2}', now());
-    INSERT INTO organization_preferences (organization_id, update_time) VALUES ('${small}', now()), ('${big}', now()), ('${other}', now());
+    INSERT INTO organizations (id, title, owner_id, update_time) VALUES ('${big}', 'Big', '${owner}', now()), ('${other}', 'Other', '${owner2}', now());
+    INSERT INTO organization_preferences (organization_id, update_time) VALUES ('${big}', now()), ('${other}', now());
     INSERT INTO organization_members (organization_id, user_id, roles, update_time) VALUES
-      ('${small}', '${owner}', '{org-admin}', now()), ('${big}', '${owner}', '{org-admin}', now()), ('${other}', '${owner2}', '{org-admin}', now());
+      ('${big}', '${owner}', '{org-admin}', now()), ('${other}', '${owner2}', '{org-admin}', now());
     INSERT INTO organization_members (organization_id, user_id, roles, create_time, update_time)
       SELECT '${big}', ${id("usr", "'u' || i")}, CASE WHEN i <= 2 THEN '{org-admin}'::text[] ELSE '{org-member}'::text[] END,
              now() - i * interval '1 minute', now()
         FROM generate_series(1, ${N_MEMBERS}) i;
     INSERT INTO workspaces (id, organization_id, title, active_title_key, data_policy, creator_id, create_time, update_time)
-      SELECT ${id("ws", "'s' || i")}, '${small}', 'Small ' || i, 'small ' || i, ${policy}, '${owner}', now() - i * interval '1 hour', now()
-        FROM generate_series(1, 4) i;
-    INSERT INTO workspaces (id, organization_id, title, active_title_key, data_policy, creator_id, create_time, update_time)
       SELECT ${id("ws", "o || ':' || i")}, o, 'Workspace ' || i, 'workspace ' || i, ${policy},
              CASE WHEN o = '${big}' THEN '${owner}' ELSE '${owner2}' END, now() - i * interval '1 second', now()
         FROM unnest(ARRAY['${big}', '${other}']) o, generate_series(1, ${N_WS}) i;
     INSERT INTO workspace_members (workspace_id, user_id, roles, create_time, update_time)
-      SELECT id, creator_id, '{workspace-admin}', create_time, now() FROM workspaces;
+      SELECT id, creator_id, '{workspace-admin}', create_time, now() FROM workspaces WHERE organization_id <> '${small}';
   `);
   const bigWorkspace = (await c.query<{ id: string }>(`SELECT ${id("ws", `'${big}:1'`)} AS id`)).rows[0].id;
   await c.query(`
@@ -171,13 +187,8 @@ async function seed(c: pg.Client): Promise<Fixture> {
              now() - i * interval '1 minute', now()
         FROM generate_series(3, ${N_MEMBERS}) i;
   `);
-  const { token, prefix, hash } = generateToken();
-  await c.query(
-    `INSERT INTO personal_access_tokens (id, user_id, display_name, prefix, token_hash, workspace_ids) VALUES ('pat_bench0000000000000000000', $1, 'bench', $2, $3, '{}')`,
-    [owner, prefix, hash],
-  );
   await c.query("VACUUM ANALYZE");
-  const ids = await c.query<{ id: string }>(`SELECT id FROM workspaces WHERE organization_id = $1 ORDER BY create_time DESC LIMIT 1000`, [big]);
+  const ids = await c.query<{ id: string }>(`SELECT id FROM workspaces WHERE organization_id = $1 ORDER BY create_time DESC OFFSET 1 LIMIT 1000`, [big]); // not the crowded one (the newest)
   const emails = Array.from({ length: 10 }, (_, i) => `user${i + 10}@bench.example`);
   console.log(`data: ${N_WS} + ${N_WS} workspaces, ${N_MEMBERS} members in one workspace, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { token, small, big, other, bigWorkspace, bigWorkspaceIds: ids.rows.map((r) => r.id), memberEmails: emails };
@@ -453,9 +464,11 @@ async function main() {
       console.log(`\nListWorkspaces under load, ${DURATION_S} s per cell, interleaved (ms; CPU = Node CPU of the server's process tree; PG = PostgreSQL backend CPU)`);
       console.log("| org | conns | server | rps | p50 | p99 | errors | CPU ms/req | PG ms/req | product/bare rps |");
       console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+      const smallOnPostgres = new Map<number, LoadResult>();
       for (const conns of CONNECTIONS) {
         for (const s of scenarios) {
           const p = await load(product, c, fx.token, [s.target], conns, DURATION_S);
+          if (s === scenarios[0]) smallOnPostgres.set(conns, p);
           const b = await load(bare, c, fx.token, [s.target], conns, DURATION_S);
           for (const [name, r] of [["product", p], ["bare", b]] as const) {
             console.log(`| ${s.label} | ${conns} | ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.pgMsPerReq)} | ${name === "product" ? f2(p.rps / b.rps) : ""} |`);
@@ -533,8 +546,26 @@ async function main() {
         proxy.server.close();
       }
 
+      // The embedded default: the same product on PGlite (a fresh folder, the 4-workspace org).
+      const dir = path.join(mkdtempSync(path.join(tmpdir(), "wsa-pglite-")), "pglite");
+      const { openEmbeddedDb } = await import("../lib/embedded-db");
+      const embeddedDb = await openEmbeddedDb(dir);
+      const embeddedToken = generateToken();
+      await embeddedDb.pglite.exec(smallOrgSql(embeddedToken.hash, embeddedToken.prefix));
+      await embeddedDb.close();
+      const embeddedPort = PRODUCT_PORT + 4;
+      const embedded = await start("product on PGlite", productArgv.map((a) => (a === String(PRODUCT_PORT) ? String(embeddedPort) : a)), embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
+      servers.push(embedded);
+      console.log(`\nListWorkspaces, 4-workspace org, on the embedded database (PGlite) vs the product on PostgreSQL above`);
+      console.log("| conns | rps | p50 | p99 | errors | CPU ms/req | PGlite/PostgreSQL rps |");
+      console.log("| --- | --- | --- | --- | --- | --- | --- |");
+      for (const conns of CONNECTIONS) {
+        const r = await load(embedded, c, embeddedToken.token, [scenarios[0].target], conns, DURATION_S);
+        console.log(`| ${conns} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.rps / smallOnPostgres.get(conns)!.rps)} |`);
+      }
+
       console.log("\nPeak resident memory of each process tree during the run");
-      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "product" ? productArgv.map((a) => path.relative(ROOT, a) || a).join(" ") : "node bench/bare-server.mjs"})`);
+      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : productArgv.map((a) => path.relative(ROOT, a) || a).join(" ")})`);
     });
   } finally {
     for (const s of servers) s.proc.kill("SIGTERM");

@@ -17,7 +17,9 @@ import { planUserList, toUserWithRoles, type UserListPlan, type UserListRow } fr
  * - the organization's admins, found first through the roles index (`OFFSET 0` keeps the planner
  *   from flattening that subquery), with their workspace membership if any: an organization has a
  *   handful of admins, and walking the users' name or email index in order to find them among
- *   100,000 members took most of a second;
+ *   100,000 members took most of a second. Each admin's user row is then probed by primary key
+ *   (a LATERAL with `OFFSET 0`): the roles index's row estimate is coarse (hundreds), and with
+ *   it the planner would rather hash every user;
  * - the direct members who are not admins, whose organization roles are `{}` as a constant, so a
  *   filter on organization roles (`role_scope = organization`, `role = "org-admin"`) removes the
  *   whole branch at planning instead of reading every member. Its admin check is a per-row probe
@@ -34,7 +36,7 @@ export function workspaceUserBranches(organizationId: string, workspaceId: strin
         FROM (SELECT * FROM organization_members
                WHERE organization_id = ${organizationId} AND roles @> ${admin}::text[]
               OFFSET 0) oa
-        JOIN users u ON u.id = oa.user_id
+        CROSS JOIN LATERAL (SELECT display_name, email FROM users WHERE id = oa.user_id OFFSET 0) u
         LEFT JOIN workspace_members wm ON wm.workspace_id = ${workspaceId} AND wm.user_id = oa.user_id`,
     Prisma.sql`
       SELECT wm.user_id, u.display_name, u.email, wm.create_time, wm.update_time,

@@ -110,7 +110,8 @@ async function planOf(statement: { query: string; params: string }): Promise<Pla
 async function expectIndexed(statement: { query: string; params: string }): Promise<PlanNode[]> {
   const nodes = await planOf(statement);
   const seq = nodes.filter((n) => n["Node Type"] === "Seq Scan" && ["workspaces", "users", "workspace_members", "organization_members"].includes(n["Relation Name"] ?? ""));
-  expect(seq.map((n) => n["Relation Name"]), statement.query).toEqual([]);
+  const outline = nodes.map((n) => `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`).join("; ");
+  expect(seq.map((n) => n["Relation Name"]), `${statement.query}\n${outline}`).toEqual([]);
   expect(nodes.some((n) => /Index/.test(n["Node Type"])), statement.query).toBe(true);
   return nodes;
 }
