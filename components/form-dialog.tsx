@@ -4,7 +4,7 @@
 // a footer with Cancel and a submit button that shows progress. Callers keep their fields and
 // their mutation; open/close, focus (see dialog.tsx) and layout are the same everywhere.
 
-import { useRef, type FormEvent, type ReactNode } from "react";
+import { useRef, type FormEvent, type ReactNode, type Ref } from "react";
 import { ActionErrorAlert } from "./action-error";
 import { Button, Spinner, type ButtonVariant } from "./button";
 import { Dialog, DialogClose, DialogContent } from "./dialog";
@@ -31,6 +31,8 @@ export interface FormDialogProps {
   cancelFirst?: boolean;
   /** The fields. Rendered only while open, so each opening starts from a fresh state. */
   children?: ReactNode;
+  /** Where focus goes on close; by default back to the opener (see dialog.tsx). */
+  onCloseAutoFocus?: (event: Event) => void;
 }
 
 export function FormDialog({ open, onOpenChange, ...rest }: FormDialogProps) {
@@ -54,6 +56,7 @@ function FormDialogContent({
   width,
   cancelFirst = false,
   children,
+  onCloseAutoFocus,
 }: Omit<FormDialogProps, "open" | "onOpenChange">) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const submit = (e: FormEvent) => {
@@ -66,6 +69,7 @@ function FormDialogContent({
       title={title}
       description={description}
       width={width}
+      onCloseAutoFocus={onCloseAutoFocus}
       onOpenAutoFocus={
         cancelFirst
           ? (e) => {
@@ -82,18 +86,41 @@ function FormDialogContent({
             {children}
           </div>
         ) : null}
-        <div className="sticky bottom-0 flex flex-col-reverse gap-2 border-t border-border bg-surface px-5 py-4 sm:flex-row sm:justify-end">
-          <DialogClose asChild>
-            <Button ref={cancelRef} variant="secondary">
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" variant={submitVariant} disabled={pending || !canSubmit}>
-            {pending ? <Spinner /> : null}
-            {submitLabel}
-          </Button>
-        </div>
+        <DialogFooter ref={cancelRef} submitLabel={submitLabel} variant={submitVariant} pending={pending} disabled={!canSubmit} />
       </form>
     </DialogContent>
+  );
+}
+
+/**
+ * The footer of every dialog form: Cancel (closes) and the submit button with its progress. For
+ * dialogs that lay out their own form body (several sections, a result view after success).
+ */
+export function DialogFooter({
+  submitLabel,
+  variant = "primary",
+  pending = false,
+  disabled = false,
+  ref,
+}: {
+  submitLabel: string;
+  variant?: ButtonVariant;
+  pending?: boolean;
+  disabled?: boolean;
+  /** The Cancel button, for dialogs that start focus there. */
+  ref?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <div className="sticky bottom-0 flex flex-col-reverse gap-2 border-t border-border bg-surface px-5 py-4 sm:flex-row sm:justify-end">
+      <DialogClose asChild>
+        <Button ref={ref} variant="secondary">
+          Cancel
+        </Button>
+      </DialogClose>
+      <Button type="submit" variant={variant} disabled={pending || disabled}>
+        {pending ? <Spinner /> : null}
+        {submitLabel}
+      </Button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // What a console page shows while the next one is rendered on the server: a named, busy region
 // with the page's rough shape, so a slow link never leaves a click without an answer.
 
-import { Skeleton } from "./states";
+import { IdentitySkeleton, Skeleton } from "./states";
 
 export function PageSkeleton({ label, rows = 6, aside = false }: { label: string; rows?: number; aside?: boolean }) {
   return (
@@ -11,13 +11,7 @@ export function PageSkeleton({ label, rows = 6, aside = false }: { label: string
         <Skeleton className="mb-5 h-5 w-40" />
         <div className="space-y-4">
           {Array.from({ length: rows }, (_, i) => (
-            <div key={i} className="flex items-center gap-3">
-              <Skeleton className="size-9 shrink-0 rounded-lg" />
-              <div className="flex-1 space-y-1.5">
-                <Skeleton className="h-3.5 w-1/2" />
-                <Skeleton className="h-3 w-1/3" />
-              </div>
-            </div>
+            <IdentitySkeleton key={i} avatar="size-9 rounded-lg" lines={["w-1/2", "w-1/3"]} />
           ))}
         </div>
       </div>

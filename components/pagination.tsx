@@ -3,7 +3,9 @@
 // The one pagination bar for keyset-paged tables: "Showing 26–50 of 312" (the range when the page
 // number is known, the total when the API gives one) and Previous / Next.
 
+import { formatCount } from "@/lib/console/format";
 import { Button } from "./button";
+import { useDisplayPreferences } from "./display-preferences";
 import type { Pager } from "@/lib/console/use-url-list";
 
 export interface PaginationProps {
@@ -21,7 +23,9 @@ export interface PaginationProps {
 
 export function Pagination({ pager, shown, pageSize, total, noun, label = "Pagination" }: PaginationProps) {
   const from = pager.page && shown ? (pager.page - 1) * pageSize + 1 : undefined;
-  const strong = (n: number) => <span className="font-medium text-fg tabular-nums">{n}</span>;
+  const prefs = useDisplayPreferences();
+  // Numbers as the workspace's (or organization's) preferences write them: "1,312" or "1.312".
+  const strong = (n: number) => <span className="font-medium text-fg tabular-nums">{formatCount(n, prefs)}</span>;
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-sm">
       <p className="text-muted" aria-live="polite">

@@ -58,3 +58,16 @@ export function ErrorState({ title = "Something went wrong", message, requestId,
 export function Skeleton({ className = "" }: { className?: string }) {
   return <span aria-hidden="true" className={`block animate-pulse rounded bg-skeleton ${className}`} />;
 }
+
+/** A loading row's picture and two lines (a person, a workspace): sizes as Tailwind classes. */
+export function IdentitySkeleton({ avatar, lines: [first, second] }: { avatar: string; lines: [string, string] }) {
+  return (
+    <div className="flex items-center gap-3">
+      <Skeleton className={`shrink-0 ${avatar}`} />
+      <div className="flex-1 space-y-1.5">
+        <Skeleton className={`h-3.5 ${first}`} />
+        <Skeleton className={`h-3 ${second}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,43 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
-import { Button, Spinner } from "@/components/button";
-import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
-import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
-import type { ActionFailure } from "@/lib/console/action-result";
+import { useState } from "react";
+import { SingleFieldForm } from "@/components/single-field-form";
+import { emailSchema } from "@/lib/schemas/common";
 import { requestPasswordResetAction } from "./actions";
 
-const noSubscribe = () => () => {};
-
 export function ForgotPasswordForm() {
-  const [email, setEmail] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const ids = fieldIds("forgot-email");
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFailure(null);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setError("Enter an email address, like name@example.com.");
-      return;
-    }
-    setError(undefined);
-    setPending(true);
-    try {
-      const result = await requestPasswordResetAction({ email });
-      if (result.ok) setSentTo(email.trim());
-      else setFailure(result.error);
-    } catch {
-      setFailure(UNREACHABLE);
-    }
-    setPending(false);
-  }
 
   if (sentTo) {
     return (
@@ -54,32 +24,20 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      <ActionErrorAlert failure={failure} />
-      <Field ids={ids} label="Email" error={error}>
-        <input
-          {...controlProps(ids, { error })}
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-          autoFocus
-          className={inputClass}
-        />
-      </Field>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? (
-          <>
-            <Spinner />
-            Sending…
-          </>
-        ) : (
-          "Send me a reset link"
-        )}
-      </Button>
-    </form>
+    <SingleFieldForm
+      name="email"
+      label="Email"
+      type="email"
+      autoComplete="email"
+      // The same rule the API applies to addresses everywhere; the raw text is what is sent.
+      schema={emailSchema}
+      submitLabel="Send me a reset link"
+      pendingLabel="Sending…"
+      onSubmit={async (email) => {
+        const result = await requestPasswordResetAction({ email });
+        if (!result.ok) return result.error;
+        setSentTo(email.trim());
+      }}
+    />
   );
 }

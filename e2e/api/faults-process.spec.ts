@@ -98,6 +98,9 @@ test("PostgreSQL unreachable for 3 s under load: 503 within 2 s, recovery withou
       `time to first 503: ${timeTo503} ms; slowest 503: ${slowest503} ms; time to recover: ${timeToRecover} ms`,
   );
 
+  const logged = server.output().split("\n");
+  const internal = logged.findIndex((l) => l.includes("INTERNAL"));
+  if (internal >= 0) console.log(`[faults] server log at the first INTERNAL:\n${logged.slice(internal, internal + 12).join("\n")}`);
   // Nothing ever hung or failed as a 500, before, during or after.
   expect(outcomes.filter((o) => o.status >= 500 && o.status !== 503), "5xx other than 503").toEqual([]);
   expect(before.length).toBeGreaterThan(0);

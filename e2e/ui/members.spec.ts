@@ -5,6 +5,7 @@ import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { newPerson, tokenFor } from "../fixtures/people";
 import { MembersPage, RolesPage, api } from "../fixtures/member-pages";
+import { choose } from "../fixtures/select";
 
 const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 
@@ -40,15 +41,31 @@ test.describe("console: workspace members", () => {
     await expect(members.row(admin.email)).toHaveCount(0);
     await expect(members.row(person.email)).toBeVisible();
     await page.getByRole("searchbox", { name: /search members/i }).fill("");
-    await page.getByLabel("Access", { exact: true }).selectOption("organization");
+    await choose(page, "Access", "Via organization");
     await expect(page).toHaveURL(/scope=organization/);
     await expect(members.row(person.email)).toHaveCount(0);
     await expect(members.row(admin.email)).toBeVisible();
-    await page.getByLabel("Access", { exact: true }).selectOption("");
-    await page.getByLabel("Role", { exact: true }).selectOption({ label: "Workspace Viewer" });
+    await choose(page, "Access", "Any");
+    await choose(page, "Role", "Workspace Viewer");
     await expect(page).toHaveURL(/role=workspace-viewer/);
     await expect(members.row(admin.email)).toHaveCount(0);
     await expect(members.row(person.email)).toBeVisible();
+
+    // Every member shows when they were added (the full date on hover), the list its total, and
+    // the Member and Added headers sort on the server (order_by in the URL).
+    await choose(page, "Role", "All roles");
+    await expect(members.row(person.email).locator("time")).toHaveAttribute("title", /\d/);
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("of 2");
+    const table = page.getByRole("table", { name: "Members" });
+    await table.getByRole("button", { name: "Member", exact: true }).click();
+    await expect(page).toHaveURL(/order_by=display_name(&|$)/);
+    await expect(table.getByRole("columnheader", { name: "Member", exact: true })).toHaveAttribute("aria-sort", "ascending");
+    // Ada Admin before Mira Member.
+    await expect(table.getByRole("row").nth(1)).toHaveAttribute("data-member-email", admin.email);
+    await table.getByRole("button", { name: "Added", exact: true }).click();
+    // Newest first, the list's default, which the URL leaves out.
+    await expect(page).not.toHaveURL(/order_by=/);
+    await expect(table.getByRole("columnheader", { name: "Added", exact: true })).toHaveAttribute("aria-sort", "descending");
 
     // The member, in a browser of their own, sees a viewer's page.
     const context = await browser.newContext();

@@ -109,7 +109,7 @@ test.describe("console: workspace lifecycle", () => {
 
     const renamed = `${title} renamed`;
     await general.rename(renamed);
-    await expect(page.getByRole("status").getByText("Changes saved")).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Changes saved")).toBeVisible();
     await expect(detail.heading()).toHaveText(renamed);
 
     await detail.tab("Settings").click();
@@ -144,7 +144,7 @@ test.describe("console: workspace lifecycle", () => {
     await dialog.getByLabel(/to confirm/).fill(renamed);
     await confirm.click();
     await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces$`));
-    await expect(page.getByRole("status").getByText("Workspace deleted")).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Workspace deleted")).toBeVisible();
     await expect(list.table().getByRole("link", { name: cloneTitle })).toBeVisible();
     await expect(list.table().getByRole("link", { name: renamed, exact: true })).toHaveCount(0);
 
@@ -157,7 +157,7 @@ test.describe("console: workspace lifecycle", () => {
     await expect(rows.row(renamed).getByText("Deleted")).toBeVisible();
     await expect(rows.restoreButton(cloneTitle)).toHaveCount(0);
     await rows.restoreButton(renamed).click();
-    await expect(page.getByRole("status").getByText("Workspace restored")).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Workspace restored")).toBeVisible();
     await expect(rows.row(renamed).getByText("Active")).toBeVisible();
     await rows.showDeletedSwitch().uncheck();
     await expect(page).not.toHaveURL(/show_deleted/);
@@ -181,7 +181,7 @@ test.describe("console: workspace lifecycle", () => {
     await expect(general.title()).toBeDisabled();
     await detail.tab("Settings").click();
     await settings.restoreButton().click();
-    await expect(page.getByRole("status").getByText("Workspace restored")).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Workspace restored")).toBeVisible();
     await expect(detail.stateBadge()).toHaveText("Active");
     await expect(page.getByText("This workspace is deleted.", { exact: true })).toHaveCount(0);
   });
@@ -222,7 +222,7 @@ test.describe("console: workspace lifecycle", () => {
 
     await bulk.createButton().click();
     await expect(bulk.dialog).toBeHidden();
-    await expect(page.getByRole("status").getByText("3 workspaces created")).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("3 workspaces created")).toBeVisible();
     for (const t of titles) await expect(list.row(t)).toBeVisible();
 
     // Counts come from one countUsers call: the creator (plus any org admins) in each, and the listed people.

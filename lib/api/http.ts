@@ -130,13 +130,19 @@ interface PrismaLikeError {
 // (pg: socket error codes, its own connection messages), or from PostgreSQL itself (SQLSTATE
 // class 08, and 57P01–57P03 when the server shuts down or is starting).
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "57P01", "57P02", "57P03"]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|connect ECONNREFUSED|Can't reach database server/i;
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused|connect ECONNREFUSED|Can't reach database server|Server has closed the connection/i;
 
-function isDatabaseUnavailable(e: PrismaLikeError & { cause?: unknown }, depth = 0): boolean {
+// Prisma's driver adapters describe a lost connection as a DriverAdapterError whose cause has a
+// `kind` (raw queries surface it unwrapped).
+const UNAVAILABLE_KINDS = new Set(["ConnectionClosed", "SocketTimeout", "DatabaseNotReachable", "TooManyConnections"]);
+
+function isDatabaseUnavailable(e: PrismaLikeError & { cause?: unknown; kind?: unknown }, depth = 0): boolean {
   if (!e || typeof e !== "object" || depth > 3) return false;
+  if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
   if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || /^08...$/.test(e.code))) return true;
   if (UNAVAILABLE_MESSAGE.test(e.message ?? "")) return true;
-  return isDatabaseUnavailable(e.cause as PrismaLikeError, depth + 1);
+  // A raw query's failure (P2010) carries the adapter's error in `meta.driverAdapterError`.
+  return isDatabaseUnavailable(e.cause as PrismaLikeError, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError as PrismaLikeError, depth + 1);
 }
 
 /** Maps anything thrown below a wrapper to an ApiError; unknown errors become INTERNAL. */

@@ -16,6 +16,9 @@ describe("a lost database", () => {
     ["a connection exception (SQLSTATE class 08)", withCode("connection failure", "08006")],
     ["Prisma's own code", withCode("Can't reach database server", "P1001")],
     ["a wrapped cause", Object.assign(new Error("query failed"), { cause: withCode("x", "ECONNREFUSED") })],
+    // Found by the faults suite: a raw query on a cut connection answered 500 INTERNAL.
+    ["a raw query's closed connection (P2010)", Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `x`"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } })],
+    ["a driver adapter's closed connection", Object.assign(new Error("ConnectionClosed"), { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } })],
   ])("%s is 503 UNAVAILABLE with Retry-After", (_, error) => {
     const e = toApiError(error);
     expect(e.code).toBe("UNAVAILABLE");

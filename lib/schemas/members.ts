@@ -38,10 +38,19 @@ export const UserWithRolesOutput = z.object({
 });
 export type UserWithRolesOutput = z.infer<typeof UserWithRolesOutput>;
 
-/** Kognitos ListWorkspaceUsers / ListOrganizationUsers. */
+/**
+ * ListWorkspaceUsers rows: v1UserWithRoles plus the output-only `create_time` of the access (when
+ * the user joined the workspace, or the organization for an admin reaching it through that role).
+ * Added fields, so bodies still validate against Kognitos' schemas.
+ */
+export const WorkspaceUserOutput = UserWithRolesOutput.extend({ create_time: z.string() });
+export type WorkspaceUserOutput = z.infer<typeof WorkspaceUserOutput>;
+
+/** Kognitos ListWorkspaceUsers, plus `total_size` (every row matching the filter). */
 export const ListUsersOutput = z.object({
-  users: z.array(UserWithRolesOutput),
+  users: z.array(WorkspaceUserOutput),
   next_page_token: z.string(),
+  total_size: z.number().int(),
 });
 export type ListUsersOutput = z.infer<typeof ListUsersOutput>;
 

@@ -70,6 +70,8 @@ export type OrganizationUserOutput = z.infer<typeof OrganizationUserOutput>;
 export const ListOrganizationUsersOutput = z.object({
   users: z.array(OrganizationUserOutput),
   next_page_token: z.string(),
+  /** Every member matching the filter (an added field). */
+  total_size: z.number().int(),
 });
 export type ListOrganizationUsersOutput = z.infer<typeof ListOrganizationUsersOutput>;
 

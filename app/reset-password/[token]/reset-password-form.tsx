@@ -3,14 +3,10 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
-import { Button, Spinner } from "@/components/button";
-import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
-import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
-import type { ActionFailure } from "@/lib/console/action-result";
+import { useState } from "react";
+import { z } from "zod";
+import { SingleFieldForm } from "@/components/single-field-form";
 import { resetPasswordAction } from "./actions";
-
-const noSubscribe = () => () => {};
 
 const LINK_PROBLEMS: Record<string, string> = {
   LINK_USED: "This link has already been used. Ask for a new one if you still need to reset your password.",
@@ -19,47 +15,12 @@ const LINK_PROBLEMS: Record<string, string> = {
 };
 
 export function ResetPasswordForm({ token, minPasswordLength, maxPasswordLength }: { token: string; minPasswordLength: number; maxPasswordLength: number }) {
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const router = useRouter();
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const ids = fieldIds("reset-password");
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFailure(null);
-    const length = [...password].length;
-    if (length < minPasswordLength || length > maxPasswordLength) {
-      setError(`The password needs ${minPasswordLength} to ${maxPasswordLength} characters.`);
-      return;
-    }
-    setError(undefined);
-    setPending(true);
-    try {
-      const result = await resetPasswordAction({ token, password });
-      if (!result.ok) {
-        const violation = result.error.fieldViolations.find((v) => v.field === "password");
-        if (violation) setError(violation.description);
-        else setFailure(result.error);
-        setPending(false);
-        return;
-      }
-      if (result.data.problem !== undefined) {
-        setLinkProblem(LINK_PROBLEMS[result.data.problem] ?? LINK_PROBLEMS.LINK_INVALID);
-        setPending(false);
-        return;
-      }
-      const signedIn = await signIn("credentials", { redirect: false, email: result.data.email, password });
-      router.replace(signedIn?.ok && !signedIn.error ? "/" : "/login");
-    } catch {
-      setFailure(UNREACHABLE);
-      setPending(false);
-    }
-  }
+  // Characters as a person counts them (code points), like the server.
+  const schema = z.string().refine((p) => [...p].length >= minPasswordLength && [...p].length <= maxPasswordLength, {
+    message: `The password needs ${minPasswordLength} to ${maxPasswordLength} characters.`,
+  });
 
   if (linkProblem) {
     return (
@@ -75,31 +36,27 @@ export function ResetPasswordForm({ token, minPasswordLength, maxPasswordLength 
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      <ActionErrorAlert failure={failure} />
-      <Field ids={ids} label="New password" hint={`At least ${minPasswordLength} characters. Other sessions of your account will be signed out.`} error={error}>
-        <input
-          {...controlProps(ids, { hint: true, error })}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          autoFocus
-          className={inputClass}
-        />
-      </Field>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? (
-          <>
-            <Spinner />
-            Saving…
-          </>
-        ) : (
-          "Set new password"
-        )}
-      </Button>
-    </form>
+    <SingleFieldForm
+      name="password"
+      label="New password"
+      hint={`At least ${minPasswordLength} characters. Other sessions of your account will be signed out.`}
+      type="password"
+      autoComplete="new-password"
+      schema={schema}
+      submitLabel="Set new password"
+      pendingLabel="Saving…"
+      onSubmit={async (password) => {
+        const result = await resetPasswordAction({ token, password });
+        if (!result.ok) return result.error;
+        if (result.data.problem !== undefined) {
+          setLinkProblem(LINK_PROBLEMS[result.data.problem] ?? LINK_PROBLEMS.LINK_INVALID);
+          return;
+        }
+        const signedIn = await signIn("credentials", { redirect: false, email: result.data.email, password });
+        router.replace(signedIn?.ok && !signedIn.error ? "/" : "/login");
+        // The page moves on; the button keeps spinning until it does.
+        await new Promise(() => {});
+      }}
+    />
   );
 }

@@ -61,11 +61,22 @@ export async function planWorkspaceUsers(ctx: RequestContext, access: WorkspaceA
   );
 }
 
-/** Kognitos ListWorkspaceUsers. */
+/**
+ * Kognitos ListWorkspaceUsers, plus two added output-only fields: each row's `create_time` (when
+ * the user got access: joined the workspace, or for an organization admin reaching it through the
+ * organization role, joined the organization) and the list's `total_size` for the filter.
+ */
 export async function listWorkspaceUsers(ctx: RequestContext, access: WorkspaceAccess, params: ListParams): Promise<ListUsersOutput> {
   const plan = await planWorkspaceUsers(ctx, access, params);
   const prisma = await db();
-  const rows = await prisma.$queryRaw<UserListRow[]>(plan.query);
+  const [rows, count] = await Promise.all([
+    prisma.$queryRaw<UserListRow[]>(plan.query),
+    prisma.$queryRaw<{ total: number }[]>(plan.countQuery),
+  ]);
   const page = plan.page(rows);
-  return { users: page.items.map((r) => toUserWithRoles(access.organizationId, r)), next_page_token: page.nextPageToken };
+  return {
+    users: page.items.map((r) => ({ ...toUserWithRoles(access.organizationId, r), create_time: r.create_time.toISOString() })),
+    next_page_token: page.nextPageToken,
+    total_size: Number(count[0]?.total ?? 0),
+  };
 }

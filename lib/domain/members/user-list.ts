@@ -102,6 +102,8 @@ export interface UserListPlan {
   pageSize: number;
   /** The complete statement: source, filter, cursor, order, limit (pageSize + 1). */
   query: Sql;
+  /** How many rows match the filter, over every page (one `total` column). */
+  countQuery: Sql;
   page(rows: UserListRow[]): { items: UserListRow[]; nextPageToken: string };
 }
 
@@ -134,6 +136,11 @@ export async function planUserList(
 
   const conditions: Sql[] = [];
   if (compiled) conditions.push(sqlOf(compiled));
+  const filtered = compiled ? sql`WHERE ${sqlOf(compiled)}` : empty;
+  const countQuery = sql`SELECT (${join(
+    branches.map((b) => sql`(SELECT count(*) FROM (${b}) AS t ${filtered})`),
+    " + ",
+  )})::int AS total`;
   if (keyset.after) conditions.push(keysetPredicate(terms, keyset.after, sqlKeyset("t")));
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
   const orderBy = join(terms.map((t) => raw(`t.${t.path} ${t.desc ? "DESC" : "ASC"}`)), ", ");
@@ -148,6 +155,7 @@ export async function planUserList(
   return {
     pageSize,
     query,
+    countQuery,
     page: (rows: UserListRow[]) => keyset.page(rows, (row, term) => (row as unknown as Record<string, unknown>)[term.path]),
   };
 }

@@ -10,7 +10,8 @@ import { organizationUsersSource } from "./organization-user";
 
 /**
  * Kognitos ListOrganizationUsers: the organization's members with their organization roles, and
- * when each was added (`create_time`, which the console shows and `order_by created_time` sorts on).
+ * when each was added (`create_time`, which the console shows and `order_by created_time` sorts on),
+ * and the list's `total_size` for the filter (an added field, like `create_time`).
  */
 export async function listOrganizationUsers(ctx: RequestContext, access: OrgAccess, params: ListParams): Promise<ListOrganizationUsersOutput> {
   const prisma = await db();
@@ -20,9 +21,14 @@ export async function listOrganizationUsers(ctx: RequestContext, access: OrgAcce
     [`organizations/${access.organizationId}/users`, ctx.caller.userId],
     roleResolver(prisma),
   );
-  const page = plan.page(await prisma.$queryRaw<UserListRow[]>(plan.query));
+  const [rows, count] = await Promise.all([
+    prisma.$queryRaw<UserListRow[]>(plan.query),
+    prisma.$queryRaw<{ total: number }[]>(plan.countQuery),
+  ]);
+  const page = plan.page(rows);
   return {
     users: page.items.map((r) => ({ ...toUserWithRoles(access.organizationId, r), create_time: r.create_time.toISOString() })),
     next_page_token: page.nextPageToken,
+    total_size: Number(count[0]?.total ?? 0),
   };
 }

@@ -20,8 +20,10 @@ import { workspaceNotFound } from "./workspace-changes";
  * workspace. A requested id missing from the answer is one the caller cannot see: NOT_FOUND.
  *
  * The union is counted without being built: members + admins − admins who are members, per
- * workspace, in one grouped pass over `workspace_members_pkey` (index-only: it holds both
- * columns), with the organization's few admins found once through the roles index.
+ * workspace, each workspace's members counted by an index-only scan of its entries in
+ * `workspace_members_pkey` (it holds both columns; the per-workspace aggregate keeps the planner
+ * from hashing the whole table instead), with the organization's few admins found once through
+ * the roles index.
  */
 export async function countWorkspaceUsers(
   ctx: RequestContext,
@@ -47,9 +49,12 @@ export async function countWorkspaceUsers(
       FROM organization_members o
       WHERE o.organization_id = ${access.organizationId} AND o.roles @> ${[ORG_ADMIN]}::text[]
     )
-    SELECT v.id, (count(m.user_id) + cardinality(a.ids) - count(m.user_id) FILTER (WHERE m.user_id = ANY(a.ids)))::int AS n
-    FROM visible v CROSS JOIN admins a LEFT JOIN workspace_members m ON m.workspace_id = v.id
-    GROUP BY v.id, a.ids`);
+    SELECT v.id, (c.members + cardinality(a.ids) - c.admins)::int AS n
+    FROM visible v CROSS JOIN admins a
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS members, count(*) FILTER (WHERE m.user_id = ANY(a.ids)) AS admins
+      FROM workspace_members m WHERE m.workspace_id = v.id
+    ) c`);
 
   const counts = new Map(rows.map((r) => [r.id, Number(r.n)]));
   const missing = ids.find((id) => !counts.has(id));

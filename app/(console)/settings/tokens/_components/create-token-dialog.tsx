@@ -9,6 +9,7 @@ import { useId, useRef, useState } from "react";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
+import { DialogFooter } from "@/components/form-dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
 import { apiFetch } from "@/lib/console/api-fetch";
@@ -281,15 +282,7 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
           </p>
         ) : null}
       </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? <Spinner /> : null}
-          Create token
-        </Button>
-      </div>
+      <DialogFooter submitLabel="Create token" pending={create.isPending} />
     </form>
   );
 }

@@ -1,17 +1,18 @@
 "use client";
 
-// The dialogs of the members table: add by email, change organization roles, remove. Each calls
+// The dialogs of the members table: add by email, change organization roles (removing is
+// remove-org-member-dialog.tsx). Each calls
 // one server action; the table refetches afterwards.
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { Button, Spinner } from "@/components/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
+import { Dialog, DialogContent } from "@/components/dialog";
+import { DialogFooter } from "@/components/form-dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
 import { organizationKeys } from "@/lib/console/query-keys";
-import { addOrganizationMemberAction, removeOrganizationMemberAction, updateOrganizationMemberAction } from "../actions";
+import { addOrganizationMemberAction, updateOrganizationMemberAction } from "../actions";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 export interface OrgRole {
@@ -166,15 +167,7 @@ function AddMemberForm({ org, roles, onDone }: { org: string; roles: OrgRole[]; 
           <FieldError id={rolesErrorId} message={errors.roles} />
         </div>
       </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? <Spinner /> : null}
-          Add member
-        </Button>
-      </div>
+      <DialogFooter submitLabel="Add member" pending={mutation.isPending} />
     </form>
   );
 }
@@ -224,63 +217,7 @@ function RolesForm({ org, roles, member, onDone }: { org: string; roles: OrgRole
         </div>
         <p className="text-xs text-muted">Organization Admins manage every workspace of the organization. Workspace roles are set on each workspace&apos;s Members tab.</p>
       </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? <Spinner /> : null}
-          Save roles
-        </Button>
-      </div>
+      <DialogFooter submitLabel="Save roles" pending={mutation.isPending} />
     </form>
-  );
-}
-
-export function RemoveMemberDialog({ org, orgTitle, member, onClose }: { org: string; orgTitle: string; member: MemberRef | null; onClose: () => void }) {
-  return (
-    <Dialog open={member !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      {member ? (
-        <DialogContent title="Remove member" description={`${member.name} (${member.email})`}>
-          <RemoveBody org={org} orgTitle={orgTitle} member={member} onDone={onClose} />
-        </DialogContent>
-      ) : null}
-    </Dialog>
-  );
-}
-
-function RemoveBody({ org, orgTitle, member, onDone }: { org: string; orgTitle: string; member: MemberRef; onDone: () => void }) {
-  const toast = useToast();
-  const { mutation, failure } = useOrgMutation(
-    org,
-    () => removeOrganizationMemberAction(org, member.userId),
-    () => {
-      toast({ title: "Member removed", description: `${member.name} is no longer a member of ${orgTitle}.` });
-      onDone();
-    },
-  );
-  return (
-    <div>
-      <div className="space-y-3 px-5 py-5 text-sm">
-        <ActionErrorAlert failure={failure} />
-        <p>
-          Remove <strong>{member.name}</strong> from <strong>{orgTitle}</strong>?
-        </p>
-        <ul className="list-disc space-y-1 pl-5 text-muted">
-          <li>They are also removed from every workspace of this organization.</li>
-          <li>Their pending invitations to this organization&apos;s workspaces are revoked.</li>
-          <li>Their account itself stays; they can be added again later.</li>
-        </ul>
-      </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button variant="danger" disabled={mutation.isPending} onClick={() => mutation.mutate(undefined)}>
-          {mutation.isPending ? <Spinner /> : null}
-          Remove member
-        </Button>
-      </div>
-    </div>
   );
 }

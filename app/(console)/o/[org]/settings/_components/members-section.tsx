@@ -4,17 +4,21 @@
 // react-query against ListOrganizationUsers. The owner's row says why it cannot be removed or
 // demoted before anyone tries.
 
+import { createColumnHelper } from "@tanstack/react-table";
 import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { LocalTime } from "@/components/local-time";
 import { Pagination } from "@/components/pagination";
 import { ReasonButton } from "@/components/reason-button";
-import { SortHeader } from "@/components/sort-header";
+import { DataTable } from "@/components/data-table";
+import { Select } from "@/components/select";
 import { EmptyState, ErrorState, Skeleton } from "@/components/states";
 import { Truncate } from "@/components/truncate";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { toSearchParams } from "@/lib/console/list-query";
 import {
+  MEMBER_SORTS,
+  MEMBER_SORT_LABELS,
   ORG_MEMBER_PAGE_SIZE,
   orgMemberListParams,
   orgMemberListSearch,
@@ -25,8 +29,9 @@ import {
 import type { Gate } from "@/lib/operations/gates";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
-import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
-import { AddMemberDialog, RemoveMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
+import type { ListOrganizationUsersOutput, OrganizationUserOutput } from "@/lib/schemas/organizations";
+import { AddMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
+import { RemoveOrgMemberDialog } from "./remove-org-member-dialog";
 import { SearchBox } from "@/components/search-box";
 
 export interface MembersSectionProps {
@@ -40,6 +45,8 @@ export interface MembersSectionProps {
   initialData: ListOrganizationUsersOutput | null;
   renderedAt: number;
 }
+
+const col = createColumnHelper<OrganizationUserOutput>();
 
 const OWNER_KEEPS_ADMIN = "The owner always keeps Organization Admin. Transfer ownership to change their roles.";
 const OWNER_STAYS = "The owner cannot be removed. Transfer ownership to another member first.";
@@ -68,6 +75,92 @@ export function MembersSection(props: MembersSectionProps) {
   const data = list.data;
   const rows = data?.users ?? [];
   const onSort = (orderBy: MemberSort) => refine({ orderBy });
+
+  const refOf = (u: OrganizationUserOutput): MemberRef => ({
+    userId: u.user.name.split("/").pop() ?? "",
+    name: u.user.display_name || u.user.email,
+    email: u.user.email,
+    roleIds: u.roles.map((r) => r.name),
+  });
+  const columns = [
+    col.display({
+      id: "display_name",
+      header: "Name",
+      enableSorting: true,
+      meta: { skeleton: <Skeleton className="h-3.5 w-32" /> },
+      cell: ({ row: { original: u } }) => (
+        <div className="flex max-w-[16rem] min-w-0 items-center gap-2">
+          <Truncate text={u.user.display_name || "—"} className="min-w-0 font-medium" />
+          {u.user.email === ownerEmail ? (
+            <span className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-700/25 ring-inset dark:bg-amber-400/10 dark:text-amber-200">
+              Owner
+            </span>
+          ) : null}
+          {u.user.email === callerEmail ? <span className="text-xs text-muted">(you)</span> : null}
+        </div>
+      ),
+    }),
+    col.display({
+      id: "email",
+      header: "Email",
+      enableSorting: true,
+      meta: { className: "max-w-[16rem] text-muted", skeleton: <Skeleton className="h-3.5 w-44" /> },
+      cell: ({ row: { original: u } }) => <Truncate text={u.user.email} />,
+    }),
+    col.display({
+      id: "roles",
+      header: "Organization roles",
+      meta: { skeleton: <Skeleton className="h-5 w-28 rounded-full" /> },
+      cell: ({ row: { original: u } }) => (
+        <ul className="flex flex-wrap gap-1" aria-label={`Roles of ${refOf(u).name}`}>
+          {u.roles.map((r) => (
+            <li key={r.name} className="rounded-full bg-surface-2 px-2 py-0.5 text-xs font-medium ring-1 ring-border ring-inset">
+              {roleTitle(r.name)}
+            </li>
+          ))}
+        </ul>
+      ),
+    }),
+    col.display({
+      id: "created_time",
+      header: "Added",
+      enableSorting: true,
+      meta: { newestFirst: true, className: "whitespace-nowrap text-muted", skeleton: <Skeleton className="h-3.5 w-20" /> },
+      cell: ({ row: { original: u } }) => <LocalTime iso={u.create_time} format="relative" />,
+    }),
+    col.display({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { skeleton: null },
+      cell: ({ row: { original: u } }) => {
+        const member = refOf(u);
+        const isOwner = u.user.email === ownerEmail;
+        return (
+          <div className="flex justify-end gap-2">
+            <ReasonButton
+              variant="secondary"
+              size="sm"
+              aria-label={`Change roles of ${member.name}`}
+              reason={can.changeRoles.reason || (isOwner ? OWNER_KEEPS_ADMIN : undefined)}
+              onClick={() => setEditing(member)}
+            >
+              Roles
+            </ReasonButton>
+            <ReasonButton
+              variant="ghost"
+              size="sm"
+              aria-label={`Remove ${member.name}`}
+              reason={can.remove.reason || (isOwner ? OWNER_STAYS : undefined)}
+              onClick={() => setRemoving(member)}
+              className="text-danger"
+            >
+              Remove
+            </ReasonButton>
+          </div>
+        );
+      },
+    }),
+  ];
 
   let body: ReactNode;
   if (list.error && !data) {
@@ -109,98 +202,19 @@ export function MembersSection(props: MembersSectionProps) {
     );
   } else {
     body = (
-      // `relative`: the sr-only header text is absolutely positioned, and must be clipped by this
-      // scroller rather than widen the page at 375 px.
-      <div className="relative overflow-x-auto">
-        <table aria-label="Organization members" aria-busy={busy || !data} className="w-full min-w-[44rem] text-left text-sm">
-          <thead className="border-b border-border bg-surface-2/60 text-xs text-muted">
-            <tr>
-              <SortHeader field="display_name" label="Name" orderBy={query.orderBy} onSort={onSort} />
-              <SortHeader field="email" label="Email" orderBy={query.orderBy} onSort={onSort} />
-              <th scope="col" className="px-4 py-2.5 font-medium">Organization roles</th>
-              <SortHeader field="created_time" label="Added" orderBy={query.orderBy} onSort={onSort} newestFirst />
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className={`divide-y divide-border transition-opacity ${busy ? "opacity-60" : ""}`}>
-            {!data
-              ? Array.from({ length: 5 }, (_, i) => (
-                  <tr key={i}>
-                    <td className="px-4 py-3"><Skeleton className="h-3.5 w-32" /></td>
-                    <td className="px-4 py-3"><Skeleton className="h-3.5 w-44" /></td>
-                    <td className="px-4 py-3"><Skeleton className="h-5 w-28 rounded-full" /></td>
-                    <td className="px-4 py-3"><Skeleton className="h-3.5 w-20" /></td>
-                    <td className="px-4 py-3" />
-                  </tr>
-                ))
-              : rows.map((u) => {
-                  const member: MemberRef = {
-                    userId: u.user.name.split("/").pop() ?? "",
-                    name: u.user.display_name || u.user.email,
-                    email: u.user.email,
-                    roleIds: u.roles.map((r) => r.name),
-                  };
-                  const isOwner = u.user.email === ownerEmail;
-                  const isYou = u.user.email === callerEmail;
-                  return (
-                    <tr key={member.userId} className="hover:bg-surface-2/60">
-                      <td className="px-4 py-3">
-                        <div className="flex max-w-[16rem] min-w-0 items-center gap-2">
-                          <Truncate text={u.user.display_name || "—"} className="min-w-0 font-medium" />
-                          {isOwner ? (
-                            <span className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-700/25 ring-inset dark:bg-amber-400/10 dark:text-amber-200">
-                              Owner
-                            </span>
-                          ) : null}
-                          {isYou ? <span className="text-xs text-muted">(you)</span> : null}
-                        </div>
-                      </td>
-                      <td className="max-w-[16rem] px-4 py-3 text-muted">
-                        <Truncate text={u.user.email} />
-                      </td>
-                      <td className="px-4 py-3">
-                        <ul className="flex flex-wrap gap-1" aria-label={`Roles of ${member.name}`}>
-                          {u.roles.map((r) => (
-                            <li key={r.name} className="rounded-full bg-surface-2 px-2 py-0.5 text-xs font-medium ring-1 ring-border ring-inset">
-                              {roleTitle(r.name)}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                      <td className="px-4 py-3 whitespace-nowrap text-muted">
-                        <LocalTime iso={u.create_time} />
-                      </td>
-                      <td className="px-4 py-3">
-                        <div className="flex justify-end gap-2">
-                          <ReasonButton
-                            variant="secondary"
-                            size="sm"
-                            aria-label={`Change roles of ${member.name}`}
-                            reason={can.changeRoles.reason || (isOwner ? OWNER_KEEPS_ADMIN : undefined)}
-                            onClick={() => setEditing(member)}
-                          >
-                            Roles
-                          </ReasonButton>
-                          <ReasonButton
-                            variant="ghost"
-                            size="sm"
-                            aria-label={`Remove ${member.name}`}
-                            reason={can.remove.reason || (isOwner ? OWNER_STAYS : undefined)}
-                            onClick={() => setRemoving(member)}
-                            className="text-danger"
-                          >
-                            Remove
-                          </ReasonButton>
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Organization members"
+        columns={columns}
+        rows={rows}
+        rowId={(u) => u.user.name}
+        loading={!data}
+        busy={busy}
+        pageSize={5}
+        orderBy={query.orderBy}
+        onSort={(orderBy) => onSort(parseOrgMemberListQuery({ order_by: orderBy }).orderBy)}
+        minWidth="min-w-[44rem]"
+        pinRight={["actions"]}
+      />
     );
   }
 
@@ -217,7 +231,7 @@ export function MembersSection(props: MembersSectionProps) {
           Add member
         </ReasonButton>
       </div>
-      <div className="border-b border-border p-3">
+      <div className="flex flex-col gap-3 border-b border-border p-3 sm:flex-row sm:items-center sm:justify-between">
         <SearchBox
           id="member-search"
           label="Search members by name or email"
@@ -226,14 +240,22 @@ export function MembersSection(props: MembersSectionProps) {
           onSearch={(q) => refine({ q }, "replace")}
           className="sm:max-w-xs"
         />
+        <Select
+          id="org-member-sort"
+          label="Sort"
+          value={query.orderBy}
+          onChange={onSort}
+          options={MEMBER_SORTS.map((o) => ({ value: o, label: MEMBER_SORT_LABELS[o] }))}
+          className="text-sm"
+        />
       </div>
       {body}
       {data && rows.length > 0 ? (
-        <Pagination pager={pager} shown={rows.length} pageSize={ORG_MEMBER_PAGE_SIZE} noun={["member", "members"]} label="Members pagination" />
+        <Pagination pager={pager} shown={rows.length} pageSize={ORG_MEMBER_PAGE_SIZE} total={data.total_size} noun={["member", "members"]} label="Members pagination" />
       ) : null}
       <AddMemberDialog org={org} roles={roles} open={adding} onOpenChange={setAdding} />
       <RolesDialog org={org} roles={roles} member={editing} onClose={() => setEditing(null)} />
-      <RemoveMemberDialog org={org} orgTitle={orgTitle} member={removing} onClose={() => setRemoving(null)} />
+      <RemoveOrgMemberDialog org={org} orgTitle={orgTitle} member={removing} onClose={() => setRemoving(null)} />
     </section>
   );
 }

@@ -32,6 +32,9 @@ import { BulkProvisionDialog } from "./bulk-provision-dialog";
 import { NewWorkspaceDialog } from "./new-workspace-dialog";
 import { WorkspacesTable } from "./workspaces-table";
 import { SearchBox } from "@/components/search-box";
+import { Select } from "@/components/select";
+import { useDisplayPreferences } from "@/components/display-preferences";
+import { formatCount } from "@/lib/console/format";
 
 export interface WorkspacesViewProps {
   org: string;
@@ -70,6 +73,7 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
   });
   const isInitial = initialData !== null && workspaceListSearch(query) === workspaceListSearch(initialQuery);
   const canCreate = can.create.can;
+  const prefs = useDisplayPreferences();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
   const openDialog = () => setDialogOpen(true);
@@ -227,7 +231,7 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
           <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
           <p className="mt-1 text-sm text-muted" aria-live="polite">
             {data
-              ? `${data.total_size} ${data.total_size === 1 ? "workspace" : "workspaces"}${query.showDeleted ? " including deleted ones" : ""}${query.q ? ` matching “${query.q}”` : ""}`
+              ? `${formatCount(data.total_size, prefs)} ${data.total_size === 1 ? "workspace" : "workspaces"}${query.showDeleted ? " including deleted ones" : ""}${query.q ? ` matching “${query.q}”` : ""}`
               : "\u00a0"}
           </p>
         </div>
@@ -273,23 +277,13 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
             </span>
             Show deleted
           </label>
-          <div className="flex items-center gap-2">
-            <label htmlFor="workspace-page-size" className="text-muted">
-              Rows per page
-            </label>
-            <select
-              id="workspace-page-size"
-              value={query.pageSize}
-              onChange={(e) => refine({ pageSize: Number(e.target.value) })}
-              className="h-9 rounded-md border border-border-strong bg-surface px-2 text-sm"
-            >
-              {WORKSPACE_PAGE_SIZES.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="workspace-page-size"
+            label="Rows per page"
+            value={query.pageSize}
+            onChange={(pageSize) => refine({ pageSize })}
+            options={WORKSPACE_PAGE_SIZES.map((n) => ({ value: n, label: String(n) }))}
+          />
           </div>
         </div>
 

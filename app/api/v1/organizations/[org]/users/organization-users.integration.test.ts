@@ -40,7 +40,9 @@ describe("GET /organizations/{org}/users (ListOrganizationUsers)", () => {
   it("lists the members with their organization roles as v1UserWithRoles", async () => {
     const res = await api.get(base(), { token: ownerToken });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(["next_page_token", "users"]);
+    expect(Object.keys(res.body).sort()).toEqual(["next_page_token", "total_size", "users"]);
+    // Output-only addition to the list: every member matching the filter, over all pages.
+    expect(res.body.total_size).toBe(3);
     res.body.users.forEach(expectUserWithRoles);
     expect(emails(res.body).sort()).toEqual([owner.email, admin2.email, mia.email].sort());
     const miaRow = res.body.users.find((u: { user: { email: string } }) => u.user.email === mia.email);

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
-import { Button, Spinner } from "@/components/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
+import { Dialog, DialogContent } from "@/components/dialog";
+import { DialogFooter } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
 import { WORKSPACE_ADMIN } from "@/lib/auth/permissions";
 import type { ActionFailure } from "@/lib/console/action-result";
@@ -119,15 +119,7 @@ function ChangeRolesForm({
           error={error}
         />
       </div>
-      <div className="sticky bottom-0 flex flex-col-reverse gap-2 border-t border-border bg-surface px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? <Spinner /> : null}
-          Save roles
-        </Button>
-      </div>
+      <DialogFooter submitLabel="Save roles" pending={save.isPending} />
     </form>
   );
 }

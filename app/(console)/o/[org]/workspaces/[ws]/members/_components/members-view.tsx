@@ -24,13 +24,12 @@ import {
   parseMemberListQuery,
   type MemberListQuery,
   type MemberScope,
-  type MemberSort,
 } from "@/lib/console/member-list-query";
 import { toSearchParams } from "@/lib/console/list-query";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import { useUrlList } from "@/lib/console/use-url-list";
 import type { Gate } from "@/lib/operations/gates";
-import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
+import type { ListUsersOutput, WorkspaceUserOutput } from "@/lib/schemas/members";
 import type { ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
 import { AddMemberDialog } from "./add-member-dialog";
 import { BulkMemberDialog, type BulkKind } from "./bulk-member-dialog";
@@ -38,6 +37,7 @@ import { ChangeRolesDialog } from "./change-roles-dialog";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import { SearchBox } from "@/components/search-box";
+import { Select } from "@/components/select";
 
 export interface MembersViewProps {
   org: string;
@@ -52,7 +52,7 @@ export interface MembersViewProps {
   readOnly: string;
   initialQuery: MemberListQuery;
   initialData: ListUsersOutput | null;
-  initialCoverage: UserWithRolesOutput[];
+  initialCoverage: WorkspaceUserOutput[];
   initialRoles: RoleOutput[];
   renderedAt: number;
 }
@@ -73,8 +73,8 @@ export interface MemberGates {
 
 export type MemberDialog =
   | { kind: "add" }
-  | { kind: "roles"; member: UserWithRolesOutput }
-  | { kind: "remove"; member: UserWithRolesOutput }
+  | { kind: "roles"; member: WorkspaceUserOutput }
+  | { kind: "remove"; member: WorkspaceUserOutput }
   | null;
 
 export function MembersView(props: MembersViewProps) {
@@ -94,7 +94,7 @@ export function MembersView(props: MembersViewProps) {
   const coverage = useQuery({
     queryKey: memberKeys.adminCoverage(ws),
     queryFn: ({ signal }) => apiFetch<ListUsersOutput>(`${usersPath(org, ws)}?${toSearchParams({ ...ADMIN_COVERAGE_PARAMS })}`, { signal }),
-    initialData: { users: initialCoverage, next_page_token: "" },
+    initialData: { users: initialCoverage, next_page_token: "", total_size: initialCoverage.length },
     initialDataUpdatedAt: renderedAt,
   });
   const lastAdmin = lastAdminOf(coverage.data.users);
@@ -118,7 +118,7 @@ export function MembersView(props: MembersViewProps) {
 
   // Bulk actions: the selection survives paging and filtering (it is keyed by user name), so a
   // user can gather members from several pages; each action sends one request per member.
-  const [selected, setSelected] = useState<ReadonlyMap<string, UserWithRolesOutput>>(new Map());
+  const [selected, setSelected] = useState<ReadonlyMap<string, WorkspaceUserOutput>>(new Map());
   const [bulk, setBulk] = useState<BulkKind | null>(null);
   const canBulkRoles = can.changeRoles.can;
   const canBulkRemove = can.remove.can;
@@ -126,14 +126,14 @@ export function MembersView(props: MembersViewProps) {
     (canBulkRoles || canBulkRemove) && !readOnly
       ? {
           selected: new Set(selected.keys()),
-          onToggle: (m: UserWithRolesOutput, on: boolean) =>
+          onToggle: (m: WorkspaceUserOutput, on: boolean) =>
             setSelected((prev) => {
               const next = new Map(prev);
               if (on) next.set(m.user.name, m);
               else next.delete(m.user.name);
               return next;
             }),
-          onToggleAll: (ms: UserWithRolesOutput[], on: boolean) =>
+          onToggleAll: (ms: WorkspaceUserOutput[], on: boolean) =>
             setSelected((prev) => {
               const next = new Map(prev);
               for (const m of ms) {
@@ -206,6 +206,8 @@ export function MembersView(props: MembersViewProps) {
         loading={!data}
         busy={busy}
         pageSize={query.pageSize}
+        orderBy={query.orderBy}
+        onSort={(orderBy) => refine({ orderBy: parseMemberListQuery({ order_by: orderBy }).orderBy })}
         me={me}
         lastAdmin={lastAdmin}
         can={can}
@@ -217,8 +219,6 @@ export function MembersView(props: MembersViewProps) {
       />
     );
   }
-
-  const selectClass = "h-9 rounded-md border border-border-strong bg-surface px-2 text-sm";
 
   return (
     <div className="space-y-5">
@@ -254,86 +254,44 @@ export function MembersView(props: MembersViewProps) {
             onSearch={(q) => refine({ q }, "replace")}
             className="lg:max-w-xs"
           />
-          <div className="grid grid-cols-2 gap-2 text-sm sm:flex sm:flex-wrap sm:items-center">
-            <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
-              <label htmlFor="member-role-filter" className="text-muted">
-                Role
-              </label>
-              <select
-                id="member-role-filter"
-                value={query.role}
-                onChange={(e) => refine({ role: e.target.value })}
-                className={selectClass}
-              >
-                <option value="">All roles</option>
-                <optgroup label="Workspace roles">
-                  {workspaceRoles.map((r) => (
-                    <option key={r.role_id} value={r.role_id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label="Organization roles">
-                  {BUILT_IN_ORGANIZATION_ROLES.filter((r) => r.id === "org-admin").map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </optgroup>
-                {query.role && !workspaceRoles.some((r) => r.role_id === query.role) && query.role !== "org-admin" ? (
-                  <option value={query.role}>{query.role}</option>
-                ) : null}
-              </select>
-            </div>
-            <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
-              <label htmlFor="member-scope-filter" className="text-muted">
-                Access
-              </label>
-              <select
-                id="member-scope-filter"
-                value={query.scope}
-                onChange={(e) => refine({ scope: e.target.value as MemberScope })}
-                className={selectClass}
-              >
-                <option value="">Any</option>
-                <option value="workspace">Workspace members</option>
-                <option value="organization">Via organization</option>
-              </select>
-            </div>
-            <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
-              <label htmlFor="member-sort" className="text-muted">
-                Sort
-              </label>
-              <select
-                id="member-sort"
-                value={query.orderBy}
-                onChange={(e) => refine({ orderBy: e.target.value as MemberSort })}
-                className={selectClass}
-              >
-                {MEMBER_SORTS.map((s) => (
-                  <option key={s} value={s}>
-                    {MEMBER_SORT_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
-              <label htmlFor="member-page-size" className="text-muted">
-                Rows
-              </label>
-              <select
-                id="member-page-size"
-                value={query.pageSize}
-                onChange={(e) => refine({ pageSize: Number(e.target.value) })}
-                className={selectClass}
-              >
-                {MEMBER_PAGE_SIZES.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
+          <div className="grid grid-cols-1 gap-2 text-sm min-[420px]:grid-cols-2 sm:flex sm:flex-wrap sm:items-center">
+            <Select
+              id="member-role-filter"
+              label="Role"
+              value={query.role}
+              onChange={(role) => refine({ role })}
+              options={[
+                { value: "", label: "All roles" },
+                ...workspaceRoles.map((r) => ({ value: r.role_id, label: r.title, group: "Workspace roles" })),
+                ...BUILT_IN_ORGANIZATION_ROLES.filter((r) => r.id === "org-admin").map((r) => ({ value: r.id, label: r.title, group: "Organization roles" })),
+                ...(query.role && !workspaceRoles.some((r) => r.role_id === query.role) && query.role !== "org-admin" ? [{ value: query.role, label: query.role }] : []),
+              ]}
+            />
+            <Select
+              id="member-scope-filter"
+              label="Access"
+              value={query.scope}
+              onChange={(scope) => refine({ scope })}
+              options={[
+                { value: "" as MemberScope, label: "Any" },
+                { value: "workspace" as MemberScope, label: "Workspace members" },
+                { value: "organization" as MemberScope, label: "Via organization" },
+              ]}
+            />
+            <Select
+              id="member-sort"
+              label="Sort"
+              value={query.orderBy}
+              onChange={(orderBy) => refine({ orderBy })}
+              options={MEMBER_SORTS.map((s) => ({ value: s, label: MEMBER_SORT_LABELS[s] }))}
+            />
+            <Select
+              id="member-page-size"
+              label="Rows"
+              value={query.pageSize}
+              onChange={(pageSize) => refine({ pageSize })}
+              options={MEMBER_PAGE_SIZES.map((n) => ({ value: n, label: String(n) }))}
+            />
           </div>
         </div>
 
@@ -361,7 +319,7 @@ export function MembersView(props: MembersViewProps) {
 
         {body}
 
-        {data && rows.length > 0 ? <Pagination pager={pager} shown={rows.length} pageSize={query.pageSize} noun={["person", "people"]} /> : null}
+        {data && rows.length > 0 ? <Pagination pager={pager} shown={rows.length} pageSize={query.pageSize} total={data.total_size} noun={["person", "people"]} /> : null}
       </div>
 
       <AddMemberDialog

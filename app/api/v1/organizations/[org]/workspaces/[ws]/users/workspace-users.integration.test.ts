@@ -72,13 +72,27 @@ describe("GET …/workspaces/{ws}/users (ListWorkspaceUsers)", () => {
     const byEmail = new Map(res.body.users.map((u: { user: { email: string } }) => [u.user.email, u]));
     expect([...byEmail.keys()].sort()).toEqual([owner, admin2, alice, bob, carol].map((u) => u.email).sort());
     expect(res.body.users).toHaveLength(5);
+    const ownerMembership = await (await db()).workspaceMember.findFirstOrThrow({ where: { workspaceId: wsId, userId: owner.id }, select: { createdAt: true } });
     expect(byEmail.get(owner.email)).toEqual({
       user: { name: `organizations/${orgId}/users/${owner.id}`, display_name: "Olivia Owner", email: owner.email },
       roles: [
         { name: "workspace-admin", role_scope: "ROLE_SCOPE_WORKSPACE" },
         { name: "org-admin", role_scope: "ROLE_SCOPE_ORGANIZATION" },
       ],
+      // Output-only additions to v1UserWithRoles: when the user got access to the workspace.
+      create_time: ownerMembership.createdAt.toISOString(),
     });
+    // An org admin who is not a direct member got access when they joined the organization.
+    const adminMembership = await (await db()).organizationMember.findUniqueOrThrow({
+      where: { organizationId_userId: { organizationId: orgId, userId: admin2.id } },
+      select: { createdAt: true },
+    });
+    expect(byEmail.get(admin2.email)).toMatchObject({ create_time: adminMembership.createdAt.toISOString() });
+    // And the list's total over every page, for the filter.
+    expect(res.body.total_size).toBe(5);
+    const narrowed = await api.get(`${base()}${q({ filter: 'role_scope = workspace', page_size: "1" })}`, { token: ownerToken });
+    expect(narrowed.body.users).toHaveLength(1);
+    expect(narrowed.body.total_size).toBe(4);
     expect(byEmail.get(admin2.email)).toMatchObject({ roles: [{ name: "org-admin", role_scope: "ROLE_SCOPE_ORGANIZATION" }] });
     expect(byEmail.get(carol.email)).toMatchObject({ roles: [{ name: customRoleId, role_scope: "ROLE_SCOPE_WORKSPACE" }] });
     expect(res.body.next_page_token).toBe("");

@@ -1,0 +1,110 @@
+"use client";
+
+// A labelled choice from a short list, on Radix Select: a combobox button that opens a listbox
+// walked with the arrow keys and typeahead, styled like the app in light and dark. Radix cannot
+// hold "" as an item's value (it means "no value"), so an option for "all"/"none" with value ""
+// is carried under a private stand-in and handed back as "".
+
+import * as RadixSelect from "@radix-ui/react-select";
+import { useId } from "react";
+
+export interface SelectOption<V extends string | number> {
+  value: V;
+  label: string;
+  /** A heading the option is listed under ("Workspace roles"); options of one group are adjacent. */
+  group?: string;
+}
+
+export interface SelectProps<V extends string | number> {
+  /** The visible label, which also names the combobox. */
+  label: string;
+  /** Hide the label visually (it still names the control). */
+  hideLabel?: boolean;
+  value: V;
+  options: readonly SelectOption<V>[];
+  onChange: (value: V) => void;
+  id?: string;
+  className?: string;
+  disabled?: boolean;
+}
+
+const EMPTY = "__empty__";
+const encode = (v: string | number) => (v === "" ? EMPTY : String(v));
+
+function groupsOf<V extends string | number>(options: readonly SelectOption<V>[]) {
+  const out: { group?: string; items: SelectOption<V>[] }[] = [];
+  for (const o of options) {
+    const last = out.at(-1);
+    if (last && last.group === o.group) last.items.push(o);
+    else out.push({ group: o.group, items: [o] });
+  }
+  return out;
+}
+
+function item<V extends string | number>(o: SelectOption<V>) {
+  return (
+    <RadixSelect.Item
+      key={encode(o.value)}
+      value={encode(o.value)}
+      className="relative flex cursor-default items-center rounded py-1.5 pr-2 pl-7 outline-none select-none data-[highlighted]:bg-surface-2 data-[state=checked]:font-medium"
+    >
+      <RadixSelect.ItemIndicator className="absolute left-2 inline-flex">
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M3.5 8.5l3 3 6-7" />
+        </svg>
+      </RadixSelect.ItemIndicator>
+      <RadixSelect.ItemText>{o.label}</RadixSelect.ItemText>
+    </RadixSelect.Item>
+  );
+}
+
+export function Select<V extends string | number>({ label, hideLabel = false, value, options, onChange, id, className = "", disabled }: SelectProps<V>) {
+  const uid = useId();
+  const triggerId = id ?? `${uid}-select`;
+  const labelId = `${uid}-label`;
+  const byValue = new Map(options.map((o) => [encode(o.value), o.value]));
+  return (
+    <div className={`flex items-center gap-2 ${className}`}>
+      <label id={labelId} htmlFor={triggerId} className={hideLabel ? "sr-only" : "text-muted"}>
+        {label}
+      </label>
+      <RadixSelect.Root value={encode(value)} onValueChange={(v) => onChange(byValue.get(v) as V)} disabled={disabled}>
+        <RadixSelect.Trigger
+          id={triggerId}
+          aria-labelledby={labelId}
+          className="inline-flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-border-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none disabled:opacity-60"
+        >
+          <span className="truncate">
+            <RadixSelect.Value />
+          </span>
+          <RadixSelect.Icon>
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-muted" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M4 6l4 4 4-4" />
+            </svg>
+          </RadixSelect.Icon>
+        </RadixSelect.Trigger>
+        <RadixSelect.Portal>
+          <RadixSelect.Content
+            position="popper"
+            sideOffset={4}
+            collisionPadding={8}
+            className="z-[80] max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md border border-border bg-surface text-sm text-fg shadow-lg"
+          >
+            <RadixSelect.Viewport className="p-1">
+              {groupsOf(options).map(({ group, items }, i) =>
+                group ? (
+                  <RadixSelect.Group key={`${group}-${i}`}>
+                    <RadixSelect.Label className="px-2 pt-2 pb-1 text-xs font-semibold text-muted">{group}</RadixSelect.Label>
+                    {items.map(item)}
+                  </RadixSelect.Group>
+                ) : (
+                  items.map(item)
+                ),
+              )}
+            </RadixSelect.Viewport>
+          </RadixSelect.Content>
+        </RadixSelect.Portal>
+      </RadixSelect.Root>
+    </div>
+  );
+}
