@@ -2,7 +2,6 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { TooltipProvider } from "@radix-ui/react-tooltip";
-import { SessionProvider } from "next-auth/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { ToastProvider } from "@/components/toast";
 import { ApiRequestError } from "@/lib/console/api-fetch";
@@ -24,7 +23,11 @@ function makeQueryClient(): QueryClient {
   });
 }
 
-/** The app's one QueryClientProvider, the next-auth session, tooltips' shared delay and the toast region. */
+/**
+ * The app's one QueryClientProvider, tooltips' shared delay and the toast region. No next-auth
+ * SessionProvider: nothing reads useSession (the server resolves the session), and it put
+ * next-auth's client on every page's first load.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   // Effects run children first, so this marks the moment the whole page has hydrated and its
@@ -33,12 +36,10 @@ export function Providers({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <SessionProvider refetchOnWindowFocus={false}>
-      <QueryClientProvider client={queryClient}>
-        <TooltipProvider delayDuration={200}>
-          <ToastProvider>{children}</ToastProvider>
-        </TooltipProvider>
-      </QueryClientProvider>
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <TooltipProvider delayDuration={200}>
+        <ToastProvider>{children}</ToastProvider>
+      </TooltipProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, type ButtonProps } from "./button";
 
@@ -13,7 +12,8 @@ export function SignOutButton({ variant = "ghost", size = "sm", ...props }: Butt
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/login" });
+        // next-auth's client loads on the click: it is not needed to draw any console page.
+        void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
       }}
       {...props}
     >

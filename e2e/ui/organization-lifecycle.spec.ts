@@ -61,6 +61,6 @@ test.describe("console: delete and restore an organization", () => {
     await hydrated(page);
     await page.getByRole("button", { name: `Restore ${title}` }).click();
     await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces`));
-    await expect(page.getByRole("status").getByText("Organization restored")).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Notifications/ }).getByText("Organization restored")).toBeVisible();
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
 import type { OrgMemberListQuery } from "@/lib/console/member-list-query";
 import type { ListOrganizationUsersOutput, OrganizationOutput } from "@/lib/schemas/organizations";
@@ -8,8 +9,11 @@ import type { Gate } from "@/lib/operations/gates";
 import type { OrgRole } from "./member-dialogs";
 import { MembersSection } from "./members-section";
 import { OrganizationProfileForm } from "./organization-profile-form";
-import { TransferOwnershipDialog } from "./transfer-ownership";
-import { DeleteOrganizationDialog } from "./delete-organization-dialog";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
+
+// The dialogs load when first opened, not with the page.
+const TransferOwnershipDialog = dynamic(() => import("./transfer-ownership").then((m) => m.TransferOwnershipDialog), { ssr: false });
+const DeleteOrganizationDialog = dynamic(() => import("./delete-organization-dialog").then((m) => m.DeleteOrganizationDialog), { ssr: false });
 
 export interface OrgSettingsGates {
   edit: Gate;
@@ -41,6 +45,8 @@ export function OrgSettingsView({ org, organization, roles, can, caller, initial
   const owner = organization.owner_display_name ? `${organization.owner_display_name} (${organization.owner_email})` : organization.owner_email;
   const [transferring, setTransferring] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const transferOpened = useOpenedOnce(transferring);
+  const deleteOpened = useOpenedOnce(deleting);
 
   return (
     <div className="space-y-6">
@@ -110,15 +116,17 @@ export function OrgSettingsView({ org, organization, roles, can, caller, initial
         </div>
       </section>
 
-      <DeleteOrganizationDialog org={org} title={organization.title} open={deleting} onOpenChange={setDeleting} />
+      {deleteOpened ? <DeleteOrganizationDialog org={org} title={organization.title} open={deleting} onOpenChange={setDeleting} /> : null}
 
-      <TransferOwnershipDialog
-        org={org}
-        orgTitle={organization.title}
-        ownerEmail={organization.owner_email}
-        open={transferring}
-        onOpenChange={setTransferring}
-      />
+      {transferOpened ? (
+        <TransferOwnershipDialog
+          org={org}
+          orgTitle={organization.title}
+          ownerEmail={organization.owner_email}
+          open={transferring}
+          onOpenChange={setTransferring}
+        />
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@
 // server component.
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { Pagination } from "@/components/pagination";
@@ -16,6 +17,7 @@ import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { toSearchParams } from "@/lib/console/list-query";
 import type { Gate } from "@/lib/operations/gates";
 import { workspaceKeys } from "@/lib/console/query-keys";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import { useUrlList } from "@/lib/console/use-url-list";
 import { useDialogParam } from "@/lib/console/use-dialog-param";
 import {
@@ -28,13 +30,15 @@ import {
 } from "@/lib/console/workspace-list-query";
 import type { CountWorkspaceUsersOutput, ListWorkspacesOutput, WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { undeleteWorkspaceAction } from "../actions";
-import { BulkProvisionDialog } from "./bulk-provision-dialog";
-import { NewWorkspaceDialog } from "./new-workspace-dialog";
 import { WorkspacesTable } from "./workspaces-table";
 import { SearchBox } from "@/components/search-box";
 import { Select } from "@/components/select";
 import { useDisplayPreferences } from "@/components/display-preferences";
 import { formatCount } from "@/lib/console/format";
+
+// The two dialogs (their forms, zod schemas, CSV parsing) load when first opened, not with the list.
+const NewWorkspaceDialog = dynamic(() => import("./new-workspace-dialog").then((m) => m.NewWorkspaceDialog), { ssr: false });
+const BulkProvisionDialog = dynamic(() => import("./bulk-provision-dialog").then((m) => m.BulkProvisionDialog), { ssr: false });
 
 export interface WorkspacesViewProps {
   org: string;
@@ -76,6 +80,8 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
   const prefs = useDisplayPreferences();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
+  // Mounted from its first opening on, then kept: closing it keeps what was pasted, as before.
+  const bulkMounted = useOpenedOnce(bulkOpen);
   const openDialog = () => setDialogOpen(true);
   // The command palette's "New workspace" and "Bulk provision" land here with ?dialog=new|bulk.
   useDialogParam((name) => {
@@ -295,7 +301,7 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
       </div>
 
       {dialogOpen ? <NewWorkspaceDialog org={org} open onOpenChange={setDialogOpen} /> : null}
-      <BulkProvisionDialog org={org} open={bulkOpen} onOpenChange={setBulkOpen} />
+      {bulkMounted ? <BulkProvisionDialog org={org} open={bulkOpen} onOpenChange={setBulkOpen} /> : null}
     </div>
   );
 }

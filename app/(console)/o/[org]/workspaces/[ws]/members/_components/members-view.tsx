@@ -5,6 +5,7 @@
 // first page; after that react-query reads /api/v1 and the URL is updated in place.
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useMemo, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/button";
@@ -31,13 +32,17 @@ import { useUrlList } from "@/lib/console/use-url-list";
 import type { Gate } from "@/lib/operations/gates";
 import type { ListUsersOutput, WorkspaceUserOutput } from "@/lib/schemas/members";
 import type { ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
-import { AddMemberDialog } from "./add-member-dialog";
-import { BulkMemberDialog, type BulkKind } from "./bulk-member-dialog";
-import { ChangeRolesDialog } from "./change-roles-dialog";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
+import type { BulkKind } from "./bulk-member-dialog";
 import { MembersTable } from "./members-table";
-import { RemoveMemberDialog } from "./remove-member-dialog";
 import { SearchBox } from "@/components/search-box";
 import { Select } from "@/components/select";
+
+// The dialogs load when one is first opened, not with the list.
+const AddMemberDialog = dynamic(() => import("./add-member-dialog").then((m) => m.AddMemberDialog), { ssr: false });
+const BulkMemberDialog = dynamic(() => import("./bulk-member-dialog").then((m) => m.BulkMemberDialog), { ssr: false });
+const ChangeRolesDialog = dynamic(() => import("./change-roles-dialog").then((m) => m.ChangeRolesDialog), { ssr: false });
+const RemoveMemberDialog = dynamic(() => import("./remove-member-dialog").then((m) => m.RemoveMemberDialog), { ssr: false });
 
 export interface MembersViewProps {
   org: string;
@@ -114,6 +119,9 @@ export function MembersView(props: MembersViewProps) {
   const clearFilters = () => refine({ q: "", role: "", scope: "" });
 
   const [dialog, setDialog] = useState<MemberDialog>(null);
+  const addOpened = useOpenedOnce(dialog?.kind === "add");
+  const rolesOpened = useOpenedOnce(dialog?.kind === "roles");
+  const removeOpened = useOpenedOnce(dialog?.kind === "remove");
   const open = (next: MemberDialog) => setDialog(next);
 
   // Bulk actions: the selection survives paging and filtering (it is keyed by user name), so a
@@ -322,23 +330,27 @@ export function MembersView(props: MembersViewProps) {
         {data && rows.length > 0 ? <Pagination pager={pager} shown={rows.length} pageSize={query.pageSize} total={data.total_size} noun={["person", "people"]} /> : null}
       </div>
 
-      <AddMemberDialog
-        org={org}
-        ws={ws}
-        open={dialog?.kind === "add"}
-        onOpenChange={(o) => !o && setDialog(null)}
-        roles={workspaceRoles}
-        held={held}
-      />
-      <ChangeRolesDialog
-        org={org}
-        ws={ws}
-        member={dialog?.kind === "roles" ? dialog.member : null}
-        onOpenChange={(o) => !o && setDialog(null)}
-        roles={workspaceRoles}
-        held={held}
-        isLastAdmin={dialog?.kind === "roles" && lastAdmin !== null && dialog.member.user.name.endsWith(`/${lastAdmin}`)}
-      />
+      {addOpened ? (
+        <AddMemberDialog
+          org={org}
+          ws={ws}
+          open={dialog?.kind === "add"}
+          onOpenChange={(o) => !o && setDialog(null)}
+          roles={workspaceRoles}
+          held={held}
+        />
+      ) : null}
+      {rolesOpened ? (
+        <ChangeRolesDialog
+          org={org}
+          ws={ws}
+          member={dialog?.kind === "roles" ? dialog.member : null}
+          onOpenChange={(o) => !o && setDialog(null)}
+          roles={workspaceRoles}
+          held={held}
+          isLastAdmin={dialog?.kind === "roles" && lastAdmin !== null && dialog.member.user.name.endsWith(`/${lastAdmin}`)}
+        />
+      ) : null}
       {bulk ? (
         <BulkMemberDialog
           org={org}
@@ -360,14 +372,16 @@ export function MembersView(props: MembersViewProps) {
           }
         />
       ) : null}
-      <RemoveMemberDialog
-        org={org}
-        ws={ws}
-        me={me}
-        isOrgAdmin={isOrgAdmin}
-        member={dialog?.kind === "remove" ? dialog.member : null}
-        onOpenChange={(o) => !o && setDialog(null)}
-      />
+      {removeOpened ? (
+        <RemoveMemberDialog
+          org={org}
+          ws={ws}
+          me={me}
+          isOrgAdmin={isOrgAdmin}
+          member={dialog?.kind === "remove" ? dialog.member : null}
+          onOpenChange={(o) => !o && setDialog(null)}
+        />
+      ) : null}
     </div>
   );
 }
