@@ -7,6 +7,9 @@ import { ListOrganizationAuditLogs } from "@/lib/operations/audit";
 import { gate } from "@/lib/operations/gates";
 import { ListOutboxMails } from "@/lib/operations/invitations";
 import { GetOrganization } from "@/lib/operations/organizations";
+import { AddOrganizationUser } from "@/lib/operations/members";
+import { CreateWorkspace } from "@/lib/operations/workspaces";
+import { CommandPalette, type PaletteCommand } from "./_components/command-palette";
 import { requireConsoleOrg } from "./_lib/console-org";
 import { OrgNav } from "./_components/org-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
@@ -32,6 +35,30 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
   if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
   const { displayName, email } = ctx.caller;
+  const canReadSettings = gate(access, GetOrganization).can;
+  const canReadActivity = gate(access, ListOrganizationAuditLogs).can;
+  const canReadMail = gate(access, ListOutboxMails).can;
+  const base = `/o/${current.organization_id}`;
+  const pages: PaletteCommand[] = [
+    { label: "Workspaces", href: `${base}/workspaces` },
+    ...(canReadActivity ? [{ label: "Activity", href: `${base}/activity`, keywords: ["audit log"] }] : []),
+    ...(canReadSettings ? [{ label: "Organization settings", href: `${base}/settings`, keywords: ["members", "preferences", "owner"] }] : []),
+    ...(canReadMail ? [{ label: "Mail", href: `${base}/mail`, keywords: ["outbox"] }] : []),
+    { label: "Access tokens", href: "/settings/tokens", keywords: ["api", "token"] },
+    { label: "All organizations", href: "/?home", keywords: ["switch", "deleted", "restore"] },
+  ];
+  // Only what the caller may do here; the server refuses the rest anyway.
+  const actions: PaletteCommand[] = [
+    ...(gate(access, CreateWorkspace).can
+      ? [
+          { label: "New workspace…", href: `${base}/workspaces?dialog=new`, keywords: ["create"] },
+          { label: "Bulk provision workspaces…", href: `${base}/workspaces?dialog=bulk`, keywords: ["csv", "import"] },
+        ]
+      : []),
+    ...(gate(access, AddOrganizationUser).can ? [{ label: "Add an organization member…", href: `${base}/settings`, keywords: ["invite", "people"] }] : []),
+    { label: "Create an access token…", href: "/settings/tokens", keywords: ["api"] },
+    { label: "Create an organization…", href: "/?new", keywords: ["new"] },
+  ];
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -52,6 +79,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           </span>
           <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
+            <CommandPalette org={current.organization_id} pages={pages} actions={actions} />
             <ThemeToggle />
             <UserMenu displayName={displayName} email={email} />
           </div>
@@ -59,9 +87,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
           <OrgNav
             org={current.organization_id}
-            canReadSettings={gate(access, GetOrganization).can}
-            canReadActivity={gate(access, ListOrganizationAuditLogs).can}
-            canReadMail={gate(access, ListOutboxMails).can}
+            canReadSettings={canReadSettings}
+            canReadActivity={canReadActivity}
+            canReadMail={canReadMail}
           />
         </div>
       </header>

@@ -19,6 +19,7 @@ import type { Gate } from "@/lib/operations/gates";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import { useUrlList } from "@/lib/console/use-url-list";
+import { useDialogParam } from "@/lib/console/use-dialog-param";
 import {
   WORKSPACE_PAGE_SIZES,
   liveIds,
@@ -82,6 +83,12 @@ export function WorkspacesView({ org, can, initialQuery, initialData, initialCou
   // Mounted from its first opening on, then kept: closing it keeps what was pasted, as before.
   const bulkMounted = useOpenedOnce(bulkOpen);
   const openDialog = () => setDialogOpen(true);
+  // The command palette's "New workspace" and "Bulk provision" land here with ?dialog=new|bulk.
+  useDialogParam((name) => {
+    if (!canCreate) return;
+    if (name === "new") setDialogOpen(true);
+    if (name === "bulk") setBulkOpen(true);
+  });
 
   // The switch answers the click at once; the URL (and the list) follow. Without its own state a
   // controlled checkbox snaps back until the router reports the new URL, which reads as a no-op.
