@@ -6,7 +6,7 @@ import { looksLikeId } from "../../ids";
 import { normalizeEmail } from "../../schemas/common";
 import type { GetInvitationOutput } from "../../schemas/invitations";
 import { invitationNotFound } from "./invitation-errors";
-import { effectiveState } from "./invitation-output";
+import { effectiveState, invitationSummarySelect } from "./invitation-output";
 
 /**
  * Kognitos GetInvitation, `GET /organizations/{org}/invitations/{id}`: for the invitee (by email,
@@ -18,16 +18,7 @@ export async function getInvitation(ctx: RequestContext, organizationId: string,
   const inv = looksLikeId(invitationId, "inv")
     ? await prisma.invitation.findFirst({
         where: { id: invitationId, organizationId },
-        select: {
-          id: true,
-          email: true,
-          roles: true,
-          state: true,
-          expireTime: true,
-          workspaceId: true,
-          organization: { select: { title: true, deleteTime: true } },
-          workspace: { select: { title: true, deleteTime: true } },
-        },
+        select: invitationSummarySelect,
       })
     : null;
   if (!inv || inv.workspace?.deleteTime || inv.organization.deleteTime) {

@@ -16,6 +16,18 @@ export const invitationSelect = {
   inviter: { select: { email: true, displayName: true } },
 } as const;
 
+/** What a reader of one invitation is shown (GetInvitation, the `/invite/{token}` preview), with the deletions that hide it. */
+export const invitationSummarySelect = {
+  id: true,
+  email: true,
+  roles: true,
+  state: true,
+  expireTime: true,
+  workspaceId: true,
+  organization: { select: { title: true, deleteTime: true } },
+  workspace: { select: { title: true, state: true, deleteTime: true } },
+} as const;
+
 export interface InvitationRow {
   id: string;
   organizationId: string;

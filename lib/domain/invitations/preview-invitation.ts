@@ -3,7 +3,7 @@ import { db } from "../../db";
 import type { InvitationPreviewOutput } from "../../schemas/invitations";
 import { hashInvitationToken, roleTitles } from "./insert-invitation";
 import { invitationLinkInvalid } from "./invitation-errors";
-import { effectiveState } from "./invitation-output";
+import { effectiveState, invitationSummarySelect } from "./invitation-output";
 
 /**
  * What `/invite/{token}` shows to the holder of the link, signed in or not. The token is the
@@ -14,17 +14,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
   const prisma = await db();
   const inv = await prisma.invitation.findUnique({
     where: { tokenHash: hashInvitationToken(token) },
-    select: {
-      id: true,
-      email: true,
-      roles: true,
-      state: true,
-      expireTime: true,
-      workspaceId: true,
-      organization: { select: { title: true, deleteTime: true } },
-      workspace: { select: { title: true, state: true, deleteTime: true } },
-      inviter: { select: { displayName: true } },
-    },
+    select: { ...invitationSummarySelect, inviter: { select: { displayName: true } } },
   });
   // A deleted organization's links are dead, as if they never existed.
   if (!inv || inv.organization.deleteTime) throw invitationLinkInvalid();

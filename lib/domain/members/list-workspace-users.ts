@@ -7,7 +7,7 @@ import type { ListParams } from "../../api/list";
 import { Prisma } from "../../generated/prisma/client";
 import type { ListUsersOutput } from "../../schemas/members";
 import { roleResolver } from "./role-resolver";
-import { planUserList, toUserWithRoles, type UserListPlan, type UserListRow } from "./user-list";
+import { planUserList, runUserList, type UserListPlan } from "./user-list";
 
 /**
  * The users of a workspace: its direct members (workspace roles), and the organization admins,
@@ -68,15 +68,5 @@ export async function planWorkspaceUsers(ctx: RequestContext, access: WorkspaceA
  */
 export async function listWorkspaceUsers(ctx: RequestContext, access: WorkspaceAccess, params: ListParams): Promise<ListUsersOutput> {
   const plan = await planWorkspaceUsers(ctx, access, params);
-  const prisma = await db();
-  const [rows, count] = await Promise.all([
-    prisma.$queryRaw<UserListRow[]>(plan.query),
-    prisma.$queryRaw<{ total: number }[]>(plan.countQuery),
-  ]);
-  const page = plan.page(rows);
-  return {
-    users: page.items.map((r) => ({ ...toUserWithRoles(access.organizationId, r), create_time: r.create_time.toISOString() })),
-    next_page_token: page.nextPageToken,
-    total_size: Number(count[0]?.total ?? 0),
-  };
+  return runUserList(await db(), access.organizationId, plan);
 }

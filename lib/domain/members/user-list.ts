@@ -10,6 +10,7 @@ import { likeContains, sqlKeyset, sqlOf, type SqlWhere } from "../../api/sql-whe
 import { BUILT_IN_ORGANIZATION_ROLES } from "../../auth/permissions";
 import { Prisma } from "../../generated/prisma/client";
 import type { UserWithRolesOutput } from "../../schemas/members";
+import type { Db } from "../../prisma-client";
 
 const { sql, join, raw, empty } = Prisma;
 
@@ -157,6 +158,20 @@ export async function planUserList(
     query,
     countQuery,
     page: (rows: UserListRow[]) => keyset.page(rows, (row, term) => (row as unknown as Record<string, unknown>)[term.path]),
+  };
+}
+
+/** Runs a planned member list: the page, and the total for its filter, with each row's access time. */
+export async function runUserList(prisma: Db, organizationId: string, plan: UserListPlan) {
+  const [rows, count] = await Promise.all([
+    prisma.$queryRaw<UserListRow[]>(plan.query),
+    prisma.$queryRaw<{ total: number }[]>(plan.countQuery),
+  ]);
+  const page = plan.page(rows);
+  return {
+    users: page.items.map((r) => ({ ...toUserWithRoles(organizationId, r), create_time: r.create_time.toISOString() })),
+    next_page_token: page.nextPageToken,
+    total_size: Number(count[0]?.total ?? 0),
   };
 }
 

@@ -5,7 +5,7 @@ import type { OrgAccess } from "../../auth/authorize";
 import type { ListParams } from "../../api/list";
 import type { ListOrganizationUsersOutput } from "../../schemas/organizations";
 import { roleResolver } from "../members/role-resolver";
-import { planUserList, toUserWithRoles, type UserListRow } from "../members/user-list";
+import { planUserList, runUserList } from "../members/user-list";
 import { organizationUsersSource } from "./organization-user";
 
 /**
@@ -21,14 +21,5 @@ export async function listOrganizationUsers(ctx: RequestContext, access: OrgAcce
     [`organizations/${access.organizationId}/users`, ctx.caller.userId],
     roleResolver(prisma),
   );
-  const [rows, count] = await Promise.all([
-    prisma.$queryRaw<UserListRow[]>(plan.query),
-    prisma.$queryRaw<{ total: number }[]>(plan.countQuery),
-  ]);
-  const page = plan.page(rows);
-  return {
-    users: page.items.map((r) => ({ ...toUserWithRoles(access.organizationId, r), create_time: r.create_time.toISOString() })),
-    next_page_token: page.nextPageToken,
-    total_size: Number(count[0]?.total ?? 0),
-  };
+  return runUserList(prisma, access.organizationId, plan);
 }
