@@ -36,9 +36,11 @@ export interface OrgSettingsViewProps {
   renderedAt: number;
   /** The organization's default-preferences form, rendered by the page. */
   defaultPreferences?: ReactNode;
+  /** The pending invitations across workspaces, rendered by the page (absent without the permission). */
+  pendingInvites?: ReactNode;
 }
 
-export function OrgSettingsView({ org, organization, roles, can, caller, initialQuery, initialMembers, renderedAt, defaultPreferences }: OrgSettingsViewProps) {
+export function OrgSettingsView({ org, organization, roles, can, caller, initialQuery, initialMembers, renderedAt, defaultPreferences, pendingInvites }: OrgSettingsViewProps) {
   const canEdit = can.edit.can;
   const canManage = can.addMember.can || can.changeMemberRoles.can || can.removeMember.can;
   const isOwner = caller.email === organization.owner_email;
@@ -79,6 +81,8 @@ export function OrgSettingsView({ org, organization, roles, can, caller, initial
         initialData={initialMembers}
         renderedAt={renderedAt}
       />
+
+      {pendingInvites}
 
       <section aria-labelledby="ownership-heading" className="rounded-xl border border-red-300 bg-surface p-4 shadow-sm sm:p-5 dark:border-red-900">
         <h2 id="ownership-heading" className="text-base font-semibold">
