@@ -6,7 +6,7 @@
 // in full works without opening the list; an empty value means "inherit" to the caller.
 
 import { useCombobox } from "downshift";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { inputClass } from "@/components/field";
 import { DEFAULT_DISPLAY, formatTime, zoneAbbreviation, type DisplayPreferences } from "@/lib/console/format";
 import { filterTimeZones } from "@/lib/console/preferences-form";
@@ -31,15 +31,24 @@ export interface TimeZoneComboboxProps {
 
 export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeholder, invalid, describedBy, disabled, now, timeFormat }: TimeZoneComboboxProps) {
   const zones = useMemo(() => timeZoneNames(), []);
-  const items = useMemo(() => filterTimeZones(zones, value), [zones, value]);
+  // The text is the input's own state, updated in the keystroke's event: fed back only through
+  // the form's value, keys typed quickly were lost ("Tokyo" became "Tko"). A value set from
+  // outside (reset, "use their version") replaces the text.
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== text.trim()) setText(value);
+  }
+  const items = useMemo(() => filterTimeZones(zones, text), [zones, text]);
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<string>({
     items,
-    inputValue: value,
-    selectedItem: zones.includes(value) ? value : null,
+    inputValue: text,
+    selectedItem: zones.includes(text.trim()) ? text.trim() : null,
     itemToString: (z) => z ?? "",
     // With something typed, the best match is highlighted so Enter or leaving the field picks
     // it; with nothing typed, nothing is, so clearing the field leaves it cleared.
-    defaultHighlightedIndex: value.trim() ? 0 : -1,
+    defaultHighlightedIndex: text.trim() ? 0 : -1,
     inputId: id,
     labelId,
     menuId: `${id}-listbox`,
@@ -47,7 +56,10 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
     getItemId: (i) => `${id}-option-${i}`,
     stateReducer: (_state, { type, changes }) =>
       type === useCombobox.stateChangeTypes.InputChange ? { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 } : changes,
-    onInputValueChange: ({ inputValue }) => onChange((inputValue ?? "").trim()),
+    onInputValueChange: ({ inputValue }) => {
+      setText(inputValue ?? "");
+      onChange((inputValue ?? "").trim());
+    },
   });
 
   return (
@@ -86,7 +98,7 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
                 key={zone}
                 {...getItemProps({ item: zone, index })}
                 data-zone={zone}
-                className={`flex cursor-default items-center justify-between gap-3 px-3 py-1.5 ${highlightedIndex === index ? "bg-surface-2" : ""} ${zone === value ? "font-medium" : ""}`}
+                className={`flex cursor-default items-center justify-between gap-3 px-3 py-1.5 ${highlightedIndex === index ? "bg-surface-2" : ""} ${zone === text.trim() ? "font-medium" : ""}`}
               >
                 <span className="truncate">{zone}</span>
                 {now ? (
@@ -100,7 +112,7 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
       </ul>
       {isOpen && items.length === 0 ? (
         <p className="absolute z-20 mt-1 w-full rounded-md border border-border bg-surface px-3 py-2 text-sm text-muted shadow-lg" role="status">
-          No time zone matches “{value}”.
+          No time zone matches “{text}”.
         </p>
       ) : null}
     </div>

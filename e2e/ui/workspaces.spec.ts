@@ -12,6 +12,10 @@ test.describe("console: workspaces", () => {
   test("an admin signs in, creates a workspace and sees it in the list", async ({ page }) => {
     const { admin, orgId } = world();
     await new LoginPage(page).signIn(admin.email, admin.password);
+    // Signing in lands on the last organization used, which other specs' organizations of the
+    // same admin can have changed: any organization's list, then this one's.
+    await expect(page).toHaveURL(/\/o\/org_[^/]+\/workspaces/);
+    await page.goto(`/o/${orgId}/workspaces`);
     await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces`));
     const list = new WorkspacesPage(page);
     // Other specs add workspaces to the shared organization, so the seeded one can be past the
