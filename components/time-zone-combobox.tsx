@@ -67,6 +67,9 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
       <div className="relative">
         <input
           {...getInputProps({
+            // Set in the keystroke's own event; downshift's change callback alone came too late
+            // for a controlled input, and quickly typed keys were lost.
+            onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value),
             onBlur,
             disabled,
             placeholder,
