@@ -26,6 +26,12 @@ describe("the embedded database's wire protocol server", () => {
     await db.exec("CREATE TABLE t (id int PRIMARY KEY, v text)");
   });
 
+  async function twoClients() {
+    const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    await Promise.all(clients.map((c) => c.connect()));
+    return clients;
+  }
+
   afterAll(async () => {
     await server.close();
     await db.close();
@@ -43,9 +49,7 @@ describe("the embedded database's wire protocol server", () => {
   });
 
   it("keeps named prepared statements per connection (the same name, different text)", async () => {
-    const a = new pg.Client({ connectionString: url });
-    const b = new pg.Client({ connectionString: url });
-    await Promise.all([a.connect(), b.connect()]);
+    const [a, b] = await twoClients();
     try {
       const runs = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
@@ -59,9 +63,7 @@ describe("the embedded database's wire protocol server", () => {
   });
 
   it("runs another connection's statements only after an open transaction ends, never inside it", async () => {
-    const a = new pg.Client({ connectionString: url });
-    const b = new pg.Client({ connectionString: url });
-    await Promise.all([a.connect(), b.connect()]);
+    const [a, b] = await twoClients();
     try {
       await a.query("BEGIN");
       await a.query("INSERT INTO t VALUES (1, 'uncommitted')");
@@ -80,9 +82,7 @@ describe("the embedded database's wire protocol server", () => {
   });
 
   it("rolls back the transaction of a connection that goes away, and the others go on", async () => {
-    const a = new pg.Client({ connectionString: url });
-    const b = new pg.Client({ connectionString: url });
-    await Promise.all([a.connect(), b.connect()]);
+    const [a, b] = await twoClients();
     a.on("error", () => {});
     try {
       await a.query("BEGIN");

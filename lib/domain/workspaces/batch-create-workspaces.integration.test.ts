@@ -2,14 +2,12 @@
 // entries). The bug this pins: each invitation rendered its own mail, and the batch took 3.7–7 s
 // on the bench; its statements must not grow with the rows (set-based inserts, one per table).
 
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize } from "@/lib/auth/authorize";
 import { db, provideDb, type Db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { GLOBAL_OMIT } from "@/lib/prisma-client";
 import { BatchCreateWorkspacesInput } from "@/lib/schemas/workspaces";
 import { addMember, makeOrg, makeUser, type TestUser } from "@/lib/testing/factories";
+import { makeLoggedClient, type LoggedClient } from "@/lib/testing/query-log";
 import { batchCreateWorkspaces } from "./batch-create-workspaces";
 
 let owner: TestUser;
@@ -17,9 +15,7 @@ let orgId: string;
 let colleagues: TestUser[];
 let previous: Db;
 let statements = 0;
-const makeCountedClient = () =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 2 }), omit: GLOBAL_OMIT, log: [{ emit: "event", level: "query" }] });
-let counted: ReturnType<typeof makeCountedClient>;
+let counted: LoggedClient;
 
 beforeAll(async () => {
   owner = await makeUser("Bulk Owner");
@@ -27,8 +23,8 @@ beforeAll(async () => {
   colleagues = await Promise.all([makeUser("Bulk Colleague One"), makeUser("Bulk Colleague Two")]);
   for (const c of colleagues) await addMember(c.id, orgId, ["org-member"]);
   previous = await db();
-  counted = makeCountedClient();
-  counted.$on("query", (e) => { statements++; if (process.env.BATCH_TRACE) console.log(e.duration, e.query.slice(0, 100)); });
+  counted = makeLoggedClient(2);
+  counted.$on("query", () => statements++);
   provideDb(counted as unknown as Db);
 });
 
