@@ -11,6 +11,7 @@
 import * as Tooltip from "@radix-ui/react-tooltip";
 import { forwardRef, useId, useState, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
+import { tooltipSurface } from "./popover";
 
 export interface ReasonButtonProps extends ButtonProps {
   /** Why the button cannot be used; empty or undefined when it can. */
@@ -59,7 +60,7 @@ export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(fun
           align={tipAlign}
           sideOffset={6}
           collisionPadding={8}
-          className="z-[70] max-w-[min(20rem,calc(100vw-1rem))] rounded-md bg-gray-900 px-2.5 py-1.5 text-xs font-medium text-white shadow-lg dark:bg-gray-100 dark:text-gray-900"
+          className={`max-w-[min(20rem,calc(100vw-1rem))] ${tooltipSurface}`}
         >
           {reason}
           <Tooltip.Arrow className="fill-gray-900 dark:fill-gray-100" />

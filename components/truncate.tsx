@@ -6,7 +6,8 @@
 // while it overflows, so short text costs no Tab stop.
 
 import * as Tooltip from "@radix-ui/react-tooltip";
-import { useLayoutEffect, useRef, useState, type ReactElement } from "react";
+import { popoverPlacement, tooltipSurface } from "./popover";
+import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from "react";
 
 export interface TruncateProps {
   text: string;
@@ -15,21 +16,31 @@ export interface TruncateProps {
   className?: string;
 }
 
-export function Truncate({ text, children, className = "" }: TruncateProps) {
-  // Radix types the trigger as a button; the element is whatever `children` renders.
-  const ref = useRef<HTMLButtonElement>(null);
-  const [overflowing, setOverflowing] = useState(false);
-  const [open, setOpen] = useState(false);
-
+/**
+ * Whether the element, or a `truncate` line inside it, is cut short: measured on layout and
+ * whenever it resizes, and again when `text` changes.
+ */
+export function useIsCut(ref: RefObject<HTMLElement | null>, text: string): boolean {
+  const [cut, setCut] = useState(false);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setOverflowing(el.scrollWidth > el.clientWidth + 1);
+    const lines = [el, ...el.querySelectorAll<HTMLElement>(".truncate")];
+    const measure = () => setCut(lines.some((l) => l.scrollWidth > l.clientWidth + 1));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [text]);
+  }, [ref, text]);
+  return cut;
+}
+
+export function Truncate({ text, children, className = "" }: TruncateProps) {
+  // Radix types the trigger as a button; the element is whatever `children` renders.
+  const ref = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+
+  const overflowing = useIsCut(ref, text);
 
   const target = children ?? (
     <span tabIndex={overflowing ? 0 : undefined} className={`block truncate ${className}`}>
@@ -46,9 +57,8 @@ export function Truncate({ text, children, className = "" }: TruncateProps) {
         <Tooltip.Content
           side="top"
           align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-[70] max-w-[min(32rem,calc(100vw-1rem))] rounded-md bg-gray-900 px-2.5 py-1.5 text-xs font-medium break-words text-white shadow-lg dark:bg-gray-100 dark:text-gray-900"
+          {...popoverPlacement}
+          className={`max-w-[min(32rem,calc(100vw-1rem))] break-words ${tooltipSurface}`}
         >
           {text}
         </Tooltip.Content>

@@ -2,12 +2,16 @@
 
 // The signed-in user's menu in the console header: who is signed in, their account pages
 // (personal access tokens) and signing out. A disclosure (button + list of links): Escape and a
-// click outside close it, and focus goes back to the button.
+// click outside close it, and focus goes back to the button. A long name or address is cut to the
+// room the header leaves it, and shown whole in a tooltip on hover and keyboard focus.
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import * as Tooltip from "@radix-ui/react-tooltip";
 import { useEffect, useId, useRef, useState } from "react";
+import { popoverPlacement, tooltipSurface } from "./popover";
 import { SignOutButton } from "./sign-out-button";
+import { useIsCut } from "./truncate";
 
 export interface UserMenuProps {
   displayName: string;
@@ -16,6 +20,9 @@ export interface UserMenuProps {
 
 export function UserMenu({ displayName, email }: UserMenuProps) {
   const [open, setOpen] = useState(false);
+  const [tip, setTip] = useState(false);
+  const namesRef = useRef<HTMLSpanElement>(null);
+  const cut = useIsCut(namesRef, `${displayName}|${email}`);
   const [openedAt, setOpenedAt] = useState<string | null>(null);
   const pathname = usePathname();
   const panelId = useId();
@@ -45,30 +52,44 @@ export function UserMenu({ displayName, email }: UserMenuProps) {
   }, [shown]);
 
   return (
-    <div ref={rootRef} className="relative">
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={shown}
-        aria-controls={panelId}
-        onClick={() => {
-          setOpenedAt(pathname);
-          setOpen(!shown);
-        }}
-        className="flex min-w-0 items-center gap-2 rounded-md px-1.5 py-1 hover:bg-surface-2"
-      >
-        <span className="hidden min-w-0 text-right leading-tight sm:block">
-          <span className="block truncate text-sm font-medium">{displayName || email}</span>
-          {displayName ? <span className="block truncate text-xs text-muted">{email}</span> : null}
-        </span>
-        <span
-          aria-hidden="true"
-          className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border"
-        >
-          {initial}
-        </span>
-        <span className="sr-only">Account menu of {displayName ? `${displayName} (${email})` : email}</span>
-      </button>
+    <div ref={rootRef} className="relative min-w-0">
+      <Tooltip.Root open={tip && cut && !shown} onOpenChange={setTip}>
+        <Tooltip.Trigger asChild>
+          <button
+            ref={buttonRef}
+            type="button"
+            aria-expanded={shown}
+            aria-controls={panelId}
+            onClick={() => {
+              setOpenedAt(pathname);
+              setOpen(!shown);
+            }}
+            className="flex w-full min-w-0 items-center gap-2 rounded-md px-1.5 py-1 hover:bg-surface-2"
+          >
+            <span ref={namesRef} className="hidden max-w-[16rem] min-w-0 text-right leading-tight sm:block" data-testid="user-menu-names">
+              <span className="block truncate text-sm font-medium">{displayName || email}</span>
+              {displayName ? <span className="block truncate text-xs text-muted">{email}</span> : null}
+            </span>
+            <span
+              aria-hidden="true"
+              className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border"
+            >
+              {initial}
+            </span>
+            <span className="sr-only">Account menu of {displayName ? `${displayName} (${email})` : email}</span>
+          </button>
+        </Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content
+            side="bottom"
+            align="end"
+            {...popoverPlacement}
+            className={`max-w-[min(32rem,calc(100vw-1rem))] break-words ${tooltipSurface}`}
+          >
+            {displayName ? `${displayName} (${email})` : email}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
       <div
         id={panelId}
         hidden={!shown}

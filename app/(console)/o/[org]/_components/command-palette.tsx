@@ -108,13 +108,13 @@ export function CommandPalette({ org, pages, actions }: CommandPaletteProps) {
         type="button"
         onClick={() => setOpen(true)}
         aria-keyshortcuts="Control+K Meta+K"
-        className="flex items-center gap-2 rounded-md border border-border px-2 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-fg"
+        className="flex shrink-0 items-center gap-2 rounded-md border border-border px-2 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-fg"
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75">
           <circle cx="7" cy="7" r="4.5" />
           <path d="m10.5 10.5 3 3" strokeLinecap="round" />
         </svg>
-        <span className="hidden sm:inline">Search</span>
+        <span className="sr-only sm:not-sr-only">Search</span>
         <kbd className="hidden rounded border border-border px-1 font-sans text-xs sm:inline">Ctrl K</kbd>
       </button>
       <Command.Dialog
