@@ -6,7 +6,7 @@
 // while it overflows, so short text costs no Tab stop.
 
 import * as Tooltip from "@radix-ui/react-tooltip";
-import { popoverPlacement, tooltipSurface } from "./popover";
+import { FullTextBubble } from "./tooltip-bubble";
 import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from "react";
 
 export interface TruncateProps {
@@ -53,16 +53,7 @@ export function Truncate({ text, children, className = "" }: TruncateProps) {
       <Tooltip.Trigger asChild ref={ref}>
         {target}
       </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content
-          side="top"
-          align="start"
-          {...popoverPlacement}
-          className={`max-w-[min(32rem,calc(100vw-1rem))] break-words ${tooltipSurface}`}
-        >
-          {text}
-        </Tooltip.Content>
-      </Tooltip.Portal>
+      <FullTextBubble text={text} side="top" align="start" />
     </Tooltip.Root>
   );
 }

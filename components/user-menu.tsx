@@ -9,8 +9,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import { useEffect, useId, useRef, useState } from "react";
-import { popoverPlacement, tooltipSurface } from "./popover";
 import { SignOutButton } from "./sign-out-button";
+import { FullTextBubble } from "./tooltip-bubble";
 import { useIsCut } from "./truncate";
 
 export interface UserMenuProps {
@@ -79,16 +79,7 @@ export function UserMenu({ displayName, email }: UserMenuProps) {
             <span className="sr-only">Account menu of {displayName ? `${displayName} (${email})` : email}</span>
           </button>
         </Tooltip.Trigger>
-        <Tooltip.Portal>
-          <Tooltip.Content
-            side="bottom"
-            align="end"
-            {...popoverPlacement}
-            className={`max-w-[min(32rem,calc(100vw-1rem))] break-words ${tooltipSurface}`}
-          >
-            {displayName ? `${displayName} (${email})` : email}
-          </Tooltip.Content>
-        </Tooltip.Portal>
+        <FullTextBubble text={displayName ? `${displayName} (${email})` : email} side="bottom" align="end" />
       </Tooltip.Root>
       <div
         id={panelId}
