@@ -60,12 +60,19 @@ test.describe("console: invitations", () => {
     await dialog.getByLabel("Workspace Viewer").uncheck();
     await dialog.getByLabel("Workspace Editor").check();
     await dialog.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page.getByText("1 invitation sent.")).toBeVisible();
+    await expect(dialog.getByRole("status")).toHaveText("1 invitation sent.");
+    // "Copy link": the new link, shown this once, is the one mailed.
+    const shownLink = await dialog.getByTestId("invitation-link").inputValue();
+    await dialog.getByRole("button", { name: `Copy Invitation link for ${email}` }).click();
+    await expect(dialog.getByText(/Copied to the clipboard\.|the link is selected/)).toBeVisible();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(dialog).toBeHidden();
     const row = page.getByRole("table", { name: "Invitations" }).getByRole("row").filter({ hasText: email });
     await expect(row).toContainText("Workspace Editor");
     await expect(row).toContainText(/days left/);
 
     const link = await linkFromOutbox(email, "invite");
+    expect(new URL(shownLink).pathname).toBe(link);
     const fresh = await browser.newContext();
     try {
       const invitee = await fresh.newPage();
@@ -105,12 +112,13 @@ test.describe("console: invitations", () => {
     const { admin, orgId, viewerWorkspaceId } = world();
     const expired = `expired-${tag()}@e2e.example`;
     const revoked = `revoked-${tag()}@e2e.example`;
+    const resent = `resent-${tag()}@e2e.example`;
     const created = await api<{ invitations: { invitation_id: string; email: string }[] }>(
       page,
       admin.token,
       "POST",
       `/api/v1/organizations/${orgId}/workspaces/${viewerWorkspaceId}/invites`,
-      { emails: [expired, revoked], roles: ["workspace-viewer"] },
+      { emails: [expired, revoked, resent], roles: ["workspace-viewer"] },
     );
     const idOf = (e: string) => created.invitations.find((i) => i.email === e)!.invitation_id;
     await sql("UPDATE invitations SET expire_time = now() - interval '1 minute' WHERE id = $1", [idOf(expired)]);
@@ -119,12 +127,23 @@ test.describe("console: invitations", () => {
     await openInvites(page, orgId, viewerWorkspaceId);
     await page.getByRole("button", { name: `Revoke invitation to ${revoked}` }).click();
     await expect(page.getByText(`Invitation to ${revoked} revoked`)).toBeVisible();
+    // Resend shows the new link once, the one just mailed; the previous link is dead.
+    const firstLink = await linkFromOutbox(resent, "invite");
+    await page.getByRole("button", { name: `Resend invitation to ${resent}` }).click();
+    const resentDialog = page.getByRole("dialog", { name: `Invitation sent again to ${resent}` });
+    const newLink = new URL(await resentDialog.getByTestId("invitation-link").inputValue()).pathname;
+    expect(newLink).not.toBe(firstLink);
+    expect(newLink).toBe(await linkFromOutbox(resent, "invite"));
+    await resentDialog.getByRole("button", { name: "Done" }).click();
+    await expect(resentDialog).toBeHidden();
 
     await page.context().clearCookies();
     await page.goto(await linkFromOutbox(expired, "invite"));
     await expect(page.getByRole("heading", { name: "This invitation has expired" })).toBeVisible();
     await page.goto(await linkFromOutbox(revoked, "invite"));
     await expect(page.getByRole("heading", { name: "This invitation was withdrawn" })).toBeVisible();
+    await page.goto(firstLink);
+    await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
     await page.goto("/invite/this-is-not-a-real-token-at-all");
     await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
   });

@@ -12,6 +12,7 @@ import { DEFAULT_INVITATION_TTL_HOURS } from "../../schemas/invitations";
 import { insertRows } from "../insert-rows";
 import { enqueueMails } from "../mail/enqueue-mail";
 import { invitationMail, type ComposedMail } from "../mail/templates";
+import { noteMintedLink } from "./minted-links";
 
 export { invitationLink } from "../mail/templates";
 
@@ -114,6 +115,7 @@ export async function insertInvitations(tx: Tx, ctx: RequestContext, invitations
   for (const [orgId, group] of groupBy(rows, (r) => r.inv.organizationId)) {
     await enqueueMails(tx, await mailsFor(tx, ctx, group), orgId);
   }
+  for (const r of rows) noteMintedLink(r.id, r.inv.email, r.token);
   return rows.map(({ inv, id }) => ({ id, email: inv.email, expireTime }));
 }
 
@@ -136,6 +138,7 @@ export async function reissueInvitation(tx: Tx, ctx: RequestContext, id: string,
     data: { tokenHash, expireTime, roles: invitation.roles, inviterId: ctx.caller.userId, state: "PENDING" },
   });
   await enqueueMails(tx, await mailsFor(tx, ctx, [{ inv: invitation, token, expireTime }]), invitation.organizationId);
+  noteMintedLink(id, invitation.email, token);
   return { id, email: invitation.email, expireTime };
 }
 

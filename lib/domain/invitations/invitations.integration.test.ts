@@ -4,7 +4,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
-import { tokenFromOutbox } from "@/lib/testing/mail";
+import { tokenFromOutbox, tokenFromText } from "@/lib/testing/mail";
 import { kognitosSchemaValidator, kognitosValidator } from "@/lib/testing/kognitos-schemas";
 import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
@@ -21,6 +21,7 @@ import { acceptInvitation, acceptMyInvitation } from "./accept-invitation";
 import { declineInvitation } from "./decline-invitation";
 import { listMyInvitations } from "./list-my-invitations";
 import { previewInvitation } from "./preview-invitation";
+import { collectMintedLinks } from "./minted-links";
 
 let admin: TestUser;
 let orgId: string;
@@ -462,6 +463,26 @@ describe("accept from the invitee's own list (no link)", () => {
     expect(await prisma.workspaceMember.count({ where: { workspaceId: wsId, userId: invitee.id } })).toBe(1);
     expect(await prisma.organizationMember.count({ where: { organizationId: orgId, userId: invitee.id } })).toBe(1);
     expect(await prisma.auditLogEntry.count({ where: { action: "invitation.accept", actorId: invitee.id } })).toBe(1);
+  });
+});
+
+describe("links for the console's Copy link", () => {
+  it("hands the links minted by a create and a resend to a collector only; the answer itself carries none", async () => {
+    const invitee = await makeUser("Copy Carla");
+    const created = await collectMintedLinks(() => invite(admin, [invitee.email]));
+    expect(JSON.stringify(created.result)).not.toContain("/invite/");
+    const id = created.result.invitations[0].invitation_id;
+    expect(created.links).toEqual([{ invitation_id: id, email: invitee.email, link: expect.stringMatching(/\/invite\/[A-Za-z0-9_-]{43}$/) }]);
+    expect(tokenFromText(created.links[0].link, "invite")).toBe(await tokenFromOutbox(invitee.email, "invite"));
+
+    const resent = await collectMintedLinks(async () => resendInvitation(admin.ctx, await wsAccess(admin, "create:Invitation"), id));
+    expect(JSON.stringify(resent.result)).not.toContain("/invite/");
+    expect(resent.links).toHaveLength(1);
+    expect(resent.links[0].link).not.toBe(created.links[0].link);
+    // Outside a collector nothing is kept anywhere: a later collection starts empty.
+    await invite(admin, [`uncollected.${invitee.email}`]);
+    expect((await collectMintedLinks(async () => null)).links).toEqual([]);
+    expect((await acceptInvitation(invitee.ctx, { token: tokenFromText(resent.links[0].link, "invite") })).invitation.state).toBe("ACCEPTED");
   });
 });
 

@@ -9,15 +9,18 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/button";
 import { ReasonButton } from "@/components/reason-button";
+import { TableHead } from "@/components/table-head";
 import { LocalTime } from "@/components/local-time";
 import { RoleChip } from "@/components/role-chip";
 import { useToast } from "@/components/toast";
 import { roleTitleOf } from "@/lib/console/role-grants";
+import type { MintedLink } from "@/lib/domain/invitations/minted-links";
 import type { Gate } from "@/lib/operations/gates";
 import { INVITATION_STATES, type InvitationStateName, type UserInvitationOutput } from "@/lib/schemas/invitations";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { resendInvitationAction, revokeInvitationAction } from "../actions";
 import { InviteDialog } from "./invite-dialog";
+import { ResentLinkDialog } from "./invite-links";
 
 const STATE_LABEL: Record<InvitationStateName, string> = {
   PENDING: "Pending",
@@ -55,6 +58,7 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
   const held = new Set(permissions);
   const [open, setOpen] = useState(openInvite && can.invite.can && !readOnly);
   const [busy, setBusy] = useState<string | null>(null);
+  const [resent, setResent] = useState<{ email: string; links: MintedLink[] } | null>(null);
   const [now] = useState(() => Date.now());
   const router = useRouter();
   const toast = useToast();
@@ -67,6 +71,7 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
     setBusy(null);
     if (result.ok) {
       toast({ tone: "success", title: what === "resend" ? `Invitation sent again to ${email}` : `Invitation to ${email} revoked` });
+      if (result.data && "links" in result.data) setResent({ email, links: result.data.links });
       router.refresh();
     } else {
       toast({ tone: "error", title: result.error.message });
@@ -103,15 +108,7 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
       ) : (
         <div className="overflow-x-auto rounded-lg border border-border">
           <table aria-label="Invitations" className="w-full text-left text-sm">
-            <thead className="bg-surface-2 text-xs text-muted uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Roles</th>
-                <th scope="col" className="px-3 py-2">Invited by</th>
-                <th scope="col" className="px-3 py-2">{state === "PENDING" ? "Expires" : "Invited"}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
+            <TableHead columns={["Email", "Roles", "Invited by", state === "PENDING" ? "Expires" : "Invited"]} actions />
             <tbody className="divide-y divide-border">
               {invitations.map((inv) => (
                 <tr key={inv.invitation_id}>
@@ -153,6 +150,7 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
           </table>
         </div>
       )}
+      <ResentLinkDialog resent={resent} onClose={() => setResent(null)} />
       <InviteDialog
         org={org}
         ws={ws}
