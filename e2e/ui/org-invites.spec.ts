@@ -49,4 +49,39 @@ test.describe("console: pending invitations in organization settings", () => {
     const pending = await api<{ invitations: { email: string }[] }>(page, admin.token, "GET", `/api/v1/organizations/${orgId}/workspaces/${live}/invites`);
     expect(pending.invitations.map((i) => i.email)).not.toContain(ada);
   });
+
+  test("pages through the pending invitations with keyset tokens in the URL, and shows custom roles by their title", async ({ page }) => {
+    test.slow();
+    const { admin } = world();
+    const suffix = randomBytes(3).toString("hex");
+    const org = await api<{ organization_id: string }>(page, admin.token, "POST", "/api/v1/organizations", { title: `Paged Invites ${suffix}` });
+    const orgId = org.organization_id;
+    const ws = await createWorkspaceViaApi(page.request, admin.token, orgId, `Many ${suffix}`);
+    const role = await api<{ role_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws}/roles`, {
+      title: `Auditor ${suffix}`,
+      permissions: ["read:Workspace", "read:Member"],
+    });
+    const emails = Array.from({ length: 27 }, (_, i) => `paged-${String(i).padStart(2, "0")}-${suffix}@e2e.example`);
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws}/invites`, { emails, roles: [role.role_id] });
+
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    await new OrgSettingsPage(page).goto(orgId);
+    const section = page.getByRole("region", { name: "Pending invitations" });
+    const rows = section.getByRole("table", { name: "Pending invitations" }).getByRole("row");
+    await expect(rows).toHaveCount(26);
+    await expect(rows.nth(1)).toContainText(`Auditor ${suffix}`);
+    await expect(rows.nth(1)).not.toContainText(role.role_id);
+    const nav = section.getByRole("navigation", { name: "Pending invitations pagination" });
+    await expect(nav).toContainText("Showing 1–25");
+    await nav.getByRole("button", { name: /next/i }).click();
+    await expect(rows).toHaveCount(3);
+    await expect(page).toHaveURL(/[?&]invites_page=/);
+    await expect(nav).toContainText("Showing 26–27");
+    const seen = new Set<string>();
+    for (const text of await rows.allInnerTexts()) for (const e of emails) if (text.includes(e)) seen.add(e);
+    await nav.getByRole("button", { name: /previous/i }).click();
+    await expect(rows).toHaveCount(26);
+    for (const text of await rows.allInnerTexts()) for (const e of emails) if (text.includes(e)) seen.add(e);
+    expect(seen.size).toBe(27);
+  });
 });

@@ -23,6 +23,8 @@ export const organizationKeys = {
   org: (org: string) => [...organizationKeys.all, org] as const,
   members: (org: string) => [...organizationKeys.org(org), "members"] as const,
   memberList: (org: string, query: OrgMemberListQuery) => [...organizationKeys.members(org), query] as const,
+  pendingInvites: (org: string) => [...organizationKeys.org(org), "pending-invites"] as const,
+  pendingInvitesPage: (org: string, pageToken: string) => [...organizationKeys.pendingInvites(org), pageToken] as const,
 };
 
 /** A workspace's members and roles tabs; `memberKeys.workspace(ws)` reaches every list and the admin check. */

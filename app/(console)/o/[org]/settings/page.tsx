@@ -7,17 +7,14 @@ import type { OrgAccess } from "@/lib/auth/authorize";
 import type { RequestContext } from "@/lib/auth/context";
 import { orgMemberListParams, parseOrgMemberListQuery, type OrgMemberListQuery } from "@/lib/console/member-list-query";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
-import { gate, gates, type Gate } from "@/lib/operations/gates";
+import { gate, gates } from "@/lib/operations/gates";
 import { AddOrganizationUser, RemoveOrganizationUser, UpdateOrganizationUser } from "@/lib/operations/members";
 import { DeleteOrganization, GetOrganization, TransferOwnership, UpdateOrganization } from "@/lib/operations/organizations";
 import { UpdateOrganizationPreferences } from "@/lib/operations/preferences";
-import { ListOrganizationUserInvites, ResendWorkspaceUserInvite, RevokeWorkspaceUserInvite } from "@/lib/operations/invitations";
-import { loadWorkspaceAccess } from "@/lib/auth/authorize";
-import { listOrganizationInvitations } from "@/lib/domain/invitations/list-invitations";
-import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
+import { ListOrganizationUserInvites } from "@/lib/operations/invitations";
 import { ErrorState } from "@/components/states";
-import { readOnlyReason } from "../workspaces/[ws]/_lib/tab-access";
-import { PendingInvitesSection, type InviteWorkspace } from "./_components/pending-invites-section";
+import { PendingInvitesSection } from "./_components/pending-invites-section";
+import { pendingInvitesPage, type PendingInvitesPage } from "./_lib/pending-invites";
 import { requireConsoleOrg } from "../_lib/console-org";
 import { OrgSettingsView } from "./_components/org-settings-view";
 import { getOrganizationPreferences } from "@/lib/domain/preferences/get-organization-preferences";
@@ -43,32 +40,14 @@ async function firstMembersPage(
   }
 }
 
-const INVITES_SHOWN = "50";
-
-/**
- * The organization's newest pending invitations, each workspace's title and what the caller may do
- * there (their access in that workspace, and whether the workspace can change at all).
- */
-async function pendingInvites(ctx: RequestContext, access: OrgAccess) {
-  const list = await listOrganizationInvitations(ctx, access, { filter: 'state = "PENDING"', page_size: INVITES_SHOWN, order_by: "create_time desc" });
-  const ids = [...new Set(list.invitations.map((i) => i.workspace_id).filter(Boolean))];
-  const workspaces: Record<string, InviteWorkspace> = {};
-  await Promise.all(
-    ids.map(async (workspaceId) => {
-      const wsAccess = await loadWorkspaceAccess(ctx, { organizationId: access.organizationId, workspaceId }).catch((error: unknown) => {
-        // A workspace the caller cannot see: its row stays, without a link or actions.
-        if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
-        throw error;
-      });
-      if (!wsAccess) return;
-      const workspace = await getWorkspace(wsAccess);
-      const readOnly = readOnlyReason(wsAccess.workspaceState);
-      const can = gates(wsAccess, { resend: ResendWorkspaceUserInvite, revoke: RevokeWorkspaceUserInvite });
-      const withState = (g: Gate): Gate => (readOnly && g.can ? { can: false, reason: readOnly, needs: "" } : g);
-      workspaces[workspaceId] = { title: workspace.title, resend: withState(can.resend), revoke: withState(can.revoke) };
-    }),
-  );
-  return { invitations: list.invitations, workspaces, more: Boolean(list.next_page_token) };
+/** The pending invitations' page the URL names; a stale token is the table's to explain. */
+async function firstInvitesPage(ctx: RequestContext, access: OrgAccess, token: string): Promise<{ data: PendingInvitesPage | null; fetchedAt: number }> {
+  try {
+    return { data: await pendingInvitesPage(ctx, access, token), fetchedAt: Date.now() };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== "INVALID_ARGUMENT") throw error;
+    return { data: null, fetchedAt: 0 };
+  }
 }
 
 export default async function OrgSettingsPage({
@@ -79,7 +58,8 @@ export default async function OrgSettingsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org } = await params;
-  const query = parseOrgMemberListQuery(await searchParams);
+  const search = await searchParams;
+  const query = parseOrgMemberListQuery(search);
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/settings`);
 
   const view = gate(access, GetOrganization);
@@ -100,7 +80,8 @@ export default async function OrgSettingsPage({
   const canUpdatePreferences = gate(access, UpdateOrganizationPreferences).can;
   const productDefaults = { ...PRODUCT_DEFAULTS, sources: Object.fromEntries(GENERAL_FIELDS.map((f) => [f, "DEFAULT" as const])) as Record<(typeof GENERAL_FIELDS)[number], "DEFAULT"> };
   const members = await firstMembersPage(ctx, access, query);
-  const invites = gate(access, ListOrganizationUserInvites).can ? await pendingInvites(ctx, access) : null;
+  const invitesToken = typeof search.invites_page === "string" ? search.invites_page : "";
+  const invites = gate(access, ListOrganizationUserInvites).can ? await firstInvitesPage(ctx, access, invitesToken) : null;
 
   return (
     <OrgSettingsView
@@ -119,7 +100,9 @@ export default async function OrgSettingsPage({
       initialQuery={query}
       initialMembers={members.data}
       renderedAt={members.fetchedAt}
-      pendingInvites={invites ? <PendingInvitesSection org={org} {...invites} /> : null}
+      pendingInvites={
+        invites ? <PendingInvitesSection org={org} initialToken={invitesToken} initialData={invites.data} renderedAt={invites.fetchedAt} /> : null
+      }
       defaultPreferences={
         <PreferencesForm
           key={preferences.etag}

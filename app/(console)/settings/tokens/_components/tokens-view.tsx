@@ -5,6 +5,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { TableHead } from "@/components/table-head";
 import { Button, Spinner } from "@/components/button";
 import { LocalTime } from "@/components/local-time";
 import { EmptyState, ErrorState } from "@/components/states";
@@ -93,17 +94,12 @@ export function TokensView({ initialTokens, organizations, renderedAt }: TokensV
         ) : (
           <table className="w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Your personal access tokens</caption>
-            <thead className="border-b border-border text-xs font-semibold tracking-wide text-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Token</th>
-                <th scope="col" className="px-4 py-3">Scope</th>
-                <th scope="col" className="px-4 py-3">Access</th>
-                <th scope="col" className="px-4 py-3">Last used</th>
-                <th scope="col" className="px-4 py-3">Expires</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["Name", "Token", "Scope", "Access", "Last used", "Expires"]}
+              actions
+              className="border-b border-border text-xs font-semibold tracking-wide text-muted uppercase"
+              cellClassName="px-4 py-3"
+            />
             <tbody className="divide-y divide-border">
               {rows.map((t) => (
                 <tr key={t.token_id} data-testid={`token-row-${t.token_id}`}>

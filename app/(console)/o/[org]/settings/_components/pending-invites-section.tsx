@@ -1,46 +1,92 @@
 "use client";
 
-// The organization's pending invitations across its workspaces (ListOrganizationUserInvites, first
-// page from the server): who, where, which roles, by whom, until when; Resend and Revoke through
+// The organization's pending invitations across its workspaces (ListOrganizationUserInvites), a
+// keyset-paged list kept in the URL (`invites_page`) with the console's one list hook and
+// <Pagination>: who, where, which roles (by title), by whom, until when; Resend and Revoke through
 // the Invites tab's own actions, offered per row by the caller's access in that workspace (the
-// server checks again).
+// server checks again), each refusal said in words and reachable by keyboard.
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
 import { ConfirmActionDialog } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
+import { Pagination } from "@/components/pagination";
 import { ReasonButton } from "@/components/reason-button";
 import { RoleChip } from "@/components/role-chip";
-import { EmptyState } from "@/components/states";
+import { EmptyState, ErrorState } from "@/components/states";
+import { TableHead } from "@/components/table-head";
 import { useToast } from "@/components/toast";
-import { roleTitleOf } from "@/lib/console/role-grants";
-import type { Gate } from "@/lib/operations/gates";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { organizationKeys } from "@/lib/console/query-keys";
+import { useUrlList } from "@/lib/console/use-url-list";
+import type { MintedLink } from "@/lib/domain/invitations/minted-links";
 import type { UserInvitationOutput } from "@/lib/schemas/invitations";
+import { ResentLinkDialog } from "../../workspaces/[ws]/invites/_components/invite-links";
 import { resendInvitationAction, revokeInvitationAction } from "../../workspaces/[ws]/invites/actions";
-
-/** A workspace the listed invitations point at: its title and what the caller may do there. */
-export interface InviteWorkspace {
-  title: string;
-  resend: Gate;
-  revoke: Gate;
-}
+import type { PendingInvitesPage } from "../_lib/pending-invites";
+import { PENDING_INVITES_PAGE_SIZE } from "../_lib/page-size";
+import { pendingInvitesPageAction } from "../actions";
 
 export interface PendingInvitesSectionProps {
   org: string;
-  invitations: UserInvitationOutput[];
-  workspaces: Record<string, InviteWorkspace>;
-  /** More pending invitations exist than are shown. */
-  more: boolean;
+  /** The page the server rendered, for the URL's `invites_page`. */
+  initialToken: string;
+  initialData: PendingInvitesPage | null;
+  renderedAt: number;
+}
+
+/** The URL's other parameters (the members table's) ride along untouched. */
+interface InvitesQuery {
+  pageToken: string;
+  rest: string;
+}
+
+const PARAM = "invites_page";
+
+function parse(params: URLSearchParams): InvitesQuery {
+  const rest = new URLSearchParams(params);
+  rest.delete(PARAM);
+  return { pageToken: params.get(PARAM) ?? "", rest: rest.toString() };
+}
+
+function search(query: InvitesQuery): string {
+  const p = new URLSearchParams(query.rest);
+  if (query.pageToken) p.set(PARAM, query.pageToken);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+async function unwrap<T>(outcome: Promise<ActionOutcome<T>>): Promise<T> {
+  const result = await outcome;
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { requestId: result.error.requestId });
+  return result.data;
 }
 
 const NO_WORKSPACE = "You have no access to this invitation's workspace.";
+const ORGANIZATION_INVITE = "This invitation is to the organization itself, not to a workspace: only workspace invitations can be resent or revoked here.";
 
-export function PendingInvitesSection({ org, invitations, workspaces, more }: PendingInvitesSectionProps) {
-  const router = useRouter();
+export function PendingInvitesSection({ org, initialToken, initialData, renderedAt }: PendingInvitesSectionProps) {
+  const queryClient = useQueryClient();
   const toast = useToast();
+  const params = useSearchParams();
   const [busy, setBusy] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<UserInvitationOutput | null>(null);
+  const [resent, setResent] = useState<{ email: string; links: MintedLink[] } | null>(null);
+  const initialQuery = useMemo(() => ({ ...parse(new URLSearchParams(params.toString())), pageToken: initialToken }), [params, initialToken]);
+  const fetchPage = useCallback((q: InvitesQuery) => unwrap(pendingInvitesPageAction(org, q.pageToken)), [org]);
+  const { list, pager } = useUrlList<InvitesQuery, PendingInvitesPage>({
+    parse,
+    search,
+    scope: `org-pending-invites|${org}`,
+    queryKey: (q) => organizationKeys.pendingInvitesPage(org, q.pageToken),
+    fetch: fetchPage,
+    nextPageToken: (d) => d.next_page_token,
+    initial: { query: initialQuery, data: initialData, renderedAt },
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: organizationKeys.pendingInvites(org) });
+  const data = list.data;
 
   async function resend(inv: UserInvitationOutput) {
     setBusy(inv.invitation_id);
@@ -48,41 +94,45 @@ export function PendingInvitesSection({ org, invitations, workspaces, more }: Pe
     setBusy(null);
     if (result.ok) {
       toast({ tone: "success", title: `Invitation sent again to ${inv.email}` });
-      router.refresh();
+      setResent({ email: inv.email, links: result.data.links });
+      void refresh();
     } else {
       toast({ tone: "error", title: result.error.message });
     }
   }
 
-  return (
-    <section aria-labelledby="pending-invites-heading" className="rounded-xl border border-border bg-surface p-4 shadow-sm sm:p-5">
-      <h2 id="pending-invites-heading" className="text-base font-semibold">
-        Pending invitations
-      </h2>
-      <p className="mt-1 mb-4 max-w-2xl text-sm text-muted">Invitations not yet accepted, across all of the organization&apos;s workspaces.</p>
-      {invitations.length === 0 ? (
-        <EmptyState title="No pending invitations">Invite people from a workspace&apos;s Invites tab.</EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-border">
+  /** Why a row's action cannot be used, in words; empty when it can. */
+  const reasonFor = (inv: UserInvitationOutput, what: "resend" | "revoke"): string => {
+    if (!inv.workspace_id) return ORGANIZATION_INVITE;
+    const ws = data?.workspaces[inv.workspace_id];
+    return ws ? ws[what].reason : NO_WORKSPACE;
+  };
+
+  let body;
+  if (!data) {
+    body = list.error ? (
+      <ErrorState title="The invitations could not be loaded" message={list.error.message} requestId={(list.error as { requestId?: string }).requestId} onRetry={() => void list.refetch()} />
+    ) : (
+      <p className="text-sm text-muted">Loading invitations…</p>
+    );
+  } else if (data.invitations.length === 0 && !pager.hasPrevious) {
+    body = <EmptyState title="No pending invitations">Invite people from a workspace&apos;s Invites tab.</EmptyState>;
+  } else {
+    body = (
+      <div className="rounded-lg border border-border">
+        <div className="overflow-x-auto" aria-busy={pager.busy || undefined}>
           <table aria-label="Pending invitations" className="w-full text-left text-sm">
-            <thead className="bg-surface-2 text-xs text-muted uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Workspace</th>
-                <th scope="col" className="px-3 py-2">Roles</th>
-                <th scope="col" className="px-3 py-2">Invited by</th>
-                <th scope="col" className="px-3 py-2">Expires</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
+            <TableHead columns={["Email", "Workspace", "Roles", "Invited by", "Expires"]} actions />
             <tbody className="divide-y divide-border">
-              {invitations.map((inv) => {
-                const ws = workspaces[inv.workspace_id];
+              {data.invitations.map((inv) => {
+                const ws = data.workspaces[inv.workspace_id];
                 return (
                   <tr key={inv.invitation_id}>
                     <td className="max-w-64 truncate px-3 py-2 font-medium" title={inv.email}>{inv.email}</td>
                     <td className="px-3 py-2">
-                      {ws ? (
+                      {!inv.workspace_id ? (
+                        <span className="text-muted">The organization</span>
+                      ) : ws ? (
                         <Link href={`/o/${org}/workspaces/${inv.workspace_id}/invites`} className="text-accent underline-offset-2 hover:underline">
                           {ws.title}
                         </Link>
@@ -93,7 +143,7 @@ export function PendingInvitesSection({ org, invitations, workspaces, more }: Pe
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-1">
                         {inv.roles.map((r) => (
-                          <RoleChip key={r} title={roleTitleOf(r, [])} scope="ROLE_SCOPE_WORKSPACE" />
+                          <RoleChip key={r} title={data.roleTitles[r] ?? r} scope={inv.workspace_id ? "ROLE_SCOPE_WORKSPACE" : "ROLE_SCOPE_ORGANIZATION"} />
                         ))}
                       </div>
                     </td>
@@ -104,7 +154,7 @@ export function PendingInvitesSection({ org, invitations, workspaces, more }: Pe
                         <ReasonButton
                           size="sm"
                           variant="ghost"
-                          reason={ws ? ws.resend.reason : NO_WORKSPACE}
+                          reason={reasonFor(inv, "resend")}
                           disabled={busy === inv.invitation_id}
                           onClick={() => resend(inv)}
                           aria-label={`Resend invitation to ${inv.email}`}
@@ -114,7 +164,7 @@ export function PendingInvitesSection({ org, invitations, workspaces, more }: Pe
                         <ReasonButton
                           size="sm"
                           variant="ghost"
-                          reason={ws ? ws.revoke.reason : NO_WORKSPACE}
+                          reason={reasonFor(inv, "revoke")}
                           onClick={() => setRevoking(inv)}
                           aria-label={`Revoke invitation to ${inv.email}`}
                         >
@@ -128,8 +178,19 @@ export function PendingInvitesSection({ org, invitations, workspaces, more }: Pe
             </tbody>
           </table>
         </div>
-      )}
-      {more ? <p className="mt-2 text-sm text-muted">Showing the newest {invitations.length}; each workspace&apos;s Invites tab lists all of its own.</p> : null}
+        <Pagination pager={pager} shown={data.invitations.length} pageSize={PENDING_INVITES_PAGE_SIZE} noun={["invitation", "invitations"]} label="Pending invitations pagination" />
+      </div>
+    );
+  }
+
+  return (
+    <section aria-labelledby="pending-invites-heading" className="rounded-xl border border-border bg-surface p-4 shadow-sm sm:p-5">
+      <h2 id="pending-invites-heading" className="text-base font-semibold">
+        Pending invitations
+      </h2>
+      <p className="mt-1 mb-4 max-w-2xl text-sm text-muted">Invitations not yet accepted, across all of the organization&apos;s workspaces.</p>
+      {body}
+      <ResentLinkDialog resent={resent} onClose={() => setResent(null)} />
       {revoking ? (
         <ConfirmActionDialog
           open
@@ -141,7 +202,7 @@ export function PendingInvitesSection({ org, invitations, workspaces, more }: Pe
           confirmLabel="Revoke invitation"
           action={() => revokeInvitationAction({ org, ws: revoking.workspace_id }, revoking.invitation_id)}
           done={{ tone: "success", title: `Invitation to ${revoking.email} revoked` }}
-          onDone={() => router.refresh()}
+          onDone={() => void refresh()}
         />
       ) : null}
     </section>
