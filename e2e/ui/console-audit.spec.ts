@@ -454,6 +454,10 @@ test.describe("console: defects found when it was tried", () => {
     await page.keyboard.type(invitee);
     await tabTo(page, invite.getByRole("button", { name: "Send invitation" }));
     await page.keyboard.press("Enter");
+    // Sent: the new link is shown once, and focus waits on Done.
+    await expect(invite.getByRole("status")).toHaveText("1 invitation sent.");
+    await expect(invite.getByRole("button", { name: "Done" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(invite).toBeHidden();
     await expect(page.getByRole("table", { name: "Invitations" }).getByRole("row").filter({ hasText: invitee })).toBeVisible();
 

@@ -35,7 +35,8 @@ export function SentLinks({ children, links }: { children?: ReactNode; links: Mi
       <InviteLinks links={links} />
       <div className="flex justify-end">
         <DialogClose asChild>
-          <Button>Done</Button>
+          {/* The view replaced the form (and its focused button): keyboard users land here. */}
+          <Button autoFocus>Done</Button>
         </DialogClose>
       </div>
     </div>
