@@ -1,0 +1,92 @@
+import type { FieldValues, ResolverOptions, UseFormReturn } from "react-hook-form";
+import { describe, expect, it } from "vitest";
+import { OrganizationCreateInput } from "../schemas/organizations";
+import { UserCreateInput } from "../schemas/users";
+import { applyServerErrors, labelMessage, schemaResolver } from "./form-errors";
+
+const options = { shouldUseNativeValidation: false, fields: {} } as ResolverOptions<FieldValues>;
+
+function fakeForm(values: Record<string, unknown>) {
+  const set: Array<{ field: string; message: string; focus: boolean }> = [];
+  const form = {
+    getValues: () => values,
+    setError: (field: string, error: { message: string }, opts?: { shouldFocus?: boolean }) => set.push({ field, message: error.message, focus: Boolean(opts?.shouldFocus) }),
+  } as unknown as UseFormReturn<FieldValues>;
+  return { form, set };
+}
+
+describe("labelMessage", () => {
+  it("names the field as the form labels it, and capitalizes", () => {
+    expect(labelMessage("title is required", "title", { title: "Organization name" })).toBe("Organization name is required");
+    expect(labelMessage("email is not a valid address", "email")).toBe("Email is not a valid address");
+    expect(labelMessage("roles needs at least one role", "roles", { title: "Name" })).toBe("Roles needs at least one role");
+  });
+});
+
+describe("schemaResolver", () => {
+  // Regression (issue 14): the organization name error said "Title is required", the API's name for it.
+  it("checks with the shared schema and words its messages with the form's labels", async () => {
+    const resolve = schemaResolver(OrganizationCreateInput.pick({ title: true }), { title: "Organization name" });
+    const out = await resolve({ title: "   " }, undefined, options);
+    expect(out.errors.title?.message).toBe("Organization name is required");
+    const ok = await resolve({ title: " Acme " }, undefined, options);
+    expect(ok.errors).toEqual({});
+    // Raw values: the form keeps what was typed; the server trims.
+    expect(ok.values).toEqual({ title: " Acme " });
+  });
+
+  it("reports every failing field of a sign-up", async () => {
+    const resolve = schemaResolver(UserCreateInput, { display_name: "Name" });
+    const out = await resolve({ display_name: "", email: "nope", password: "short" }, undefined, options);
+    expect(out.errors.display_name?.message).toBe("Name is required");
+    expect(out.errors.email?.message).toBe("Email is not a valid address");
+    expect(out.errors.password?.message).toBe("Password must be at least 8 characters");
+  });
+});
+
+describe("applyServerErrors", () => {
+  const failure = (code: string, fieldViolations: Array<{ field: string; description: string }>, message = "refused") => ({ code, message, requestId: "req_1", fieldViolations });
+
+  it("puts INVALID_ARGUMENT violations under their fields, focusing the first, and shows nothing above", () => {
+    const { form, set } = fakeForm({ display_name: "", email: "" });
+    const rest = applyServerErrors(
+      form,
+      failure("INVALID_ARGUMENT", [
+        { field: "display_name", description: "display_name must not contain the control character U+0007 (at position 3)" },
+        { field: "email", description: "email is not a valid address" },
+        { field: "email", description: "a second one" },
+      ]),
+      { labels: { display_name: "Name" } },
+    );
+    expect(rest).toBeNull();
+    expect(set).toEqual([
+      { field: "display_name", message: "Name must not contain the control character U+0007 (at position 3)", focus: true },
+      { field: "email", message: "Email is not a valid address", focus: false },
+    ]);
+  });
+
+  it("maps nested API paths through fieldOf and keeps the failure when a violation has no field", () => {
+    const { form, set } = fakeForm({ workspaceIds: [] });
+    const f = failure("INVALID_ARGUMENT", [
+      { field: "workspace_ids[0]", description: "workspace_ids[] must be an id of the form ws_…" },
+      { field: "unknown", description: "unknown is not allowed" },
+    ]);
+    const rest = applyServerErrors(form, f, { fieldOf: (p) => (p.startsWith("workspace_ids") ? "workspaceIds" : undefined) });
+    expect(rest).toBe(f);
+    expect(set.map((s) => s.field)).toEqual(["workspaceIds"]);
+  });
+
+  it("puts the message of a refusal that is about one field on that field", () => {
+    const { form, set } = fakeForm({ email: "" });
+    const rest = applyServerErrors(form, failure("FAILED_PRECONDITION", [], "No account uses x@y.example."), { byCode: { FAILED_PRECONDITION: "email" } });
+    expect(rest).toBeNull();
+    expect(set).toEqual([{ field: "email", message: "No account uses x@y.example.", focus: true }]);
+  });
+
+  it("shows a refusal without violations above the form", () => {
+    const { form, set } = fakeForm({ email: "" });
+    const f = failure("PERMISSION_DENIED", []);
+    expect(applyServerErrors(form, f)).toBe(f);
+    expect(set).toEqual([]);
+  });
+});

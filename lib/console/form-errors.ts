@@ -1,0 +1,79 @@
+// react-hook-form over the shared zod schemas (lib/schemas): the browser checks a form with the
+// very schema the server parses with, and the server's INVALID_ARGUMENT field violations land on
+// the fields they name. The schemas' messages name the API's fields ("title is required"); a
+// form labels them as the user sees them ("Organization name is required"), in both cases.
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldError, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from "react-hook-form";
+import type { ZodType } from "zod";
+import { relabel, type ActionFailure } from "./action-result";
+
+/** The words a form shows for an API field, by the field's name: `{ title: "Organization name" }`. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** A schema message for `field` with the API's name for it replaced by the form's label. */
+export function labelMessage(message: string, field: string, labels: FieldLabels = {}): string {
+  return relabel(message, field, labels[field] ?? field);
+}
+
+function relabelErrors(errors: FieldErrors, labels: FieldLabels, top?: string): void {
+  for (const [key, node] of Object.entries(errors)) {
+    if (!node || typeof node !== "object") continue;
+    const field = top ?? key;
+    const error = node as FieldError;
+    if (typeof error.message === "string") error.message = labelMessage(error.message, field, labels);
+    if (error.type === undefined || typeof error.message !== "string") relabelErrors(node as FieldErrors, labels, field);
+  }
+}
+
+/**
+ * A resolver that validates with `schema` on the raw values (the form keeps what was typed; the
+ * server trims and normalises on its own) and words its messages with `labels`.
+ */
+export function schemaResolver<T extends FieldValues>(schema: ZodType, labels: FieldLabels = {}): Resolver<T> {
+  const resolve = zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<T>;
+  return async (values, context, options) => {
+    const result = await resolve(values, context, options);
+    relabelErrors(result.errors as FieldErrors, labels);
+    return result;
+  };
+}
+
+export interface ServerErrorPlacement<T extends FieldValues> {
+  /** The form's words for the API's fields, as given to schemaResolver. */
+  labels?: FieldLabels;
+  /** The form field that shows a violation of an API path; by default the path's first segment, if the form has that field. */
+  fieldOf?: (apiPath: string) => FieldPath<T> | undefined;
+  /** Refusals that are about one field whatever their violations say (e.g. ALREADY_EXISTS → "email"): the server's message goes there. */
+  byCode?: Readonly<Partial<Record<string, FieldPath<T>>>>;
+}
+
+/**
+ * Puts a refusal's field violations on the fields they name (focusing the first), and answers
+ * the failure still to show above the form: null when every violation found its field.
+ */
+export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>, failure: ActionFailure, placement: ServerErrorPlacement<T> = {}): ActionFailure | null {
+  const { labels = {}, byCode = {} } = placement;
+  const fieldOf =
+    placement.fieldOf ??
+    ((path: string) => {
+      const top = path.split(/[.[]/)[0];
+      return top in (form.getValues() as object) ? (top as FieldPath<T>) : undefined;
+    });
+  const placed = new Map<FieldPath<T>, string>();
+  const codeField = byCode[failure.code];
+  if (codeField) placed.set(codeField, failure.message);
+  let unplaced = false;
+  for (const v of failure.fieldViolations) {
+    const field = fieldOf(v.field);
+    if (!field) {
+      unplaced = true;
+      continue;
+    }
+    if (placed.has(field)) continue;
+    // Only INVALID_ARGUMENT describes the value; for other codes the message is the clearer text.
+    placed.set(field, failure.code === "INVALID_ARGUMENT" ? labelMessage(v.description, v.field.split(/[.[]/)[0], labels) : failure.message);
+  }
+  [...placed].forEach(([field, message], i) => form.setError(field, { type: "server", message }, { shouldFocus: i === 0 }));
+  return placed.size > 0 && !unplaced ? null : failure;
+}
