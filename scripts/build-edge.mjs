@@ -7,24 +7,13 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { SERVER_EXTERNAL_PACKAGES } from "./server-externals.mjs";
 
 export const EDGE_BUNDLE = path.join(".next", "wsa-edge", "api.mjs");
 
-// Loaded by Node from node_modules, as next.config.js's serverExternalPackages are for Next:
-// native and WebAssembly drivers, and the database client whose generated code imports them.
-const EXTERNAL = [
-  "@electric-sql/pglite",
-  "@electric-sql/pglite-socket",
-  "pglite-prisma-adapter",
-  "@node-rs/argon2",
-  "pg",
-  "nodemailer",
-  "ioredis",
-  "next",
-  "@prisma/client",
-  "@prisma/adapter-pg",
-  "@prisma/driver-adapter-utils",
-];
+// Loaded by Node from node_modules: what Next keeps external too, the database client whose
+// generated code imports the drivers, Redis, and Next (its compression middleware).
+const EXTERNAL = [...SERVER_EXTERNAL_PACKAGES, "ioredis", "next", "@prisma/client", "@prisma/adapter-pg", "@prisma/driver-adapter-utils"];
 
 /** Builds the bundle under `root`; returns its path. */
 export async function buildEdge(root = process.cwd()) {
