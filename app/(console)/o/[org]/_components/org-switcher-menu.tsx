@@ -2,12 +2,14 @@
 
 // The organization switcher's menu (loaded by org-switcher.tsx on the first opening, and mounted
 // open): a Radix dropdown menu, walked with the arrows (and typeahead), closed on Escape, focus
-// back on its button. Each item is a link to that organization.
+// back on its button. Each item is a link to that organization; the pending invitations follow.
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { SwitcherLabel, triggerClass, type OrgSwitcherProps } from "./org-switcher";
+import { popoverPlacement, popoverSurface } from "@/components/popover";
+import { MY_INVITATIONS_HREF, invitationTarget } from "@/lib/console/my-invitations";
+import { SwitcherLabel, pendingInvitations, triggerClass, type OrgSwitcherProps } from "./org-switcher";
 
 const itemClass =
   "flex cursor-pointer items-center justify-between gap-2 rounded-md px-3 py-2 text-sm outline-none select-none data-[highlighted]:bg-surface-2";
@@ -17,6 +19,9 @@ const itemClass =
  * starts on the first item, as Radix does for a keyboard opening. The next frame, because Radix
  * focuses the menu itself once its portal has mounted.
  */
+/** Invitations listed one by one in the menu; more are summed up in one entry. */
+const LISTED_INVITATIONS = 5;
+
 function FocusFirstItem() {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -26,18 +31,18 @@ function FocusFirstItem() {
   return <span ref={ref} hidden />;
 }
 
-export default function OrgSwitcherMenu({ current, orgs, viaKeyboard }: OrgSwitcherProps & { viaKeyboard: boolean }) {
+export default function OrgSwitcherMenu({ current, orgs, invitations = [], viaKeyboard }: OrgSwitcherProps & { viaKeyboard: boolean }) {
+  const count = invitations.length;
   return (
     <Menu.Root defaultOpen>
       <Menu.Trigger className={triggerClass}>
-        <SwitcherLabel title={current.title} />
+        <SwitcherLabel title={current.title} invitations={count} />
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content
           align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-50 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface p-1 text-fg shadow-lg"
+          {...popoverPlacement}
+          className={`z-50 w-72 max-w-[calc(100vw-2rem)] rounded-lg p-1 ${popoverSurface}`}
         >
           {viaKeyboard ? <FocusFirstItem /> : null}
           <Menu.Label className="px-3 pt-2 pb-1 text-xs font-medium text-muted">Your organizations</Menu.Label>
@@ -60,6 +65,32 @@ export default function OrgSwitcherMenu({ current, orgs, viaKeyboard }: OrgSwitc
               );
             })}
           </div>
+          {count > 0 ? (
+            <Menu.Group>
+              <Menu.Separator className="my-1 h-px bg-border" />
+              <Menu.Label className="px-3 pt-2 pb-1 text-xs font-medium text-muted">Invitations ({count})</Menu.Label>
+              {invitations.slice(0, LISTED_INVITATIONS).map((inv) => {
+                const target = invitationTarget(inv);
+                return (
+                  <Menu.Item key={inv.id} asChild className={itemClass} textValue={target}>
+                    <Link href={MY_INVITATIONS_HREF} aria-label={`Invitation to ${target}`}>
+                      <span className="min-w-0">
+                        <span className="block truncate" title={target}>
+                          {target}
+                        </span>
+                        <span className="block truncate text-xs text-muted">{inv.roleTitles.join(", ")}</span>
+                      </span>
+                    </Link>
+                  </Menu.Item>
+                );
+              })}
+              {count > LISTED_INVITATIONS ? (
+                <Menu.Item asChild className={`${itemClass} text-link`}>
+                  <Link href={MY_INVITATIONS_HREF}>All {pendingInvitations(count)}</Link>
+                </Menu.Item>
+              ) : null}
+            </Menu.Group>
+          ) : null}
           <Menu.Separator className="my-1 h-px bg-border" />
           <Menu.Item asChild className={`${itemClass} text-link`}>
             <Link href="/?new">Create organization</Link>

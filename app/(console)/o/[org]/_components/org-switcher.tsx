@@ -4,25 +4,37 @@
 // Its menu (Radix dropdown menu, with its positioning and focus code) is fetched on the first
 // opening — or as soon as the pointer or focus is on the button — and mounted open in this
 // button's place (org-switcher-menu.tsx); until then the button is plain, so none of that code is
-// on a page's first load.
+// on a page's first load. The user's pending invitations are counted on the button and listed
+// in the menu; each leads to the home page's Invitations section, where they are accepted or
+// declined.
 
 import { useState, type KeyboardEvent } from "react";
+import type { PendingInvitation } from "@/lib/console/my-invitations";
 
 export interface OrgSwitcherProps {
   current: { id: string; title: string };
   orgs: Array<{ id: string; title: string }>;
+  invitations?: PendingInvitation[];
 }
+
+export const pendingInvitations = (n: number) => `${n} pending invitation${n === 1 ? "" : "s"}`;
 
 export const triggerClass =
   "flex max-w-[11rem] min-w-0 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-surface-2 sm:max-w-xs";
 
-export function SwitcherLabel({ title }: { title: string }) {
+export function SwitcherLabel({ title, invitations }: { title: string; invitations: number }) {
   return (
     <>
       <span className="sr-only">Organization: </span>
       <span className="truncate" title={title}>
         {title}
       </span>
+      {invitations > 0 ? (
+        <span data-testid="invitation-count" className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg">
+          <span aria-hidden="true">{invitations}</span>
+          <span className="sr-only">, {pendingInvitations(invitations)}</span>
+        </span>
+      ) : null}
       <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0 text-muted" fill="none" stroke="currentColor" strokeWidth="1.75">
         <path d="M5 6.5 8 9.5l3-3" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
@@ -32,7 +44,7 @@ export function SwitcherLabel({ title }: { title: string }) {
 
 const loadMenu = () => import("./org-switcher-menu");
 
-function PlainTrigger({ title, onOpen, busy }: { title: string; onOpen?: (viaKeyboard: boolean) => void; busy?: boolean }) {
+function PlainTrigger({ title, invitations, onOpen, busy }: { title: string; invitations: number; onOpen?: (viaKeyboard: boolean) => void; busy?: boolean }) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
@@ -52,7 +64,7 @@ function PlainTrigger({ title, onOpen, busy }: { title: string; onOpen?: (viaKey
       onPointerEnter={() => void loadMenu()}
       onFocus={() => void loadMenu()}
     >
-      <SwitcherLabel title={title} />
+      <SwitcherLabel title={title} invitations={invitations} />
     </button>
   );
 }
@@ -68,6 +80,7 @@ export function OrgSwitcher(props: OrgSwitcherProps) {
   return (
     <PlainTrigger
       title={props.current.title}
+      invitations={props.invitations?.length ?? 0}
       busy={opened !== null}
       onOpen={(viaKeyboard) => {
         setOpened({ viaKeyboard });
