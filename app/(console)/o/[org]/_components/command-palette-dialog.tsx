@@ -26,6 +26,20 @@ function matches(command: PaletteCommand, text: string): boolean {
   return !needle || [command.label, ...(command.keywords ?? [])].some((w) => w.toLowerCase().includes(needle));
 }
 
+/** A group of the layout's commands (pages or actions); nothing when none matches. */
+function CommandGroup({ heading, commands, valueOf, onSelect }: { heading: string; commands: PaletteCommand[]; valueOf: (c: PaletteCommand) => string; onSelect: (href: string) => void }) {
+  if (!commands.length) return null;
+  return (
+    <Command.Group heading={heading} className={groupClass}>
+      {commands.map((c) => (
+        <Command.Item key={c.href} value={valueOf(c)} onSelect={() => onSelect(c.href)} className={itemClass}>
+          {c.label}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+}
+
 export default function CommandPaletteDialog({ org, pages, actions, open, setOpen }: CommandPaletteProps & { open: boolean; setOpen: (open: boolean) => void }) {
   const [text, setText] = useState("");
   const search = useDeferredValue(text.trim());
@@ -93,15 +107,7 @@ export default function CommandPaletteDialog({ org, pages, actions, open, setOpe
             </p>
           ) : null}
           <Command.Empty className="px-3 py-6 text-center text-sm text-muted">{loading ? "Searching…" : `Nothing matches “${text}”.`}</Command.Empty>
-          {shownActions.length ? (
-            <Command.Group heading="Actions" className={groupClass}>
-              {shownActions.map((c) => (
-                <Command.Item key={c.href} value={`action ${c.label}`} onSelect={() => go(c.href)} className={itemClass}>
-                  {c.label}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
+          <CommandGroup heading="Actions" commands={shownActions} valueOf={(c) => `action ${c.label}`} onSelect={go} />
           {wsRows.length ? (
             <Command.Group heading="Workspaces" className={groupClass}>
               {wsRows.map((w) => (
@@ -131,15 +137,7 @@ export default function CommandPaletteDialog({ org, pages, actions, open, setOpe
               ))}
             </Command.Group>
           ) : null}
-          {shownPages.length ? (
-            <Command.Group heading="Pages" className={groupClass}>
-              {shownPages.map((c) => (
-                <Command.Item key={c.href} value={`page ${c.href}`} onSelect={() => go(c.href)} className={itemClass}>
-                  {c.label}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
+          <CommandGroup heading="Pages" commands={shownPages} valueOf={(c) => `page ${c.href}`} onSelect={go} />
         </Command.List>
       </Command.Dialog>
     </>
