@@ -89,11 +89,10 @@ test.describe("forms: shared schemas in the browser, server field errors on thei
     const email = `invitee-${tag()}@e2e.example`;
     await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${viewerWorkspaceId}/invites`, { emails: [email], roles: ["workspace-viewer"] });
     const link = await linkFromOutbox(email, "invite");
-    const fresh = await browser.newContext();
+    // Signed out, in a context of its own: the admin's session stays out of it.
+    const invitee = await (await browser.newContext()).newPage();
     try {
-      const invitee = await fresh.newPage();
-      await invitee.goto(link);
-      await hydrated(invitee);
+      await Promise.all([invitee.goto(link), hydrated(invitee)]);
       await expect(invitee.getByLabel("Name")).toBeFocused();
       const name = `Ivy ${tag()}`;
       await invitee.getByLabel("Name").fill(name);
@@ -105,7 +104,7 @@ test.describe("forms: shared schemas in the browser, server field errors on thei
       await expectFieldError(invitee.getByLabel("Name"), /Name must not contain the control character U\+0007/);
       await expect(invitee).toHaveURL(new RegExp(link));
     } finally {
-      await fresh.close();
+      await invitee.context().close();
     }
   });
 
