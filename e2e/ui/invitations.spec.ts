@@ -1,24 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { hydrated } from "../fixtures/hydration";
 import { newPerson } from "../fixtures/people";
 import { api } from "../fixtures/member-pages";
+import { sql } from "../fixtures/database";
 import { linkFromOutbox } from "../fixtures/outbox";
 
 const tag = () => randomBytes(4).toString("hex");
-
-async function sql(query: string, params: unknown[]): Promise<void> {
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(query, params);
-  } finally {
-    await db.end();
-  }
-}
 
 async function openInvites(page: Page, orgId: string, wsId: string) {
   await page.goto(`/o/${orgId}/workspaces/${wsId}/invites`);
