@@ -12,7 +12,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import http from "node:http";
 import net from "node:net";
@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     port: { type: "string", default: process.env.BENCH_PORT ?? "3120" },
     "cpu-prof": { type: "boolean", default: false },
     "mixed-duration": { type: "string" },
+    // Also load a product instance whose /api/v1 goes through Next's route files (API_EDGE=off).
+    next: { type: "boolean", default: false },
   },
 });
 const QUICK = args.quick;
@@ -267,11 +269,9 @@ async function waitFor(port: number, proc: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not start on port ${port}`);
 }
 
-/** The product as `npm start` serves it: the standalone server when built, else `next start`. */
+/** The product as `npm start` serves it: scripts/serve.mjs (PORT and HOSTNAME from the environment). */
 function productCommand(): string[] {
-  const standalone = path.join(ROOT, ".next", "standalone", "server.js");
-  if (existsSync(standalone)) return [standalone];
-  return [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PRODUCT_PORT), "-H", "127.0.0.1"];
+  return [path.join(ROOT, "scripts", "serve.mjs")];
 }
 
 async function start(name: string, argv: string[], port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
@@ -518,6 +518,8 @@ async function main() {
       servers.push(product);
       const bare = await start("bare", [path.join(ROOT, "bench", "bare-server.mjs")], BARE_PORT, env);
       servers.push(bare);
+      const viaNext = args.next ? await start("product via Next", productArgv, PRODUCT_PORT + 5, { ...env, API_EDGE: "off" }) : undefined;
+      if (viaNext) servers.push(viaNext);
 
       const listOf = (org: string): Target => ({ method: "GET", path: `/api/v1/organizations/${org}/workspaces` });
       const scenarios = [
@@ -541,9 +543,11 @@ async function main() {
         for (const s of scenarios) {
           const p = await load(product, c, fx.token, [s.target], conns, DURATION_S);
           if (s === scenarios[0]) smallOnPostgres.set(conns, p);
+          const n = viaNext ? await load(viaNext, c, fx.token, [s.target], conns, DURATION_S) : undefined;
           const b = await load(bare, c, fx.token, [s.target], conns, DURATION_S);
-          for (const [name, r] of [["product", p], ["bare", b]] as const) {
-            console.log(`| ${s.label} | ${conns} | ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.pgMsPerReq)} | ${name === "product" ? f2(p.rps / b.rps) : ""} |`);
+          const rows: [string, LoadResult][] = [["product", p], ...(n ? [["product via Next", n] as [string, LoadResult]] : []), ["bare", b]];
+          for (const [name, r] of rows) {
+            console.log(`| ${s.label} | ${conns} | ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.pgMsPerReq)} | ${name === "bare" ? "" : f2(r.rps / b.rps)} |`);
           }
         }
       }
@@ -634,8 +638,8 @@ async function main() {
       await embeddedDb.pglite.exec(smallOrgSql(embeddedToken.hash, embeddedToken.prefix));
       await embeddedDb.close();
       const embeddedPort = PRODUCT_PORT + 4;
-      // As `npm start` serves it: scripts/serve.mjs, with the database in a process of its own.
-      const embedded = await start("product on PGlite", [path.join(ROOT, "scripts", "serve.mjs")], embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
+      // As `npm start` serves it: scripts/serve.mjs starts the database in a process of its own.
+      const embedded = await start("product on PGlite", productArgv, embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
       servers.push(embedded);
       console.log(`\nListWorkspaces, 4-workspace org, on the embedded database (PGlite) vs the product on PostgreSQL above`);
       console.log("| conns | rps | p50 | p99 | errors | CPU ms/req | PGlite/PostgreSQL rps |");
@@ -654,7 +658,7 @@ async function main() {
       await npmStartMemory("PostgreSQL", PRODUCT_PORT + 6, { ...startEnv, DATABASE_URL: dbUrl, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT + 6}` }, c, { token: fx.token, org: fx.small });
 
       console.log("\nPeak resident memory of each process tree during the run");
-      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : (s === embedded ? ["scripts/serve.mjs"] : productArgv).map((a) => path.relative(ROOT, a) || a).join(" ")})`);
+      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : productArgv.map((a) => path.relative(ROOT, a) || a).join(" ")})`);
     });
   } finally {
     for (const s of servers) s.proc.kill("SIGTERM");
