@@ -5,9 +5,8 @@
 // already focusable (a link) becomes the tooltip's trigger; plain text becomes focusable only
 // while it overflows, so short text costs no Tab stop.
 
-import * as Tooltip from "@radix-ui/react-tooltip";
-import { FullTextBubble } from "./tooltip-bubble";
-import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type ReactElement } from "react";
+import { Tip } from "./tip";
 
 export interface TruncateProps {
   text: string;
@@ -16,31 +15,20 @@ export interface TruncateProps {
   className?: string;
 }
 
-/**
- * Whether the element, or a `truncate` line inside it, is cut short: measured on layout and
- * whenever it resizes, and again when `text` changes.
- */
-export function useIsCut(ref: RefObject<HTMLElement | null>, text: string): boolean {
-  const [cut, setCut] = useState(false);
+export function Truncate({ text, children, className = "" }: TruncateProps) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const [overflowing, setOverflowing] = useState(false);
+
   useLayoutEffect(() => {
-    const el = ref.current;
+    // The element showing the text (the given child, or the span below), inside Tip's wrapper.
+    const el = ref.current?.firstElementChild?.firstElementChild;
     if (!el) return;
-    const lines = [el, ...el.querySelectorAll<HTMLElement>(".truncate")];
-    const measure = () => setCut(lines.some((l) => l.scrollWidth > l.clientWidth + 1));
+    const measure = () => setOverflowing(el.scrollWidth > el.clientWidth + 1);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref, text]);
-  return cut;
-}
-
-export function Truncate({ text, children, className = "" }: TruncateProps) {
-  // Radix types the trigger as a button; the element is whatever `children` renders.
-  const ref = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-
-  const overflowing = useIsCut(ref, text);
+  }, [text]);
 
   const target = children ?? (
     <span tabIndex={overflowing ? 0 : undefined} className={`block truncate ${className}`}>
@@ -49,11 +37,10 @@ export function Truncate({ text, children, className = "" }: TruncateProps) {
   );
 
   return (
-    <Tooltip.Root open={open && overflowing} onOpenChange={setOpen}>
-      <Tooltip.Trigger asChild ref={ref}>
+    <span ref={ref} className="contents">
+      <Tip content={text} disabled={!overflowing} side="top" align="start" className="max-w-[min(32rem,calc(100vw-1rem))]">
         {target}
-      </Tooltip.Trigger>
-      <FullTextBubble text={text} side="top" align="start" />
-    </Tooltip.Root>
+      </Tip>
+    </span>
   );
 }

@@ -7,20 +7,33 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import * as Tooltip from "@radix-ui/react-tooltip";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { SignOutButton } from "./sign-out-button";
-import { FullTextBubble } from "./tooltip-bubble";
-import { useIsCut } from "./truncate";
+import { Tip } from "./tip";
 
 export interface UserMenuProps {
   displayName: string;
   email: string;
 }
 
+/** Whether a `truncate` line inside the element is cut short, measured on layout and on every resize. */
+function useIsCut(ref: RefObject<HTMLElement | null>, text: string): boolean {
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const lines = [...el.querySelectorAll<HTMLElement>(".truncate")];
+    const measure = () => setCut(lines.some((l) => l.scrollWidth > l.clientWidth + 1));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, text]);
+  return cut;
+}
+
 export function UserMenu({ displayName, email }: UserMenuProps) {
   const [open, setOpen] = useState(false);
-  const [tip, setTip] = useState(false);
   const namesRef = useRef<HTMLSpanElement>(null);
   const cut = useIsCut(namesRef, `${displayName}|${email}`);
   const [openedAt, setOpenedAt] = useState<string | null>(null);
@@ -53,8 +66,13 @@ export function UserMenu({ displayName, email }: UserMenuProps) {
 
   return (
     <div ref={rootRef} className="relative min-w-0">
-      <Tooltip.Root open={tip && cut && !shown} onOpenChange={setTip}>
-        <Tooltip.Trigger asChild>
+      <Tip
+        content={displayName ? `${displayName} (${email})` : email}
+        disabled={!cut || shown}
+        side="bottom"
+        align="end"
+        className="max-w-[min(32rem,calc(100vw-1rem))] break-words"
+      >
           <button
             ref={buttonRef}
             type="button"
@@ -78,9 +96,7 @@ export function UserMenu({ displayName, email }: UserMenuProps) {
             </span>
             <span className="sr-only">Account menu of {displayName ? `${displayName} (${email})` : email}</span>
           </button>
-        </Tooltip.Trigger>
-        <FullTextBubble text={displayName ? `${displayName} (${email})` : email} side="bottom" align="end" />
-      </Tooltip.Root>
+      </Tip>
       <div
         id={panelId}
         hidden={!shown}
