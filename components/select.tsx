@@ -6,7 +6,7 @@
 // is carried under a private stand-in and handed back as "".
 
 import * as RadixSelect from "@radix-ui/react-select";
-import { useId } from "react";
+import { useId, type Ref } from "react";
 
 export interface SelectOption<V extends string | number> {
   value: V;
@@ -62,49 +62,77 @@ export function Select<V extends string | number>({ label, hideLabel = false, va
   const uid = useId();
   const triggerId = id ?? `${uid}-select`;
   const labelId = `${uid}-label`;
-  const byValue = new Map(options.map((o) => [encode(o.value), o.value]));
   return (
     <div className={`flex items-center gap-2 ${className}`}>
       <label id={labelId} htmlFor={triggerId} className={hideLabel ? "sr-only" : "text-muted"}>
         {label}
       </label>
-      <RadixSelect.Root value={encode(value)} onValueChange={(v) => onChange(byValue.get(v) as V)} disabled={disabled}>
-        <RadixSelect.Trigger
-          id={triggerId}
-          aria-labelledby={labelId}
-          className="inline-flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-border-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none disabled:opacity-60"
-        >
-          <span className="truncate">
-            <RadixSelect.Value />
-          </span>
-          <RadixSelect.Icon>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-muted" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-              <path d="M4 6l4 4 4-4" />
-            </svg>
-          </RadixSelect.Icon>
-        </RadixSelect.Trigger>
-        <RadixSelect.Portal>
-          <RadixSelect.Content
-            position="popper"
-            sideOffset={4}
-            collisionPadding={8}
-            className="z-[80] max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md border border-border bg-surface text-sm text-fg shadow-lg"
-          >
-            <RadixSelect.Viewport className="p-1">
-              {groupsOf(options).map(({ group, items }, i) =>
-                group ? (
-                  <RadixSelect.Group key={`${group}-${i}`}>
-                    <RadixSelect.Label className="px-2 pt-2 pb-1 text-xs font-semibold text-muted">{group}</RadixSelect.Label>
-                    {items.map(item)}
-                  </RadixSelect.Group>
-                ) : (
-                  items.map(item)
-                ),
-              )}
-            </RadixSelect.Viewport>
-          </RadixSelect.Content>
-        </RadixSelect.Portal>
-      </RadixSelect.Root>
+      <SelectControl id={triggerId} aria-labelledby={labelId} value={value} options={options} onChange={onChange} disabled={disabled} />
     </div>
+  );
+}
+
+export interface SelectControlProps<V extends string | number> {
+  /** The trigger's id: a form field's `<label htmlFor>` names it (see field.tsx). */
+  id: string;
+  value: V;
+  options: readonly SelectOption<V>[];
+  onChange: (value: V) => void;
+  onBlur?: () => void;
+  disabled?: boolean;
+  /** react-hook-form's field ref: an error focuses the trigger. */
+  ref?: Ref<HTMLButtonElement>;
+  className?: string;
+  "aria-labelledby"?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}
+
+/**
+ * The select without a label of its own, for a form field that labels it (`<Field>`), full width
+ * like the field's other controls unless `className` says otherwise.
+ */
+export function SelectControl<V extends string | number>({ id, value, options, onChange, onBlur, disabled, ref, className, ...aria }: SelectControlProps<V>) {
+  const byValue = new Map(options.map((o) => [encode(o.value), o.value]));
+  return (
+    <RadixSelect.Root value={encode(value)} onValueChange={(v) => onChange(byValue.get(v) as V)} disabled={disabled}>
+      <RadixSelect.Trigger
+        ref={ref}
+        id={id}
+        onBlur={onBlur}
+        {...aria}
+        className={`inline-flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-border-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none disabled:opacity-60 aria-[invalid=true]:border-danger ${className ?? ""}`}
+      >
+        <span className="truncate">
+          <RadixSelect.Value />
+        </span>
+        <RadixSelect.Icon>
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-muted" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M4 6l4 4 4-4" />
+          </svg>
+        </RadixSelect.Icon>
+      </RadixSelect.Trigger>
+      <RadixSelect.Portal>
+        <RadixSelect.Content
+          position="popper"
+          sideOffset={4}
+          collisionPadding={8}
+          className="z-[80] max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md border border-border bg-surface text-sm text-fg shadow-lg"
+        >
+          <RadixSelect.Viewport className="p-1">
+            {groupsOf(options).map(({ group, items }, i) =>
+              group ? (
+                <RadixSelect.Group key={`${group}-${i}`}>
+                  <RadixSelect.Label className="px-2 pt-2 pb-1 text-xs font-semibold text-muted">{group}</RadixSelect.Label>
+                  {items.map(item)}
+                </RadixSelect.Group>
+              ) : (
+                items.map(item)
+              ),
+            )}
+          </RadixSelect.Viewport>
+        </RadixSelect.Content>
+      </RadixSelect.Portal>
+    </RadixSelect.Root>
   );
 }

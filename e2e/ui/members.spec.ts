@@ -177,6 +177,23 @@ test.describe("console: workspace members", () => {
     await expect(role.getByText("Not assigned to anyone")).toBeVisible();
     await expect(role.getByRole("list", { name: `Permissions of ${title}` }).getByRole("listitem")).toHaveCount(5);
 
+    // The dialog checks with the API's schema before sending (no permission ticked: said under the
+    // matrix), and a title another role holds is the server's refusal, shown under Title.
+    const newRole = page.getByRole("button", { name: "New role" });
+    await newRole.click();
+    const again = page.getByRole("dialog", { name: "New role" });
+    await expect(again.getByLabel("Title")).toBeFocused();
+    await again.getByLabel("Title").fill(title);
+    await again.getByRole("button", { name: "Create role" }).click();
+    await expect(again.getByRole("group", { name: "Permissions" })).toHaveAccessibleDescription(/Permissions needs at least one permission/);
+    await again.getByRole("checkbox", { name: "read:Member", exact: true }).check();
+    await again.getByRole("button", { name: "Create role" }).click();
+    await expect(again.getByLabel("Title")).toHaveAccessibleDescription(/already exists in this workspace/);
+    await expect(again.getByLabel("Title")).toBeFocused();
+    await expect(again.getByRole("alert")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(newRole).toBeFocused();
+
     // Edit: the matrix opens with the role's permissions ticked.
     await role.getByRole("button", { name: `Edit ${title}` }).click();
     const edit = page.getByRole("dialog", { name: "Edit role" });

@@ -13,6 +13,8 @@ import {
   patchWorkspaceViaApi,
   workspaceVerbViaApi,
 } from "../fixtures/workspace-pages";
+import { choose } from "../fixtures/select";
+import { rewriteNextAction } from "../fixtures/server-action";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -162,6 +164,52 @@ test.describe("console: workspace lifecycle", () => {
     await rows.showDeletedSwitch().uncheck();
     await expect(page).not.toHaveURL(/show_deleted/);
     await expect(rows.row(renamed)).toBeVisible();
+  });
+
+  test("Clone and Disable put the server's field refusals under their fields, and keep the dialog open", async ({ page }) => {
+    const { admin, orgId } = world();
+    const title = unique("Refusals");
+    const taken = unique("Taken Title");
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, title);
+    await createWorkspaceViaApi(page.request, admin.token, orgId, taken);
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    await new WorkspaceDetailPage(page).goto(orgId, wsId, "settings");
+    const settings = new SettingsTab(page);
+
+    // A title another workspace holds passes the browser's checks; the server's ALREADY_EXISTS
+    // names the title, and the form shows it there (focused), not above the form.
+    const clone = await settings.openDialog("Clone workspace", "Clone workspace");
+    const newTitle = clone.getByLabel("New title");
+    await expect(newTitle).toBeFocused();
+    await newTitle.fill(taken);
+    await clone.getByRole("button", { name: "Clone workspace" }).click();
+    await expect(newTitle).toHaveAttribute("aria-invalid", "true");
+    await expect(newTitle).toHaveAccessibleDescription(/already exists in this organization/);
+    await expect(newTitle).toBeFocused();
+    await expect(clone.getByRole("alert")).toHaveCount(0);
+    // The browser's own check (the API's schema) speaks the same way, before anything is sent.
+    await newTitle.fill("   ");
+    await clone.getByRole("button", { name: "Clone workspace" }).click();
+    await expect(newTitle).toHaveAccessibleDescription(/Title is required/);
+    await page.keyboard.press("Escape");
+    await expect(clone).toBeHidden();
+    await expect(settings.zone().getByRole("button", { name: "Clone workspace" })).toBeFocused();
+
+    // A comment the server refuses (a bidirectional override, slipped into the request after the
+    // browser's check) comes back as a violation of `comment`, shown under Comment.
+    const disable = await settings.openDialog("Disable workspace", "Disable workspace");
+    await expect(disable.getByRole("combobox", { name: "Reason" })).toBeFocused();
+    await choose(page, "Reason", "Inactivity");
+    await expect(disable.getByRole("combobox", { name: "Reason" })).toHaveText("Inactivity");
+    await disable.getByLabel("Comment").fill("quiet for now");
+    await rewriteNextAction(page, (args) => {
+      const body = args[2] as { comment?: string } | undefined;
+      return body?.comment === "quiet for now" ? [args[0], args[1], { ...body, comment: "\u202Equiet" }] : undefined;
+    });
+    await disable.getByRole("button", { name: "Disable workspace" }).click();
+    await expect(disable.getByLabel("Comment")).toHaveAttribute("aria-invalid", "true");
+    await expect(disable.getByLabel("Comment")).toHaveAccessibleDescription(/Comment must not contain the bidirectional control character U\+202E/);
+    await expect(new WorkspaceDetailPage(page).stateBadge()).toHaveText("Active");
   });
 
   test("a deleted workspace stays reachable by its address, marked deleted, and is restored from Settings", async ({ page }) => {
