@@ -4,6 +4,8 @@
 // walked with the arrow keys and typeahead, styled like the app in light and dark. Radix cannot
 // hold "" as an item's value (it means "no value"), so an option for "all"/"none" with value ""
 // is carried under a private stand-in and handed back as "".
+// `Select` is the compact one with its label beside it (table toolbars); `SelectControl` is the
+// bare control for a form field (components/field.tsx gives it its label, hint and error).
 
 import * as RadixSelect from "@radix-ui/react-select";
 import { useId, type Ref } from "react";
@@ -58,51 +60,36 @@ function item<V extends string | number>(o: SelectOption<V>) {
   );
 }
 
-export function Select<V extends string | number>({ label, hideLabel = false, value, options, onChange, id, className = "", disabled }: SelectProps<V>) {
-  const uid = useId();
-  const triggerId = id ?? `${uid}-select`;
-  const labelId = `${uid}-label`;
-  return (
-    <div className={`flex items-center gap-2 ${className}`}>
-      <label id={labelId} htmlFor={triggerId} className={hideLabel ? "sr-only" : "text-muted"}>
-        {label}
-      </label>
-      <SelectControl id={triggerId} aria-labelledby={labelId} value={value} options={options} onChange={onChange} disabled={disabled} />
-    </div>
-  );
-}
-
 export interface SelectControlProps<V extends string | number> {
-  /** The trigger's id: a form field's `<label htmlFor>` names it (see field.tsx). */
-  id: string;
+  id?: string;
   value: V;
   options: readonly SelectOption<V>[];
   onChange: (value: V) => void;
   onBlur?: () => void;
   disabled?: boolean;
-  /** react-hook-form's field ref: an error focuses the trigger. */
-  ref?: Ref<HTMLButtonElement>;
+  /** Classes for the trigger button, added to the defaults. */
   className?: string;
+  /** The trigger, e.g. for react-hook-form to focus the field when it is invalid. */
+  ref?: Ref<HTMLButtonElement>;
   "aria-labelledby"?: string;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
 }
 
-/**
- * The select without a label of its own, for a form field that labels it (`<Field>`), full width
- * like the field's other controls unless `className` says otherwise.
- */
-export function SelectControl<V extends string | number>({ id, value, options, onChange, onBlur, disabled, ref, className, ...aria }: SelectControlProps<V>) {
+const TRIGGER_CLASS =
+  "inline-flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-border-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2 " +
+  "focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none disabled:opacity-60 aria-[invalid=true]:border-danger";
+
+export function SelectControl<V extends string | number>({ value, options, onChange, onBlur, disabled, className = "", ref, ...trigger }: SelectControlProps<V>) {
   const byValue = new Map(options.map((o) => [encode(o.value), o.value]));
   return (
-    <RadixSelect.Root value={encode(value)} onValueChange={(v) => onChange(byValue.get(v) as V)} disabled={disabled}>
-      <RadixSelect.Trigger
-        ref={ref}
-        id={id}
-        onBlur={onBlur}
-        {...aria}
-        className={`inline-flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-border-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2 focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none disabled:opacity-60 aria-[invalid=true]:border-danger ${className ?? ""}`}
-      >
+    <RadixSelect.Root
+      value={encode(value)}
+      onValueChange={(v) => onChange(byValue.get(v) as V)}
+      onOpenChange={(open) => (open ? undefined : onBlur?.())}
+      disabled={disabled}
+    >
+      <RadixSelect.Trigger ref={ref} {...trigger} className={`${TRIGGER_CLASS} ${className}`}>
         <span className="truncate">
           <RadixSelect.Value />
         </span>
@@ -134,5 +121,19 @@ export function SelectControl<V extends string | number>({ id, value, options, o
         </RadixSelect.Content>
       </RadixSelect.Portal>
     </RadixSelect.Root>
+  );
+}
+
+export function Select<V extends string | number>({ label, hideLabel = false, value, options, onChange, id, className = "", disabled }: SelectProps<V>) {
+  const uid = useId();
+  const triggerId = id ?? `${uid}-select`;
+  const labelId = `${uid}-label`;
+  return (
+    <div className={`flex items-center gap-2 ${className}`}>
+      <label id={labelId} htmlFor={triggerId} className={hideLabel ? "sr-only" : "text-muted"}>
+        {label}
+      </label>
+      <SelectControl id={triggerId} aria-labelledby={labelId} value={value} options={options} onChange={onChange} disabled={disabled} />
+    </div>
   );
 }

@@ -88,7 +88,7 @@ export function workspaceFieldOf(path: string): FieldPath<WorkspaceFieldValues> 
  * (null when every violation found its field).
  */
 export function applyServerErrors(form: UseFormReturn<WorkspaceFieldValues>, failure: ActionFailure): ActionFailure | null {
-  return applyFieldErrors(form, failure, workspaceFieldOf);
+  return applyFieldErrors(form, failure, { fieldOf: workspaceFieldOf });
 }
 
 export interface WorkspaceFieldsProps {

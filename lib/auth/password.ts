@@ -5,8 +5,7 @@ import { hash, verify } from "@node-rs/argon2";
 // OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../schemas/users";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -1,65 +1,126 @@
-// Validation errors onto react-hook-form fields, from either side. The console's forms validate in
-// the browser with the API's own zod schemas (lib/schemas), and the server refuses with
-// google.rpc.BadRequest field violations naming the same API paths ("title",
-// "configuration.client_id", "permissions.3"). Both go through one `fieldOf` mapping from API path
-// to form field, so an error lands under the same field whichever side found it.
+// react-hook-form over the shared zod schemas (lib/schemas): the browser checks a form with the
+// very schema the server parses with, and the server's INVALID_ARGUMENT field violations land on
+// the fields they name. The schemas' messages name the API's fields ("title is required"); a
+// form labels them as the user sees them ("Organization name is required"), in both cases.
 
 import { toNestErrors } from "@hookform/resolvers";
-import type { FieldError, FieldErrors, FieldPath, FieldValues, Resolver, UseFormSetError } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldError, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from "react-hook-form";
 import type { ZodType } from "zod";
-import { fieldErrorsOf, type ActionFailure } from "./action-result";
+import { relabel, type ActionFailure } from "./action-result";
 
-/** The form field that shows an API path's errors, or undefined when the form has none for it. */
-export type FieldOf<F extends FieldValues> = (apiPath: string) => FieldPath<F> | undefined;
+/** The words a form shows for an API field, by the field's name: `{ title: "Organization name" }`. */
+export type FieldLabels = Readonly<Record<string, string>>;
 
-/** A `fieldOf` for forms whose field names are the API's own top-level field names. */
-export function sameNames<F extends FieldValues>(...names: Array<FieldPath<F>>): FieldOf<F> {
-  return (path) => names.find((n) => path === n || path.startsWith(`${n}.`) || path.startsWith(`${n}[`));
+/** A schema message for `field` with the API's name for it replaced by the form's label. */
+export function labelMessage(message: string, field: string, labels: FieldLabels = {}): string {
+  return relabel(message, field, labels[field] ?? field);
 }
 
-const capitalize = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
-
-/**
- * Puts a refusal's field violations on the form's fields (focusing the first); returns the failure
- * to show above the form, or null when every violation found its field.
- */
-export function applyServerErrors<F extends FieldValues>(
-  form: { setError: UseFormSetError<F> },
-  failure: ActionFailure,
-  fieldOf: FieldOf<F>,
-): ActionFailure | null {
-  const { fields, unplaced } = fieldErrorsOf(failure, fieldOf);
-  const names = Object.keys(fields) as Array<FieldPath<F>>;
-  names.forEach((name, i) => form.setError(name, { type: "server", message: fields[name] }, { shouldFocus: i === 0 }));
-  return names.length > 0 && unplaced.length === 0 ? null : failure;
+function relabelErrors(errors: FieldErrors, labels: FieldLabels, top?: string): void {
+  for (const [key, node] of Object.entries(errors)) {
+    if (!node || typeof node !== "object") continue;
+    const field = top ?? key;
+    const error = node as FieldError;
+    if (typeof error.message === "string") error.message = labelMessage(error.message, field, labels);
+    if (error.type === undefined || typeof error.message !== "string") relabelErrors(node as FieldErrors, labels, field);
+  }
 }
 
 /**
- * A resolver that checks the form with an API schema: `toInput` builds the request body from the
- * form's values, the schema parses it as the server will, and each issue is placed by `fieldOf`.
- * `check` answers errors of the form's own text that come first (e.g. a field that must be read as
- * JSON before it is part of the body). The form keeps the values as typed; the submit handler
- * builds the body again with `toInput`.
+ * A resolver that validates with `schema` on the raw values (the form keeps what was typed; the
+ * server trims and normalises on its own) and words its messages with `labels`.
  */
-export function apiResolver<F extends FieldValues>(
-  schema: ZodType,
-  toInput: (values: F) => unknown,
-  fieldOf: FieldOf<F>,
-  check?: (values: F) => Partial<Record<FieldPath<F>, string>>,
-): Resolver<F> {
+export function schemaResolver<T extends FieldValues>(schema: ZodType, labels: FieldLabels = {}): Resolver<T> {
+  const resolve = zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<T>;
+  return async (values, context, options) => {
+    const result = await resolve(values, context, options);
+    relabelErrors(result.errors as FieldErrors, labels);
+    return result;
+  };
+}
+
+/**
+ * The field a violation's message names: the path's last named segment, as the schemas word their
+ * messages ("configuration.client_id" → "client_id is required", "workspace_ids[0]" → "workspace_ids").
+ */
+function namedField(path: string): string {
+  return path.split(/[.[\]]/).filter((part) => part && !/^\d+$/.test(part)).at(-1) ?? path;
+}
+
+export interface ServerErrorPlacement<T extends FieldValues> {
+  /** The form's words for the API's fields, as given to schemaResolver. */
+  labels?: FieldLabels;
+  /** The form field that shows a violation of an API path; by default the path's first segment, if the form has that field. */
+  fieldOf?: (apiPath: string) => FieldPath<T> | undefined;
+  /** Refusals that are about one field whatever their violations say (e.g. ALREADY_EXISTS → "email"): the server's message goes there. */
+  byCode?: Readonly<Partial<Record<string, FieldPath<T>>>>;
+}
+
+/**
+ * Puts a refusal's field violations on the fields they name (focusing the first), and answers
+ * the failure still to show above the form: null when every violation found its field.
+ */
+export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>, failure: ActionFailure, placement: ServerErrorPlacement<T> = {}): ActionFailure | null {
+  const { labels = {}, byCode = {} } = placement;
+  const fieldOf =
+    placement.fieldOf ??
+    ((path: string) => {
+      const top = path.split(/[.[]/)[0];
+      return top in (form.getValues() as object) ? (top as FieldPath<T>) : undefined;
+    });
+  const placed = new Map<FieldPath<T>, string>();
+  const codeField = byCode[failure.code];
+  if (codeField) placed.set(codeField, failure.message);
+  let unplaced = false;
+  for (const v of failure.fieldViolations) {
+    const field = fieldOf(v.field);
+    if (!field) {
+      unplaced = true;
+      continue;
+    }
+    if (placed.has(field)) continue;
+    // Only INVALID_ARGUMENT describes the value; for other codes the message is the clearer text.
+    placed.set(field, failure.code === "INVALID_ARGUMENT" ? labelMessage(v.description, namedField(v.field), labels) : failure.message);
+  }
+  [...placed].forEach(([field, message], i) => form.setError(field, { type: "server", message }, { shouldFocus: i === 0 }));
+  return placed.size > 0 && !unplaced ? null : failure;
+}
+
+export interface BodyResolverOptions<T extends FieldValues> {
+  /** The request body the form's values make (the form keeps the values as typed). */
+  toBody: (values: T) => unknown;
+  /** The form field that shows an issue of an API path, or undefined when none does. */
+  fieldOf: (apiPath: string) => FieldPath<T> | undefined;
+  /**
+   * The form's own checks, said first: text that must be read before it is part of the body (a
+   * JSON field), or a gap the form words better than the schema ("Choose the person to add.").
+   */
+  check?: (values: T) => Partial<Record<FieldPath<T>, string | undefined>>;
+  labels?: FieldLabels;
+}
+
+/**
+ * A resolver for a form whose values are not the request body as they stand (fields nested in the
+ * body under other names, a JSON text field): `toBody` builds the body, the schema parses it as the
+ * server will, and each issue goes to the field `fieldOf` names for its path — the same mapping
+ * applyServerErrors is given for the server's violations.
+ */
+export function bodyResolver<T extends FieldValues>(schema: ZodType, { toBody, fieldOf, check, labels = {} }: BodyResolverOptions<T>): Resolver<T> {
   return async (values, _context, options) => {
-    const messages: Partial<Record<FieldPath<F>, string>> = { ...check?.(values) };
-    const parsed = await schema.safeParseAsync(toInput(values));
+    const messages = new Map<FieldPath<T>, string>();
+    for (const [field, message] of Object.entries(check?.(values) ?? {})) if (message) messages.set(field as FieldPath<T>, message as string);
+    const parsed = await schema.safeParseAsync(toBody(values));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = fieldOf(issue.path.map(String).join("."));
-        if (field && !messages[field]) messages[field] = capitalize(issue.message);
+        const path = issue.path.map(String).join(".");
+        const field = fieldOf(path);
+        if (field && !messages.has(field)) messages.set(field, labelMessage(issue.message, namedField(path), labels));
       }
     }
-    const entries = Object.entries(messages).filter(([, m]) => m) as Array<[FieldPath<F>, string]>;
-    if (entries.length === 0) return { values, errors: {} };
+    if (messages.size === 0) return { values, errors: {} };
     const flat: Record<string, FieldError> = {};
-    for (const [name, message] of entries) flat[name] = { type: "validate", message };
-    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) as FieldErrors<F> };
+    for (const [field, message] of messages) flat[field] = { type: "validate", message };
+    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) as FieldErrors<T> };
   };
 }

@@ -1,21 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "../../db";
 import { newId } from "../../ids";
 import { ApiError } from "../../api/errors";
 import { parseWith } from "../../api/http";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
-import { emailSchema, trimmedText } from "../../schemas/common";
-import { text } from "../../schemas/text";
-
-export const UserCreateInput = z.strictObject({
-  email: emailSchema,
-  display_name: trimmedText("display_name", 1, 256),
-  password: text("password")
-    .min(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-    .max(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` }),
-});
-export type UserCreateInput = z.input<typeof UserCreateInput>;
+import { hashPassword } from "../../auth/password";
+// The schema is client-safe (lib/schemas), so the sign-up forms check exactly what this parses.
+import { UserCreateInput } from "../../schemas/users";
 
 /**
  * Creates a user with a hashed password, for the operator CLI and the demo seed. The operator

@@ -1,25 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "../../db";
 import { parseWith } from "../../api/http";
 import { limitPasswordReset } from "../../api/rate-limit";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../auth/password";
-import { emailSchema } from "../../schemas/common";
+import { hashPassword } from "../../auth/password";
+// Client-safe schemas: the forgot and reset forms check with the same ones.
+import { PasswordResetInput, PasswordResetRequestInput } from "../../schemas/users";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { passwordResetMail } from "../mail/templates";
 import { consumeAccountToken, issueAccountToken } from "./account-tokens";
-
-export const PasswordResetRequestInput = z.strictObject({ email: emailSchema });
-export type PasswordResetRequestInput = z.input<typeof PasswordResetRequestInput>;
-
-export const PasswordResetInput = z.strictObject({
-  token: z.string({ error: "token must be a string" }).trim().min(1, { message: "token is required" }).max(512),
-  password: z
-    .string({ error: "password must be a string" })
-    .min(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-    .max(MAX_PASSWORD_LENGTH, { message: `password must be at most ${MAX_PASSWORD_LENGTH} characters` }),
-});
-export type PasswordResetInput = z.input<typeof PasswordResetInput>;
 
 /**
  * "Forgot password?": an account with this address gets a single-use link valid for one hour.

@@ -20,7 +20,7 @@ import { accountExistsMail, verificationMail } from "../mail/templates";
 import { issueAccountToken } from "./account-tokens";
 import { insertOrganization } from "../organizations/create-organization";
 import { createWorkspace } from "../workspaces/create-workspace";
-import { UserCreateInput } from "./create-user";
+import { UserCreateInput } from "../../schemas/users";
 
 export const SignUpInput = UserCreateInput.extend({
   invitationToken: text("invitationToken").trim().max(512).optional(),

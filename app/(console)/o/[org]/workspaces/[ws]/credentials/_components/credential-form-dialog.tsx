@@ -16,7 +16,7 @@ import { DialogFooter } from "@/components/form-dialog";
 import { SelectControl } from "@/components/select";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
-import { apiResolver, applyServerErrors } from "@/lib/console/form-errors";
+import { applyServerErrors, bodyResolver } from "@/lib/console/form-errors";
 import { credentialKeys } from "@/lib/console/query-keys";
 import { CREDENTIAL_ACTOR_TYPES, CredentialCreateInput, CredentialRotateInput, type CredentialOutput } from "@/lib/schemas/credentials";
 import { createCredentialAction, rotateCredentialAction } from "../actions";
@@ -98,9 +98,10 @@ function bodyOf(kind: CredentialFormMode["kind"], v: CredentialValues) {
 }
 
 const extraCheck = (v: CredentialValues) => ({ extra: readExtra(v.extra).error });
+const labels = { actor_type: "Actor type", client_id: "Client ID", client_secret: "Client secret", configuration: "Configuration" };
 const resolvers = {
-  add: apiResolver<CredentialValues>(CredentialCreateInput, (v) => bodyOf("add", v), fieldOf, extraCheck),
-  rotate: apiResolver<CredentialValues>(CredentialRotateInput, (v) => bodyOf("rotate", v), fieldOf, extraCheck),
+  add: bodyResolver<CredentialValues>(CredentialCreateInput, { toBody: (v) => bodyOf("add", v), fieldOf, check: extraCheck, labels }),
+  rotate: bodyResolver<CredentialValues>(CredentialRotateInput, { toBody: (v) => bodyOf("rotate", v), fieldOf, check: extraCheck, labels }),
 };
 
 function CredentialForm({ org, ws, mode, onDone }: { org: string; ws: string; mode: CredentialFormMode; onDone: () => void }) {
@@ -126,7 +127,7 @@ function CredentialForm({ org, ws, mode, onDone }: { org: string; ws: string; mo
       mode.kind === "add" ? createCredentialAction(org, ws, body) : rotateCredentialAction(org, ws, mode.credential.credential_id, body),
     onSuccess: async (result) => {
       if (!result.ok) {
-        setFailure(applyServerErrors(form, result.error, fieldOf));
+        setFailure(applyServerErrors(form, result.error, { fieldOf, labels }));
         return;
       }
       await queryClient.invalidateQueries({ queryKey: credentialKeys.workspace(ws) });

@@ -15,7 +15,7 @@ import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/compone
 import { DialogFooter } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
-import { apiResolver, applyServerErrors, sameNames } from "@/lib/console/form-errors";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { permissionMatrix, resourceLabel, type CatalogPermission } from "@/lib/console/permission-matrix";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import { RoleCreateInput, type RoleOutput } from "@/lib/schemas/roles";
@@ -57,9 +57,8 @@ interface RoleValues {
 const TITLE_MAX = 128;
 const DESCRIPTION_MAX = 1024;
 
-const fieldOf = sameNames<RoleValues>("title", "description", "permissions");
 // New and edited roles both send the whole role, so both are checked as a new one would be.
-const resolver = apiResolver<RoleValues>(RoleCreateInput, (v) => v, fieldOf);
+const resolver = schemaResolver<RoleValues>(RoleCreateInput);
 
 function RoleForm({ org, ws, mode, catalog, held, onDone }: Omit<RoleEditorDialogProps, "mode" | "onOpenChange"> & { mode: Mode; onDone: () => void }) {
   const uid = useId();
@@ -94,7 +93,7 @@ function RoleForm({ org, ws, mode, catalog, held, onDone }: Omit<RoleEditorDialo
         await queryClient.invalidateQueries({ queryKey: roleKeys.list(ws) });
         return;
       }
-      setFailure(applyServerErrors(form, result.error, fieldOf));
+      setFailure(applyServerErrors(form, result.error));
     },
     onError: () => setFailure(UNREACHABLE),
   });

@@ -14,7 +14,7 @@ import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
 import { FormDialog } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
-import { apiResolver, applyServerErrors, sameNames } from "@/lib/console/form-errors";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import { WorkspaceCloneInput, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { cloneWorkspaceAction } from "../actions";
@@ -27,8 +27,7 @@ interface CloneValues {
   include_members: boolean;
 }
 
-const fieldOf = sameNames<CloneValues>("title", "include_members");
-const resolver = apiResolver<CloneValues>(WorkspaceCloneInput, (v) => v, fieldOf);
+const resolver = schemaResolver<CloneValues>(WorkspaceCloneInput);
 
 export interface CloneDialogProps {
   org: string;
@@ -57,7 +56,7 @@ export function CloneDialog({ org, workspace, open, onOpenChange }: CloneDialogP
     mutationFn: (values: CloneValues) => cloneWorkspaceAction(org, workspace.workspace_id, values),
     onSuccess: async (result) => {
       if (!result.ok) {
-        setFailure(result.error.code === "ABORTED" ? result.error : applyServerErrors(form, result.error, fieldOf));
+        setFailure(result.error.code === "ABORTED" ? result.error : applyServerErrors(form, result.error));
         return;
       }
       await queryClient.invalidateQueries({ queryKey: workspaceKeys.lists(org) });

@@ -14,7 +14,7 @@ import { FormDialog } from "@/components/form-dialog";
 import { SelectControl } from "@/components/select";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
-import { apiResolver, applyServerErrors, sameNames } from "@/lib/console/form-errors";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { REASON_LABELS } from "@/lib/console/state-reasons";
 import { STATE_TRANSITION_REASONS, WorkspaceStateChangeInput, type StateTransitionReason, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { disableWorkspaceAction, enableWorkspaceAction } from "../actions";
@@ -28,8 +28,7 @@ interface StateValues {
   comment: string;
 }
 
-const fieldOf = sameNames<StateValues>("reason", "comment");
-const resolver = apiResolver<StateValues>(WorkspaceStateChangeInput, (v) => v, fieldOf);
+const resolver = schemaResolver<StateValues>(WorkspaceStateChangeInput);
 
 export interface StateDialogProps {
   org: string;
@@ -54,7 +53,7 @@ export function StateDialog({ org, workspace, verb, open, onOpenChange }: StateD
   const change = useMutation({
     mutationFn: (values: StateValues) => (verb === "disable" ? disableWorkspaceAction : enableWorkspaceAction)(org, workspace.workspace_id, values),
     onSuccess: async (result) => {
-      if (!result.ok) return setFailure(result.error.code === "ABORTED" ? result.error : applyServerErrors(form, result.error, fieldOf));
+      if (!result.ok) return setFailure(result.error.code === "ABORTED" ? result.error : applyServerErrors(form, result.error));
       toast({ title: `Workspace ${verb}d`, description: `“${result.data.title}” is now ${result.data.state.toLowerCase()}.` });
       onOpenChange(false);
       await refresh();
