@@ -261,6 +261,9 @@ test.describe("console: workspace lifecycle", () => {
     const bulk = await list.openBulk();
     await expect(bulk.dialog.getByText("title,description,members").first()).toBeVisible();
     await bulk.upload("teams.csv", csv);
+    // The role for listed members is a Radix select.
+    await choose(page, "Role for listed members", "Workspace Editor");
+    await expect(bulk.dialog.getByRole("combobox", { name: "Role for listed members" })).toHaveText("Workspace Editor");
     await expect(bulk.previewRow(2)).toContainText(titles[1]);
     await expect(bulk.previewRow(2)).toContainText('Sales, "EMEA"');
     await expect(bulk.previewRow(3)).toContainText(bob.email);
@@ -279,6 +282,14 @@ test.describe("console: workspace lifecycle", () => {
     expect(base).toBeGreaterThanOrEqual(1);
     await expect(list.memberCount(titles[1])).toHaveText(String(base + 1));
     await expect(list.memberCount(titles[2])).toHaveText(String(base + 2));
+    const href = await list.row(titles[1]).getByRole("link", { name: titles[1] }).getAttribute("href");
+    const wsId = /\/workspaces\/([^/?]+)/.exec(href ?? "")?.[1];
+    const users = await page.request.get(`/api/v1/organizations/${orgId}/workspaces/${wsId}/users?filter=${encodeURIComponent("role_scope = workspace")}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    const listed = ((await users.json()) as { users: Array<{ user: { email: string }; roles: Array<{ name: string; role_scope: string }> }> }).users;
+    const annRoles = listed.find((u) => u.user.email === ann.email)?.roles.filter((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE");
+    expect(annRoles?.map((r) => r.name)).toEqual(["workspace-editor"]);
   });
 
   test("bulk provisioning shows per-row errors and creates nothing while any row is bad", async ({ page }) => {
@@ -290,6 +301,11 @@ test.describe("console: workspace lifecycle", () => {
     const list = new WorkspaceListPage(page);
     await list.goto(orgId, { q: prefix });
     const bulk = await list.openBulk();
+
+    // Text that is not CSV (an unterminated quote) is said with the line it starts on.
+    await bulk.paste(["title,description,members", `${prefix} One,"never closed`].join("\n"));
+    await expect(bulk.dialog.getByRole("alert")).toContainText("A quoted field that starts on line 2 is never closed.");
+    await expect(bulk.createButton()).toBeDisabled();
 
     // Checked in the browser: a bad email and a repeated title, each on its row.
     await bulk.paste(
