@@ -152,7 +152,7 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
         header: "Added",
         enableSorting: true,
         meta: { newestFirst: true, className: "whitespace-nowrap text-muted", skeleton: <Skeleton className="h-3.5 w-20" /> },
-        cell: ({ row: { original: member } }) => <LocalTime iso={member.create_time} format="relative" />,
+        cell: ({ row: { original: member } }) => <LocalTime iso={member.create_time} format="relative" fullDate="below" />,
       }),
       col.display({
         id: "actions",
