@@ -13,6 +13,7 @@ import {
   releaseIdempotencyKey,
   requestFingerprint,
 } from "../api/idempotency";
+import { noteActivity } from "../domain/users/note-activity";
 import { authenticateRequest } from "./authenticate";
 import type { RequestContext } from "./context";
 
@@ -59,6 +60,7 @@ async function answer(
   try {
     const meta = { requestId, ip: clientIp(req.headers), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
     const ctx: RequestContext | null = isPublic ? null : { caller: await authenticateRequest(req), ...meta };
+    if (ctx) void noteActivity(ctx.caller.userId);
     if (ctx) counted(await limitApiCaller(ctx.caller));
     const idemKey = CHANGING_METHODS.has(req.method) ? idempotencyKeyOf(req) : undefined;
     // With an idempotency key the body is read up front: it is part of the request's fingerprint.

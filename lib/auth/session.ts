@@ -6,6 +6,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { clientIp } from "../api/client-address";
 import { db } from "../db";
+import { noteActivity } from "../domain/users/note-activity";
 import type { RequestContext } from "./context";
 import { authOptions } from "./next-auth";
 import { sessionEnded } from "./ended-sessions";
@@ -21,6 +22,7 @@ export async function consoleContext(): Promise<RequestContext | undefined> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
   if (!user || !sessionIsCurrent(sessionUser?.credentialVersion, user.credentialVersion)) return undefined;
   if (await sessionEnded(sessionUser?.sid)) return undefined;
+  void noteActivity(user.id);
   const h = await headers();
   return {
     caller: { userId: user.id, email: user.email, displayName: user.displayName },

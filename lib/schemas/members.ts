@@ -31,6 +31,12 @@ export const RoleBasicInfoOutput = z.object({
   role_scope: z.enum(ROLE_SCOPES),
 });
 
+/**
+ * When the user last made an API request or opened a console page, to within 15 minutes; null when
+ * never seen since it was first recorded.
+ */
+export const LastActiveTime = z.string().nullable();
+
 /** Kognitos v1UserWithRoles. */
 export const UserWithRolesOutput = z.object({
   user: UserBasicInfoOutput,
@@ -40,10 +46,11 @@ export type UserWithRolesOutput = z.infer<typeof UserWithRolesOutput>;
 
 /**
  * ListWorkspaceUsers rows: v1UserWithRoles plus the output-only `create_time` of the access (when
- * the user joined the workspace, or the organization for an admin reaching it through that role).
- * Added fields, so bodies still validate against Kognitos' schemas.
+ * the user joined the workspace, or the organization for an admin reaching it through that role)
+ * and `last_active_time`. Added fields (Kognitos' v1UserWithRoles does not forbid them), so bodies
+ * still validate against Kognitos' schemas.
  */
-export const WorkspaceUserOutput = UserWithRolesOutput.extend({ create_time: z.string() });
+export const WorkspaceUserOutput = UserWithRolesOutput.extend({ create_time: z.string(), last_active_time: LastActiveTime });
 export type WorkspaceUserOutput = z.infer<typeof WorkspaceUserOutput>;
 
 /** Kognitos ListWorkspaceUsers, plus `total_size` (every row matching the filter). */

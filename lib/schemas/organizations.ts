@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ignoredOutputFields, trimmedText } from "./common";
 import { text } from "./text";
-import { UserWithRolesOutput } from "./members";
+import { LastActiveTime, UserWithRolesOutput } from "./members";
 
 export const MAX_LOGO_CHARS = 256 * 1024;
 
@@ -64,7 +64,7 @@ export type TransferOwnershipInput = z.output<typeof TransferOwnershipInput>;
  * membership (when the user was added to the organization). An added field, so bodies still
  * validate against v1UserWithRoles.
  */
-export const OrganizationUserOutput = UserWithRolesOutput.extend({ create_time: z.string() });
+export const OrganizationUserOutput = UserWithRolesOutput.extend({ create_time: z.string(), last_active_time: LastActiveTime });
 export type OrganizationUserOutput = z.infer<typeof OrganizationUserOutput>;
 
 export const ListOrganizationUsersOutput = z.object({

@@ -30,16 +30,16 @@ export function workspaceUserBranches(organizationId: string, workspaceId: strin
   const admin = [ORG_ADMIN];
   return [
     Prisma.sql`
-      SELECT oa.user_id, u.display_name, u.email,
+      SELECT oa.user_id, u.display_name, u.email, u.last_active_time,
              COALESCE(wm.create_time, oa.create_time) AS create_time, COALESCE(wm.update_time, oa.update_time) AS update_time,
              COALESCE(wm.roles, '{}'::text[]) AS ws_roles, oa.roles AS org_roles
         FROM (SELECT * FROM organization_members
                WHERE organization_id = ${organizationId} AND roles @> ${admin}::text[]
               OFFSET 0) oa
-        CROSS JOIN LATERAL (SELECT display_name, email FROM users WHERE id = oa.user_id OFFSET 0) u
+        CROSS JOIN LATERAL (SELECT display_name, email, last_active_time FROM users WHERE id = oa.user_id OFFSET 0) u
         LEFT JOIN workspace_members wm ON wm.workspace_id = ${workspaceId} AND wm.user_id = oa.user_id`,
     Prisma.sql`
-      SELECT wm.user_id, u.display_name, u.email, wm.create_time, wm.update_time,
+      SELECT wm.user_id, u.display_name, u.email, u.last_active_time, wm.create_time, wm.update_time,
              wm.roles AS ws_roles, '{}'::text[] AS org_roles
         FROM workspace_members wm
         JOIN users u ON u.id = wm.user_id
@@ -62,9 +62,10 @@ export async function planWorkspaceUsers(ctx: RequestContext, access: WorkspaceA
 }
 
 /**
- * Kognitos ListWorkspaceUsers, plus two added output-only fields: each row's `create_time` (when
+ * Kognitos ListWorkspaceUsers, plus added output-only fields: each row's `create_time` (when
  * the user got access: joined the workspace, or for an organization admin reaching it through the
- * organization role, joined the organization) and the list's `total_size` for the filter.
+ * organization role, joined the organization) and `last_active_time`, and the list's `total_size`
+ * for the filter.
  */
 export async function listWorkspaceUsers(ctx: RequestContext, access: WorkspaceAccess, params: ListParams): Promise<ListUsersOutput> {
   const plan = await planWorkspaceUsers(ctx, access, params);

@@ -26,6 +26,8 @@ export interface UserListRow {
   email: string;
   create_time: Date;
   update_time: Date;
+  /** When the user was last active anywhere (lib/domain/users/note-activity.ts); null: not seen. */
+  last_active_time: Date | null;
   ws_roles: string[];
   org_roles: string[];
 }
@@ -146,7 +148,7 @@ export async function planUserList(
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
   const orderBy = join(terms.map((t) => raw(`t.${t.path} ${t.desc ? "DESC" : "ASC"}`)), ", ");
   const limit = pageSize + 1;
-  const columns = raw("t.user_id, t.display_name, t.email, t.create_time, t.update_time, t.ws_roles, t.org_roles");
+  const columns = raw("t.user_id, t.display_name, t.email, t.create_time, t.update_time, t.last_active_time, t.ws_roles, t.org_roles");
   const page = (branch: Sql) => sql`SELECT ${columns} FROM (${branch}) AS t ${where} ORDER BY ${orderBy} LIMIT ${limit}`;
   const query =
     branches.length === 1
@@ -169,7 +171,11 @@ export async function runUserList(prisma: Db, organizationId: string, plan: User
   ]);
   const page = plan.page(rows);
   return {
-    users: page.items.map((r) => ({ ...toUserWithRoles(organizationId, r), create_time: r.create_time.toISOString() })),
+    users: page.items.map((r) => ({
+      ...toUserWithRoles(organizationId, r),
+      create_time: r.create_time.toISOString(),
+      last_active_time: r.last_active_time?.toISOString() ?? null,
+    })),
     next_page_token: page.nextPageToken,
     total_size: Number(count[0]?.total ?? 0),
   };

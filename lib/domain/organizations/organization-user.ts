@@ -17,7 +17,7 @@ export function organizationUserNotFound(organizationId: string, userId: string)
 /** The members of an organization with their organization roles (none stored reads as org-member). */
 export function organizationUsersSource(organizationId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT om.user_id, u.display_name, u.email, om.create_time, om.update_time,
+    SELECT om.user_id, u.display_name, u.email, u.last_active_time, om.create_time, om.update_time,
            '{}'::text[] AS ws_roles,
            CASE WHEN cardinality(om.roles) = 0 THEN ARRAY[${ORG_MEMBER}]::text[] ELSE om.roles END AS org_roles
       FROM organization_members om

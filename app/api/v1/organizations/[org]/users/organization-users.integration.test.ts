@@ -51,6 +51,8 @@ describe("GET /organizations/{org}/users (ListOrganizationUsers)", () => {
       roles: [{ name: "org-member", role_scope: "ROLE_SCOPE_ORGANIZATION" }],
       // Output-only addition to v1UserWithRoles: when the membership was made (RFC 3339, UTC).
       create_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      // Output-only addition: when the user was last active (Mia has made no request).
+      last_active_time: null,
     });
   });
 

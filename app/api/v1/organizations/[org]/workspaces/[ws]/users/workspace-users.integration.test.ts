@@ -73,7 +73,13 @@ describe("GET …/workspaces/{ws}/users (ListWorkspaceUsers)", () => {
     expect([...byEmail.keys()].sort()).toEqual([owner, admin2, alice, bob, carol].map((u) => u.email).sort());
     expect(res.body.users).toHaveLength(5);
     const ownerMembership = await (await db()).workspaceMember.findFirstOrThrow({ where: { workspaceId: wsId, userId: owner.id }, select: { createdAt: true } });
-    expect(byEmail.get(owner.email)).toEqual({
+    // The caller's own request notes its activity without waiting for the write, so this answer
+    // may or may not carry it yet.
+    const { last_active_time: ownerActive, ...ownerRow } = byEmail.get(owner.email) as { last_active_time: string | null };
+    expect(ownerActive === null || new Date(ownerActive).toISOString() === ownerActive).toBe(true);
+    // Output-only addition: when the user was last active; null for someone never seen.
+    expect(byEmail.get(alice.email)).toMatchObject({ last_active_time: null });
+    expect(ownerRow).toEqual({
       user: { name: `organizations/${orgId}/users/${owner.id}`, display_name: "Olivia Owner", email: owner.email },
       roles: [
         { name: "workspace-admin", role_scope: "ROLE_SCOPE_WORKSPACE" },
