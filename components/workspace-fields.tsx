@@ -12,7 +12,7 @@ import { Controller, useWatch, type FieldPath, type Resolver, type UseFormReturn
 import { CharacterCount } from "./character-count";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
 import { ColorPicker, IconPicker } from "./icon-color-fields";
-import { SelectControl } from "./select";
+import { SelectField } from "./select-field";
 import { WorkspaceIcon } from "./workspace-icon";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors as applyFieldErrors } from "@/lib/console/form-errors";
@@ -165,30 +165,16 @@ export function WorkspaceFields({ form, mode, readOnly = false, autoFocusTitle =
       />
 
       {mode === "create" ? (
-        <Controller
+        <SelectField
           control={control}
           name="data_policy"
-          render={({ field }) => {
-            const error = errors.data_policy?.message ?? errors.data_policy?.group?.message;
-            return (
-              <Field
-                ids={ids.region}
-                label="Data region"
-                hint="Where the workspace's data is stored. It cannot be changed after the workspace is created."
-                error={error}
-              >
-                <SelectControl
-                  {...controlProps(ids.region, { hint: true, error })}
-                  ref={field.ref}
-                  value={field.value.group}
-                  options={REGION_OPTIONS}
-                  onChange={(region) => field.onChange(regionPolicy(region))}
-                  onBlur={field.onBlur}
-                  className="w-full"
-                />
-              </Field>
-            );
-          }}
+          ids={ids.region}
+          label="Data region"
+          hint="Where the workspace's data is stored. It cannot be changed after the workspace is created."
+          error={errors.data_policy?.message ?? errors.data_policy?.group?.message}
+          options={REGION_OPTIONS}
+          read={(policy) => policy.group}
+          write={regionPolicy}
         />
       ) : (
         <Field

@@ -9,11 +9,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
-import { SelectControl } from "@/components/select";
+import { SelectField } from "@/components/select-field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import {
@@ -205,23 +205,14 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
               className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-surface-2"
             />
           </Field>
-          <Field ids={roleIds} label="Role for listed members" hint="Members who are not yet in the organization are invited with this role.">
-            <Controller
-              control={form.control}
-              name="role"
-              render={({ field }) => (
-                <SelectControl
-                  {...controlProps(roleIds, { hint: true })}
-                  ref={field.ref}
-                  value={field.value}
-                  options={ROLE_OPTIONS}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  className="w-full"
-                />
-              )}
-            />
-          </Field>
+          <SelectField
+            control={form.control}
+            name="role"
+            ids={roleIds}
+            label="Role for listed members"
+            hint="Members who are not yet in the organization are invited with this role."
+            options={ROLE_OPTIONS}
+          />
         </div>
 
         <Field ids={textIds} label="CSV rows">

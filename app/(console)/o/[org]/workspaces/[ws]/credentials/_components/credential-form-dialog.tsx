@@ -7,13 +7,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { CharacterCount } from "@/components/character-count";
 import { Dialog, DialogContent } from "@/components/dialog";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
 import { DialogFooter } from "@/components/form-dialog";
-import { SelectControl } from "@/components/select";
+import { SelectField } from "@/components/select-field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, bodyResolver } from "@/lib/console/form-errors";
@@ -161,23 +161,7 @@ function CredentialForm({ org, ws, mode, onDone }: { org: string; ws: string; mo
         <ActionErrorAlert failure={failure} />
         {mode.kind === "add" ? (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Controller
-              control={form.control}
-              name="actor_type"
-              render={({ field }) => (
-                <Field ids={ids.actor} label="Actor type" error={error("actor_type")}>
-                  <SelectControl
-                    {...controlProps(ids.actor, { error: error("actor_type") })}
-                    ref={field.ref}
-                    value={field.value}
-                    options={ACTOR_OPTIONS}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    className="w-full"
-                  />
-                </Field>
-              )}
-            />
+            <SelectField control={form.control} name="actor_type" ids={ids.actor} label="Actor type" error={error("actor_type")} options={ACTOR_OPTIONS} />
             <Field ids={ids.name} label="Name" error={error("name")} hint={<CharacterCount value={name} max={NAME_MAX} />}>
               <input
                 {...controlProps(ids.name, { error: error("name"), hint: true })}

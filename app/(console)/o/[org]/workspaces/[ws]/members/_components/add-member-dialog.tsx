@@ -24,7 +24,7 @@ import { grantRefusal } from "@/lib/console/role-grants";
 import { WorkspaceMemberCreateInput, type ListUsersOutput, type UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { addMemberAction } from "../actions";
-import { RoleChecklist } from "./role-checklist";
+import { RoleChecklistField } from "./role-checklist";
 
 const CANDIDATE_PAGE = 20;
 
@@ -232,20 +232,13 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
           <FieldError id={personErrorId} message={personError} />
         </div>
 
-        <Controller
+        <RoleChecklistField
           control={form.control}
           name="roles"
-          render={({ field }) => (
-            <RoleChecklist
-              fieldRef={field.ref}
-              legend="Roles"
-              roles={roles}
-              value={field.value}
-              onChange={field.onChange}
-              held={held}
-              error={errors.roles?.message ?? errors.roles?.root?.message}
-            />
-          )}
+          legend="Roles"
+          roles={roles}
+          held={held}
+          error={errors.roles?.message ?? errors.roles?.root?.message}
         />
       </div>
 

@@ -9,7 +9,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { FormDialog } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
@@ -19,7 +19,7 @@ import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { removeMemberAction, updateMemberRolesAction } from "../actions";
-import { RoleChecklist } from "./role-checklist";
+import { RoleChecklistField } from "./role-checklist";
 import { rolesPlacement, rolesResolver, type RolesValues } from "./roles-form";
 
 export type BulkKind = "roles" | "remove";
@@ -112,21 +112,14 @@ export function BulkMemberDialog({ org, ws, kind, members: selected, roles, held
       }}
     >
       {kind === "roles" ? (
-        <Controller
+        <RoleChecklistField
           control={form.control}
           name="roles"
-          render={({ field }) => (
-            <RoleChecklist
-              fieldRef={field.ref}
-              legend="Workspace roles"
-              roles={roles}
-              value={field.value}
-              onChange={field.onChange}
-              held={held}
-              error={error}
-              disabled={running}
-            />
-          )}
+          legend="Workspace roles"
+          roles={roles}
+          held={held}
+          error={error}
+          disabled={running}
         />
       ) : null}
       <ul aria-label="Selected members" className="divide-y divide-border rounded-lg border border-border text-sm">

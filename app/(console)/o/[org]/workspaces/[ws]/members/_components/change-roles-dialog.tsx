@@ -5,7 +5,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { Dialog, DialogContent } from "@/components/dialog";
 import { DialogFooter } from "@/components/form-dialog";
@@ -18,7 +18,7 @@ import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { updateMemberRolesAction } from "../actions";
-import { RoleChecklist } from "./role-checklist";
+import { RoleChecklistField } from "./role-checklist";
 import { rolesPlacement, rolesResolver, type RolesValues } from "./roles-form";
 
 export interface ChangeRolesDialogProps {
@@ -103,26 +103,19 @@ function ChangeRolesForm({
     <form onSubmit={onSubmit} noValidate className="flex flex-col">
       <div className="space-y-5 px-5 py-5">
         <ActionErrorAlert failure={failure} />
-        <Controller
+        <RoleChecklistField
           control={form.control}
           name="roles"
-          render={({ field }) => (
-            <RoleChecklist
-              fieldRef={field.ref}
-              legend="Workspace roles"
-              roles={shown}
-              value={field.value}
-              onChange={field.onChange}
-              held={held}
-              alreadyHeld={current}
-              locked={
-                isLastAdmin
-                  ? { [WORKSPACE_ADMIN]: `${name} is this workspace's only admin, so Workspace Admin cannot be taken away. Make another member a Workspace Admin first.` }
-                  : {}
-              }
-              error={error}
-            />
-          )}
+          legend="Workspace roles"
+          roles={shown}
+          held={held}
+          alreadyHeld={current}
+          locked={
+            isLastAdmin
+              ? { [WORKSPACE_ADMIN]: `${name} is this workspace's only admin, so Workspace Admin cannot be taken away. Make another member a Workspace Admin first.` }
+              : {}
+          }
+          error={error}
         />
       </div>
       <DialogFooter submitLabel="Save roles" pending={save.isPending} />

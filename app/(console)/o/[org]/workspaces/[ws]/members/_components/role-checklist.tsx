@@ -4,6 +4,7 @@
 // user cannot grant, or cannot take away, stays listed but disabled, with the reason under it.
 
 import { useId, type Ref } from "react";
+import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { grantRefusal } from "@/lib/console/role-grants";
 import type { RoleOutput } from "@/lib/schemas/roles";
 
@@ -76,5 +77,22 @@ export function RoleChecklist({ legend, roles, value, onChange, held, alreadyHel
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+export type RoleChecklistFieldProps<T extends FieldValues> = Omit<RoleChecklistProps, "value" | "onChange" | "fieldRef"> & {
+  control: Control<T>;
+  /** The form's field holding the chosen role ids. */
+  name: FieldPath<T>;
+};
+
+/** The checklist as a react-hook-form field: it holds the field's role ids and takes focus when the field is invalid. */
+export function RoleChecklistField<T extends FieldValues>({ control, name, ...rest }: RoleChecklistFieldProps<T>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <RoleChecklist {...rest} fieldRef={field.ref} value={field.value} onChange={field.onChange} />}
+    />
   );
 }

@@ -6,12 +6,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { UNREACHABLE } from "@/components/action-error";
 import { CharacterCount } from "@/components/character-count";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
 import { FormDialog } from "@/components/form-dialog";
-import { SelectControl } from "@/components/select";
+import { SelectField } from "@/components/select-field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
@@ -81,23 +81,7 @@ export function StateDialog({ org, workspace, verb, open, onOpenChange }: StateD
         void form.handleSubmit((values) => change.mutate(values))();
       }}
     >
-      <Controller
-        control={form.control}
-        name="reason"
-        render={({ field }) => (
-          <Field ids={reasonIds} label="Reason" error={errors.reason?.message}>
-            <SelectControl
-              {...controlProps(reasonIds, { error: errors.reason?.message })}
-              ref={field.ref}
-              value={field.value}
-              options={REASON_OPTIONS}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              className="w-full"
-            />
-          </Field>
-        )}
-      />
+      <SelectField control={form.control} name="reason" ids={reasonIds} label="Reason" error={errors.reason?.message} options={REASON_OPTIONS} />
       <Field
         ids={commentIds}
         label="Comment"
