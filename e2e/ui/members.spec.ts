@@ -309,6 +309,8 @@ test.describe("console: workspace members", () => {
     await bulk.getByRole("button", { name: "Save roles" }).click();
     await expect(bulk.locator(`[data-bulk-member="${member.email}"]`)).toContainText("a role id is empty");
     await expect(bulk.getByRole("group", { name: "Workspace roles" })).toHaveAccessibleDescription("A role id is empty");
+    await page.keyboard.press("Escape");
+    await expect(bulk).toBeHidden();
     await expect(members.roles(member.email).getByText("Workspace Viewer")).toBeVisible();
   });
 
