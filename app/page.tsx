@@ -11,7 +11,10 @@ import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organiza
 import { OrganizationCreateInput } from "@/lib/schemas/organizations";
 import { CreateOrganizationForm, type CreateOrganizationState } from "@/components/create-organization-form";
 import { SignOutButton } from "@/components/sign-out-button";
+import { isEmailVerified } from "@/lib/domain/users/verify-email";
 import { DeletedOrganizations } from "./_components/deleted-organizations";
+import { MyInvitations } from "./_components/my-invitations";
+import { pendingInvitationsOf } from "./_lib/pending-invitations";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizations" };
@@ -44,6 +47,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
     redirect(`/o/${target.organization_id}/workspaces`);
   }
 
+  const [invitations, verified] = await Promise.all([pendingInvitationsOf(ctx), isEmailVerified(ctx)]);
   // One h1 per page: the list of organizations when it is shown, else the create form.
   const CreateHeading = orgs.length > 0 && wantsHome ? "h2" : "h1";
   return (
@@ -65,6 +69,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             </ul>
           </nav>
         ) : null}
+        {invitations.length > 0 ? <MyInvitations invitations={invitations} verified={verified} /> : null}
         {deleted.length > 0 ? <DeletedOrganizations orgs={deleted} /> : null}
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
           <CreateHeading className="text-xl font-semibold tracking-tight">

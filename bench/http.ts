@@ -554,7 +554,8 @@ async function main() {
       await embeddedDb.pglite.exec(smallOrgSql(embeddedToken.hash, embeddedToken.prefix));
       await embeddedDb.close();
       const embeddedPort = PRODUCT_PORT + 4;
-      const embedded = await start("product on PGlite", productArgv.map((a) => (a === String(PRODUCT_PORT) ? String(embeddedPort) : a)), embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
+      // As `npm start` serves it: scripts/serve.mjs, with the database in a process of its own.
+      const embedded = await start("product on PGlite", [path.join(ROOT, "scripts", "serve.mjs")], embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
       servers.push(embedded);
       console.log(`\nListWorkspaces, 4-workspace org, on the embedded database (PGlite) vs the product on PostgreSQL above`);
       console.log("| conns | rps | p50 | p99 | errors | CPU ms/req | PGlite/PostgreSQL rps |");
@@ -565,7 +566,7 @@ async function main() {
       }
 
       console.log("\nPeak resident memory of each process tree during the run");
-      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : productArgv.map((a) => path.relative(ROOT, a) || a).join(" ")})`);
+      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : (s === embedded ? ["scripts/serve.mjs"] : productArgv).map((a) => path.relative(ROOT, a) || a).join(" ")})`);
     });
   } finally {
     for (const s of servers) s.proc.kill("SIGTERM");

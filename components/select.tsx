@@ -9,6 +9,7 @@
 
 import * as RadixSelect from "@radix-ui/react-select";
 import { useId, type Ref } from "react";
+import { popoverPlacement, popoverSurface } from "./popover";
 
 export interface SelectOption<V extends string | number> {
   value: V;
@@ -102,9 +103,8 @@ export function SelectControl<V extends string | number>({ value, options, onCha
       <RadixSelect.Portal>
         <RadixSelect.Content
           position="popper"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-[80] max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md border border-border bg-surface text-sm text-fg shadow-lg"
+          {...popoverPlacement}
+          className={`z-[80] max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md text-sm ${popoverSurface}`}
         >
           <RadixSelect.Viewport className="p-1">
             {groupsOf(options).map(({ group, items }, i) =>

@@ -4,70 +4,17 @@
 // that keeps a second process from opening the same data.
 
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import { embeddedDataDir, embeddedDbHolder, EmbeddedDbBusyError, embeddedExtensions, takeLock } from "./embedded-db-folder.mjs";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
-}
+export { embeddedDataDir, embeddedDbHolder, EmbeddedDbBusyError, embeddedExtensions };
 
 export function migrationsDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
-}
-
-function lockPath(dir: string): string {
-  return `${dir}.lock`;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The pid of another live process holding the folder, if any. */
-export function embeddedDbHolder(dir = embeddedDataDir()): number | undefined {
-  const file = lockPath(dir);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, "utf8").trim());
-  if (!Number.isInteger(pid) || pid === process.pid || !pidAlive(pid)) return undefined;
-  return pid;
-}
-
-export class EmbeddedDbBusyError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
-    super(
-      `The embedded database in ${dir} is open in another process (pid ${pid}, usually the running server). ` +
-        `PGlite allows one process per folder: stop that process first, or set DATABASE_URL to use PostgreSQL.`,
-    );
-  }
-}
-
-function takeLock(dir: string): () => void {
-  const holder = embeddedDbHolder(dir);
-  if (holder) throw new EmbeddedDbBusyError(dir, holder);
-  writeFileSync(lockPath(dir), String(process.pid));
-  const release = () => {
-    try {
-      if (readFileSync(lockPath(dir), "utf8").trim() === String(process.pid)) rmSync(lockPath(dir));
-    } catch {
-      /* already gone */
-    }
-  };
-  process.once("exit", release);
-  return release;
-}
-
-/** The PostgreSQL extensions the migrations create (pg_trgm: the member search indexes). */
-export async function embeddedExtensions() {
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  return { pg_trgm };
 }
 
 export interface EmbeddedDb {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { startEmbeddedDatabase } from "./embedded-db.mjs";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -22,8 +23,20 @@ function fromDataDir(name, file) {
 }
 
 fromDataDir("NEXTAUTH_SECRET", "nextauth-secret");
-// With PostgreSQL the operator sets CREDENTIALS_KEY; the generated one belongs to the embedded database.
-if (!process.env.DATABASE_URL) fromDataDir("CREDENTIALS_KEY", "credentials-key");
+if (!process.env.DATABASE_URL) {
+  // With PostgreSQL the operator sets CREDENTIALS_KEY; the generated one belongs to the embedded database.
+  fromDataDir("CREDENTIALS_KEY", "credentials-key");
+  // The embedded database runs in a process of its own (PGlite's queries would otherwise run on
+  // this event loop, and concurrent requests queue behind each other for seconds); this server
+  // reaches it through pg like PostgreSQL. It ends with this process; this process cannot serve
+  // without it.
+  const embedded = await startEmbeddedDatabase();
+  process.env.DATABASE_URL = embedded.url;
+  embedded.child.once("exit", (code, signal) => {
+    console.error(`The embedded database process ended (${signal ?? `exit code ${code}`}); stopping the server.`);
+    process.exit(1);
+  });
+}
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 process.env.NODE_ENV = "production";
 

@@ -6,6 +6,7 @@ import { LoginPage } from "../fixtures/pages";
 import { hydrated } from "../fixtures/hydration";
 import { newPerson } from "../fixtures/people";
 import { api } from "../fixtures/member-pages";
+import { sql } from "../fixtures/database";
 
 const tag = () => randomBytes(4).toString("hex");
 
@@ -24,16 +25,6 @@ async function linkFromOutbox(to: string, path: "invite" | "reset-password"): Pr
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`no /${path}/ mail to ${to}`);
-  } finally {
-    await db.end();
-  }
-}
-
-async function sql(query: string, params: unknown[]): Promise<void> {
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(query, params);
   } finally {
     await db.end();
   }

@@ -3,7 +3,7 @@
 // caller's own invitations and declining them; the organization's invitation lifetime; the outbox.
 
 import "server-only";
-import { acceptInvitation } from "../domain/invitations/accept-invitation";
+import { acceptInvitation, acceptMyInvitation } from "../domain/invitations/accept-invitation";
 import { createInvitations } from "../domain/invitations/create-invitations";
 import { declineInvitation } from "../domain/invitations/decline-invitation";
 import { getInvitation } from "../domain/invitations/get-invitation";
@@ -153,6 +153,21 @@ export const ListMyInvitations = operation({
   run: (ctx, _access, { query }) => listMyInvitations(ctx, query),
 });
 
+export const AcceptMyInvitation = operation({
+  id: "AcceptCurrentUserInvitation",
+  method: "POST",
+  path: "/me/invitations/{invitation_id}:accept",
+  tag: "Current user",
+  summary: "Accept one of the caller's pending invitations without its link (the caller's email must be verified)",
+  description:
+    "For an invitation listed by ListCurrentUserInvitations: the caller's verified email must be the invitation's (case-insensitive); an unverified one is FAILED_PRECONDITION `EMAIL_NOT_VERIFIED`, another address's invitation is NOT_FOUND. Otherwise as `invitations:accept`: one transaction, the same refusals (expired, revoked, used, declined, workspace not ACTIVE), and nothing changes on a refusal.",
+  scope: "user",
+  permission: "authenticated",
+  response: AcceptInvitationOutput,
+  errors: ["NOT_FOUND", "FAILED_PRECONDITION"],
+  run: (ctx, _access, { params }) => acceptMyInvitation(ctx, params.invitation_id),
+});
+
 export const DeclineInvitation = operation({
   id: "DeclineInvitation",
   method: "POST",
@@ -218,6 +233,7 @@ export const INVITATION_OPERATIONS = [
   GetInvitation,
   AcceptInvitation,
   ListMyInvitations,
+  AcceptMyInvitation,
   DeclineInvitation,
   GetInvitationSettings,
   UpdateInvitationSettings,

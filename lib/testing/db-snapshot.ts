@@ -4,8 +4,11 @@
 
 import { db } from "../db";
 
-/** Columns that change on reads by design: a token's last use is recorded on every request. */
-const VOLATILE = new Set(["personal_access_tokens.last_use_time"]);
+/**
+ * Columns that change on reads by design: a token's last use is recorded on every request, and a
+ * user's last activity at most every 15 minutes (lib/domain/users/note-activity.ts), refused or not.
+ */
+const VOLATILE = new Set(["personal_access_tokens.last_use_time", "users.last_active_time"]);
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

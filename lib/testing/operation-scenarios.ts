@@ -219,6 +219,10 @@ export const SCENARIOS: Record<string, ScenarioBuilder> = {
     await withInvitation(t, invitee.email);
     return { caller: invitee, raw: raw({}, { token: await tokenFromOutbox(invitee.email, "invite") }) };
   },
+  async AcceptCurrentUserInvitation(t) {
+    const invitee = await makeUser("Scenario Own Accepter");
+    return { caller: invitee, raw: raw({ invitation_id: await withInvitation(t, invitee.email) }) };
+  },
   async DeclineInvitation(t) {
     const invitee = await makeUser("Scenario Decliner");
     return { caller: invitee, raw: raw({ invitation_id: await withInvitation(t, invitee.email) }) };

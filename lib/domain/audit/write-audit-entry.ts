@@ -3,6 +3,7 @@
 import type { Tx } from "../../prisma-client";
 import { actorOf, type RequestContext } from "../../auth/context";
 import { newId } from "../../ids";
+import { insertRows } from "../insert-rows";
 
 const SECRET_KEYS = /secret|password|token|hash|key$/i;
 
@@ -51,5 +52,39 @@ export async function writeAuditEntry(tx: Tx, ctx: RequestContext, input: AuditI
 
 /** Several entries of one request in one statement (a batch operation records one per resource). */
 export async function writeAuditEntries(tx: Tx, ctx: RequestContext, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length) await tx.auditLogEntry.createMany({ data: inputs.map((input) => entryOf(ctx, input)) });
+  await insertRows(
+    tx,
+    "audit_log_entries",
+    {
+      id: "text",
+      organization_id: "text",
+      workspace_id: "text",
+      action: "text",
+      actor_type: "text",
+      actor_id: "text",
+      actor_email: "text",
+      resource: "text",
+      request_id: "text",
+      ip: "text",
+      user_agent: "text",
+      changes: "jsonb",
+    },
+    inputs.map((input) => {
+      const e = entryOf(ctx, input);
+      return {
+        id: e.id,
+        organization_id: e.organizationId,
+        workspace_id: e.workspaceId,
+        action: e.action,
+        actor_type: e.actorType,
+        actor_id: e.actorId,
+        actor_email: e.actorEmail,
+        resource: e.resource,
+        request_id: e.requestId,
+        ip: e.ip,
+        user_agent: e.userAgent,
+        changes: e.changes,
+      };
+    }),
+  );
 }

@@ -6,18 +6,10 @@ import { Prisma } from "../../generated/prisma/client";
 import { normalizeEmail } from "../../schemas/common";
 import type { UserInvitationOutput } from "../../schemas/invitations";
 import { writeAuditEntry } from "../audit/write-audit-entry";
-import { invitationNotPending } from "./invitation-errors";
+import { invitationNotPending, myInvitationNotFound } from "./invitation-errors";
 import { effectiveState, invitationName, invitationSelect, toInvitationOutput, type InvitationRow } from "./invitation-output";
 import type { LockedInvitation } from "./lock-invitation";
-import { ApiError } from "../../api/errors";
 import { authorizeAccount } from "../../auth/authorize";
-
-function myInvitationNotFound(id: string): ApiError {
-  return new ApiError("NOT_FOUND", `Invitation ${id} was not found among your invitations.`, {
-    reason: "INVITATION_NOT_FOUND",
-    metadata: { invitation_id: id },
-  });
-}
 
 /** POST /me/invitations/{id}:decline: only the invitee (by email) can decline; others get NOT_FOUND. */
 export async function declineInvitation(ctx: RequestContext, invitationId: string): Promise<UserInvitationOutput> {

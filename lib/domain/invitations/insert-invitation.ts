@@ -9,6 +9,7 @@ import type { RequestContext } from "../../auth/context";
 import { builtInRole } from "../../auth/permissions";
 import type { Db, Tx } from "../../prisma-client";
 import { DEFAULT_INVITATION_TTL_HOURS } from "../../schemas/invitations";
+import { insertRows } from "../insert-rows";
 import { enqueueMails } from "../mail/enqueue-mail";
 import { invitationMail, type ComposedMail } from "../mail/templates";
 
@@ -94,19 +95,22 @@ export async function insertInvitations(tx: Tx, ctx: RequestContext, invitations
   const ttl = await invitationTtlMs(tx, invitations[0].organizationId);
   const expireTime = new Date(Date.now() + ttl);
   const rows = invitations.map((inv) => ({ inv, id: newId("inv"), expireTime, ...newInvitationToken() }));
-  await tx.invitation.createMany({
-    data: rows.map(({ inv, id, tokenHash }) => ({
+  await insertRows(
+    tx,
+    "invitations",
+    { id: "text", organization_id: "text", workspace_id: "text", email: "text", roles: "text[]", token_hash: "text", inviter_id: "text", expire_time: "timestamptz" },
+    rows.map(({ inv, id, tokenHash }) => ({
       id,
-      organizationId: inv.organizationId,
-      workspaceId: inv.workspaceId,
+      organization_id: inv.organizationId,
+      workspace_id: inv.workspaceId,
       email: inv.email,
       roles: inv.roles,
-      state: "PENDING" as const,
-      tokenHash,
-      inviterId: ctx.caller.userId,
-      expireTime,
+      token_hash: tokenHash,
+      inviter_id: ctx.caller.userId,
+      expire_time: expireTime,
     })),
-  });
+    { state: `'PENDING'`, update_time: "now()" },
+  );
   for (const [orgId, group] of groupBy(rows, (r) => r.inv.organizationId)) {
     await enqueueMails(tx, await mailsFor(tx, ctx, group), orgId);
   }

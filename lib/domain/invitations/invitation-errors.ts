@@ -43,3 +43,19 @@ export function invitationWorkspaceNotActive(id: string, state: string): ApiErro
     metadata: { invitation_id: id, state },
   });
 }
+
+/** An invitation that is not the caller's (or does not exist): absent from their own list. */
+export function myInvitationNotFound(id: string): ApiError {
+  return new ApiError("NOT_FOUND", `Invitation ${id} was not found among your invitations.`, {
+    reason: "INVITATION_NOT_FOUND",
+    metadata: { invitation_id: id },
+  });
+}
+
+/** Accepting without a link needs the address proved first: the account's email is not verified. */
+export function emailNotVerified(id: string): ApiError {
+  return new ApiError("FAILED_PRECONDITION", "Verify your email address to accept this invitation: open the link we mailed you, or accept from the invitation mail.", {
+    reason: "EMAIL_NOT_VERIFIED",
+    metadata: { invitation_id: id },
+  });
+}

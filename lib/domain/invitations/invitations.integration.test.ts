@@ -17,7 +17,7 @@ import { listOrganizationInvitations, listWorkspaceInvitations } from "./list-in
 import { getInvitation } from "./get-invitation";
 import { revokeInvitation } from "./revoke-invitation";
 import { resendInvitation } from "./resend-invitation";
-import { acceptInvitation } from "./accept-invitation";
+import { acceptInvitation, acceptMyInvitation } from "./accept-invitation";
 import { declineInvitation } from "./decline-invitation";
 import { listMyInvitations } from "./list-my-invitations";
 import { previewInvitation } from "./preview-invitation";
@@ -357,6 +357,111 @@ describe("my invitations and decline", () => {
     expect((await declineInvitation(invitee.ctx, inv.invitation_id)).state).toBe("DECLINED");
     await expectRefusal(declineInvitation(invitee.ctx, inv.invitation_id), "FAILED_PRECONDITION", "INVITATION_DECLINED");
     expect((await listMyInvitations(invitee.ctx, {})).invitations).toEqual([]);
+  });
+});
+
+describe("accept from the invitee's own list (no link)", () => {
+  const unverify = async (user: TestUser) => (await db()).user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+
+  it("joins with the invited roles when the verified address matches, whatever its case", async () => {
+    const invitee = await makeUser("Own Olga");
+    // The account's address as typed at sign-up, in other case than the invitation's.
+    await (await db()).user.update({ where: { id: invitee.id }, data: { email: invitee.email.toUpperCase() } });
+    const ctx = { ...invitee.ctx, caller: { ...invitee.ctx.caller, email: invitee.email.toUpperCase() } };
+    const inv = (await invite(admin, [invitee.email], ["workspace-editor"])).invitations[0];
+    const res = await acceptMyInvitation(ctx, inv.invitation_id);
+    expect(res).toMatchObject({ organization_id: orgId, workspace_id: wsId, invitation: { invitation_id: inv.invitation_id, state: "ACCEPTED" } });
+    const snap = await snapshot(invitee.id);
+    expect(snap.orgMembers).toEqual([{ organizationId: orgId, roles: ["org-member"] }]);
+    expect(snap.wsMembers).toEqual([{ workspaceId: wsId, roles: ["workspace-editor"] }]);
+    expect(await (await db()).auditLogEntry.count({ where: { action: "invitation.accept", actorId: invitee.id, workspaceId: wsId } })).toBe(1);
+    // Used now, by this way in or by the link.
+    await expectRefusal(acceptMyInvitation(ctx, inv.invitation_id), "FAILED_PRECONDITION", "INVITATION_USED");
+    await expectRefusal(acceptInvitation(ctx, { token: await tokenFromOutbox(invitee.email, "invite") }), "FAILED_PRECONDITION", "INVITATION_USED");
+  });
+
+  it("refuses an unverified address with EMAIL_NOT_VERIFIED and changes nothing; once verified, it works", async () => {
+    const invitee = await makeUser("Unverified Uma");
+    await unverify(invitee);
+    const inv = (await invite(admin, [invitee.email])).invitations[0];
+    const before = await snapshot(invitee.id);
+    await expectRefusal(acceptMyInvitation(invitee.ctx, inv.invitation_id), "FAILED_PRECONDITION", "EMAIL_NOT_VERIFIED");
+    expect(await snapshot(invitee.id)).toEqual(before);
+    await (await db()).user.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
+    expect((await acceptMyInvitation(invitee.ctx, inv.invitation_id)).invitation.state).toBe("ACCEPTED");
+  });
+
+  it("answers NOT_FOUND for an invitation addressed to someone else (verified or not), an unknown id and a deleted organization's, changing nothing", async () => {
+    const invitee = await makeUser("Owner Of It");
+    const inv = (await invite(admin, [invitee.email])).invitations[0];
+    const stranger = await makeUser("Stranger Sam");
+    let before = await snapshot(stranger.id);
+    await expectRefusal(acceptMyInvitation(stranger.ctx, inv.invitation_id), "NOT_FOUND", "INVITATION_NOT_FOUND");
+    // The inviting admin can read the invitation, but it is still not theirs to accept.
+    await expectRefusal(acceptMyInvitation(admin.ctx, inv.invitation_id), "NOT_FOUND", "INVITATION_NOT_FOUND");
+    await unverify(stranger);
+    await expectRefusal(acceptMyInvitation(stranger.ctx, inv.invitation_id), "NOT_FOUND", "INVITATION_NOT_FOUND");
+    await expectRefusal(acceptMyInvitation(invitee.ctx, "inv_doesnotexist000000000000"), "NOT_FOUND", "INVITATION_NOT_FOUND");
+    await expectRefusal(acceptMyInvitation(invitee.ctx, "not an id"), "NOT_FOUND", "INVITATION_NOT_FOUND");
+    expect((await snapshot(stranger.id)).orgMembers).toEqual(before.orgMembers);
+
+    const doomedOrg = (await makeOrg(admin, "Doomed Org")).organization_id;
+    const doomedWs = (await makeWorkspace(admin, doomedOrg)).workspace_id;
+    const doomed = (
+      await createInvitations(admin.ctx, await authorize(admin.ctx, "create:Invitation", { organizationId: doomedOrg, workspaceId: doomedWs }), InvitationCreateInput.parse({ emails: [invitee.email], roles: ["workspace-viewer"] }))
+    ).invitations[0];
+    await (await db()).organization.update({ where: { id: doomedOrg }, data: { deleteTime: new Date(), purgeTime: new Date(Date.now() + 86_400_000) } });
+    before = await snapshot(invitee.id);
+    await expectRefusal(acceptMyInvitation(invitee.ctx, doomed.invitation_id), "NOT_FOUND", "INVITATION_NOT_FOUND");
+    expect(await snapshot(invitee.id)).toEqual(before);
+  });
+
+  it("refuses expired, revoked, declined and inactive-workspace invitations with the link's reasons, changing nothing", async () => {
+    const invitee = await makeUser("Refused Rob");
+    const prisma = await db();
+    const fresh = async (ws = wsId) => (await invite(admin, [invitee.email], ["workspace-viewer"], ws)).invitations[0].invitation_id;
+    const refused = async (id: string, reason: string) => {
+      const before = await snapshot(invitee.id);
+      await expectRefusal(acceptMyInvitation(invitee.ctx, id), "FAILED_PRECONDITION", reason);
+      expect(await snapshot(invitee.id)).toEqual(before);
+    };
+
+    const expired = await fresh();
+    await prisma.invitation.update({ where: { id: expired }, data: { expireTime: new Date(Date.now() - 1) } });
+    await refused(expired, "INVITATION_EXPIRED");
+
+    const revoked = await fresh((await makeWorkspace(admin, orgId)).workspace_id);
+    const revokedWs = (await prisma.invitation.findUniqueOrThrow({ where: { id: revoked } })).workspaceId!;
+    await revokeInvitation(admin.ctx, await wsAccess(admin, "delete:Invitation", revokedWs), revoked);
+    await refused(revoked, "INVITATION_REVOKED");
+
+    const declined = await fresh((await makeWorkspace(admin, orgId)).workspace_id);
+    await declineInvitation(invitee.ctx, declined);
+    await refused(declined, "INVITATION_DECLINED");
+
+    const ws = (await makeWorkspace(admin, orgId)).workspace_id;
+    const disabled = await fresh(ws);
+    const stateAccess = await authorize(admin.ctx, "manage:WorkspaceState", { organizationId: orgId, workspaceId: ws });
+    await disableWorkspace(admin.ctx, stateAccess, WorkspaceStateChangeInput.parse({ reason: "USER_INITIATED" }));
+    await refused(disabled, "INVITATION_WORKSPACE_NOT_ACTIVE");
+    await enableWorkspace(admin.ctx, await authorize(admin.ctx, "manage:WorkspaceState", { organizationId: orgId, workspaceId: ws }), WorkspaceStateChangeInput.parse({ reason: "USER_INITIATED" }));
+    expect((await acceptMyInvitation(invitee.ctx, disabled)).workspace_id).toBe(ws);
+  });
+
+  it("makes one membership out of 50 concurrent accepts, by id and by link together", async () => {
+    const invitee = await makeUser("Racing Rosa");
+    const inv = (await invite(admin, [invitee.email], ["workspace-viewer"])).invitations[0];
+    const token = await tokenFromOutbox(invitee.email, "invite");
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => (i % 5 === 0 ? acceptInvitation(invitee.ctx, { token }) : acceptMyInvitation(invitee.ctx, inv.invitation_id))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.every((r) => (r.reason as { options?: { reason?: string } }).options?.reason === "INVITATION_USED")).toBe(true);
+    const prisma = await db();
+    expect(await prisma.workspaceMember.count({ where: { workspaceId: wsId, userId: invitee.id } })).toBe(1);
+    expect(await prisma.organizationMember.count({ where: { organizationId: orgId, userId: invitee.id } })).toBe(1);
+    expect(await prisma.auditLogEntry.count({ where: { action: "invitation.accept", actorId: invitee.id } })).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@
 
 import type { Tx } from "../../prisma-client";
 import { newId } from "../../ids";
+import { insertRows } from "../insert-rows";
 import type { ComposedMail } from "./templates";
 
 export async function enqueueMails(tx: Tx, mails: ComposedMail[], organizationId: string | null = null): Promise<string[]> {
@@ -10,13 +11,13 @@ export async function enqueueMails(tx: Tx, mails: ComposedMail[], organizationId
   const rows = mails.map((m) => ({
     id: newId("mail"),
     kind: m.kind,
-    organizationId,
+    organization_id: organizationId,
     to: m.to,
     subject: m.subject,
     text: m.text,
     html: m.html,
   }));
-  await tx.outboxMail.createMany({ data: rows });
+  await insertRows(tx, "outbox_mails", { id: "text", kind: "text", organization_id: "text", to: "text", subject: "text", text: "text", html: "text" }, rows);
   return rows.map((r) => r.id);
 }
 

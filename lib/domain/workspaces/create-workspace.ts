@@ -8,6 +8,7 @@ import type { Tx } from "../../prisma-client";
 import type { Prisma } from "../../generated/prisma/client";
 import { DEFAULT_DATA_POLICY, type DataPolicy, type WorkspaceCreateInput, type WorkspaceOutput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
+import { insertRows } from "../insert-rows";
 import { UNSET_GENERAL } from "../preferences/inheritance";
 import type { MemberSeed, PreferencesSeed, RoleSeed } from "./workspace-blueprint";
 import { isUniqueViolation, titleTaken } from "./workspace-changes";
@@ -83,10 +84,44 @@ export async function insertWorkspaces(tx: Tx, ctx: RequestContext, organization
     }
     members.push({ workspaceId: id, userId: creatorId, roles: [...creatorRoles] }, ...others.map((m) => ({ workspaceId: id, ...m })));
   }
-  await tx.workspace.createMany({ data: workspaces });
+  await insertRows(
+    tx,
+    "workspaces",
+    {
+      id: "text",
+      organization_id: "text",
+      title: "text",
+      active_title_key: "text",
+      description: "text",
+      workspace_icon: "text",
+      workspace_icon_color: "text",
+      data_policy: "jsonb",
+      domain: "text",
+      creator_id: "text",
+    },
+    workspaces.map((w) => ({
+      id: w.id,
+      organization_id: w.organizationId,
+      title: w.title,
+      active_title_key: w.activeTitleKey,
+      description: w.description,
+      workspace_icon: w.icon,
+      workspace_icon_color: w.iconColor,
+      data_policy: w.dataPolicy,
+      domain: w.domain,
+      creator_id: w.creatorId,
+    })),
+    { update_time: "now()" },
+  );
   await tx.workspacePreferences.createMany({ data: preferences });
   if (roles.length) await tx.role.createMany({ data: roles });
-  await tx.workspaceMember.createMany({ data: members });
+  await insertRows(
+    tx,
+    "workspace_members",
+    { workspace_id: "text", user_id: "text", roles: "text[]" },
+    members.map((m) => ({ workspace_id: m.workspaceId, user_id: m.userId, roles: m.roles })),
+    { update_time: "now()" },
+  );
   const rows = await tx.workspace.findMany({ where: { id: { in: workspaces.map((w) => w.id) } }, select: workspaceSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return workspaces.map((w) => byId.get(w.id)!);

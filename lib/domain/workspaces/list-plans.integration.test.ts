@@ -8,14 +8,12 @@
 // list walked the users' name index over ~80,000 members to find 3 admins; total_size was
 // recounted on every page instead of being carried in the page token.
 
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize } from "@/lib/auth/authorize";
 import { provideDb, db, type Db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { GLOBAL_OMIT } from "@/lib/prisma-client";
 import { makeOrg, makeUser, makeWorkspace, type TestUser } from "@/lib/testing/factories";
+import { makeLoggedClient, type LoggedClient } from "@/lib/testing/query-log";
 import { EXACT_TOTAL_LIMIT } from "@/lib/api/total-size";
 import { listWorkspaceUsers } from "@/lib/domain/members/list-workspace-users";
 import { countWorkspaceUsers } from "./count-workspace-users";
@@ -31,9 +29,7 @@ let sql: pg.Client;
 let previous: Db;
 let captured: { query: string; params: string }[] = [];
 let capturing = false;
-const makeCountedClient = () =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }), omit: GLOBAL_OMIT, log: [{ emit: "event", level: "query" }] });
-let counted: ReturnType<typeof makeCountedClient>;
+let counted: LoggedClient;
 
 beforeAll(async () => {
   owner = await makeUser("Plan Owner");
@@ -66,7 +62,7 @@ beforeAll(async () => {
   // As autovacuum would have by then: statistics, and the visibility map index-only scans rely on.
   await sql.query("VACUUM ANALYZE workspaces, users, organization_members, workspace_members");
   previous = await db();
-  counted = makeCountedClient();
+  counted = makeLoggedClient();
   counted.$on("query", (e) => {
     if (capturing) captured.push({ query: e.query, params: e.params });
   });

@@ -18,6 +18,7 @@ import { LogoMark } from "@/components/logo-mark";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { isEmailVerified } from "@/lib/domain/users/verify-email";
 import { VerifyEmailBanner } from "./_components/verify-email-banner";
+import { pendingInvitationsOf } from "@/app/_lib/pending-invitations";
 import { DisplayPreferencesProvider } from "@/components/display-preferences";
 import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 
@@ -26,11 +27,12 @@ export const dynamic = "force-dynamic";
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const { ctx, access } = await requireConsoleOrg(org, `/o/${org}/workspaces`);
-  const [current, mine, verified, display] = await Promise.all([
+  const [current, mine, verified, display, invitations] = await Promise.all([
     getOrganization(access),
     listMyOrganizations(ctx, { page_size: "100" }),
     isEmailVerified(ctx),
     getDisplayPreferences(access),
+    pendingInvitationsOf(ctx),
   ]);
   const orgs = mine.user_organizations.map((o) => ({ id: o.organization_id, title: o.title }));
   if (!orgs.some((o) => o.id === current.organization_id)) orgs.unshift({ id: current.organization_id, title: current.title });
@@ -77,7 +79,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           <span aria-hidden="true" className="text-border-strong">
             /
           </span>
-          <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} />
+          <OrgSwitcher current={{ id: current.organization_id, title: current.title }} orgs={orgs} invitations={invitations} />
           <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
             <CommandPalette org={current.organization_id} pages={pages} actions={actions} />
             <ThemeToggle />

@@ -9,6 +9,7 @@ import { tokenFromOutbox } from "@/lib/testing/mail";
 import { kognitosSchemaValidator, kognitosValidator } from "@/lib/testing/kognitos-schemas";
 import { GetInvitationOutput, ListInvitationsOutput, ListMyInvitationsOutput } from "@/lib/schemas/invitations";
 import { ListOutboxMailsOutput } from "@/lib/schemas/mail";
+import { expectRpcError } from "@/lib/testing/rpc";
 
 let admin: TestUser;
 let adminToken: string;
@@ -79,6 +80,15 @@ describe("invitations over REST", () => {
     expect(declined.status).toBe(200);
     expect(declined.body.state).toBe("DECLINED");
 
+    // Accepting from the own list: someone else's invitation is 404, a used-up one 400, a pending one 200.
+    const own = await api.post(invites(), { token: adminToken, body: { emails: [decliner.email], roles: ["workspace-viewer"] } });
+    const oid = own.body.invitations[0].invitation_id;
+    expectRpcError(await api.post(`/api/v1/me/invitations/${oid}:accept`, { token: adminToken }), 404, 5, "INVITATION_NOT_FOUND");
+    expectRpcError(await api.post(`/api/v1/me/invitations/${did}:accept`, { token: declinerToken }), 400, 9, "INVITATION_DECLINED");
+    const ownAccepted = await api.post(`/api/v1/me/invitations/${oid}:accept`, { token: declinerToken });
+    expect(ownAccepted.status).toBe(200);
+    expect(ownAccepted.body).toMatchObject({ organization_id: orgId, workspace_id: wsId, invitation: { invitation_id: oid, state: "ACCEPTED" } });
+
     const unknown = await api.post(invites(), { token: adminToken, body: { emails: ["x@example.test"], roles: ["workspace-viewer"], extra: 1 } });
     expect(unknown.status).toBe(400);
     const bad = await api.post(invites(), { token: adminToken, body: { emails: ["ok@example.test", "nope"], roles: ["workspace-viewer"] } });
@@ -127,7 +137,7 @@ describe("invitations over REST", () => {
   it("puts the operations in the OpenAPI document", async () => {
     const doc = (await api.get("/api/v1/openapi.json")).body;
     const ids = Object.values<Record<string, { operationId: string }>>(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
-    for (const id of ["ListWorkspaceUserInvites", "CreateWorkspaceUserInvites", "RevokeWorkspaceUserInvite", "ResendWorkspaceUserInvite", "ListOrganizationUserInvites", "GetInvitation", "AcceptInvitation", "ListCurrentUserInvitations", "DeclineInvitation"]) {
+    for (const id of ["ListWorkspaceUserInvites", "CreateWorkspaceUserInvites", "RevokeWorkspaceUserInvite", "ResendWorkspaceUserInvite", "ListOrganizationUserInvites", "GetInvitation", "AcceptInvitation", "ListCurrentUserInvitations", "AcceptCurrentUserInvitation", "DeclineInvitation"]) {
       expect(ids).toContain(id);
     }
   });

@@ -1,0 +1,65 @@
+// The embedded database's folder: where it is, the lock that keeps a second process from opening
+// it (PGlite allows one process per folder), and the extensions the migrations need. Plain ESM so
+// that the database process (scripts/embedded-db.mjs) runs it without a TypeScript loader.
+
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export function embeddedDataDir() {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
+}
+
+function lockPath(dir) {
+  return `${dir}.lock`;
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+
+/** The pid of another live process holding the folder, if any. */
+export function embeddedDbHolder(dir = embeddedDataDir()) {
+  const file = lockPath(dir);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, "utf8").trim());
+  if (!Number.isInteger(pid) || pid === process.pid || !pidAlive(pid)) return undefined;
+  return pid;
+}
+
+export class EmbeddedDbBusyError extends Error {
+  constructor(dir, pid) {
+    super(
+      `The embedded database in ${dir} is open in another process (pid ${pid}, usually the running server). ` +
+        `PGlite allows one process per folder: stop that process first, or set DATABASE_URL to use PostgreSQL.`,
+    );
+    this.dir = dir;
+    this.pid = pid;
+  }
+}
+
+/** Takes the folder for this process (or throws EmbeddedDbBusyError); returns the release. */
+export function takeLock(dir) {
+  const holder = embeddedDbHolder(dir);
+  if (holder) throw new EmbeddedDbBusyError(dir, holder);
+  writeFileSync(lockPath(dir), String(process.pid));
+  const release = () => {
+    try {
+      if (readFileSync(lockPath(dir), "utf8").trim() === String(process.pid)) rmSync(lockPath(dir));
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+/** The PostgreSQL extensions the migrations create (pg_trgm: the member search indexes). */
+export async function embeddedExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
+}
