@@ -178,23 +178,6 @@ test.describe("console: workspace members", () => {
     await expect(role.getByText("Not assigned to anyone")).toBeVisible();
     await expect(role.getByRole("list", { name: `Permissions of ${title}` }).getByRole("listitem")).toHaveCount(5);
 
-    // The dialog checks with the API's schema before sending (no permission ticked: said under the
-    // matrix), and a title another role holds is the server's refusal, shown under Title.
-    const newRole = page.getByRole("button", { name: "New role" });
-    await newRole.click();
-    const again = page.getByRole("dialog", { name: "New role" });
-    await expect(again.getByLabel("Title")).toBeFocused();
-    await again.getByLabel("Title").fill(title);
-    await again.getByRole("button", { name: "Create role" }).click();
-    await expect(again.getByRole("group", { name: "Permissions" })).toHaveAccessibleDescription(/Permissions needs at least one permission/);
-    await again.getByRole("checkbox", { name: "read:Member", exact: true }).check();
-    await again.getByRole("button", { name: "Create role" }).click();
-    await expect(again.getByLabel("Title")).toHaveAccessibleDescription(/already exists in this workspace/);
-    await expect(again.getByLabel("Title")).toBeFocused();
-    await expect(again.getByRole("alert")).toHaveCount(0);
-    await page.keyboard.press("Escape");
-    await expect(newRole).toBeFocused();
-
     // Edit: the matrix opens with the role's permissions ticked.
     await role.getByRole("button", { name: `Edit ${title}` }).click();
     const edit = page.getByRole("dialog", { name: "Edit role" });
@@ -248,6 +231,32 @@ test.describe("console: workspace members", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
     await expect(page.getByText("Role deleted")).toBeVisible();
     await expect(role).toHaveCount(0);
+  });
+
+  test("New role checks with the API's schema before sending, and shows a title already taken under Title", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Role Form") });
+    const title = unique("Taken Role");
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/roles`, { title, permissions: ["read:Member"] });
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    await new RolesPage(page).goto(orgId, ws.workspace_id);
+
+    // No permission ticked is said under the matrix before anything is sent; a title another role
+    // holds passes the browser's checks and is the server's refusal, shown under Title.
+    const newRole = page.getByRole("button", { name: "New role" });
+    await newRole.click();
+    const again = page.getByRole("dialog", { name: "New role" });
+    await expect(again.getByLabel("Title")).toBeFocused();
+    await again.getByLabel("Title").fill(title);
+    await again.getByRole("button", { name: "Create role" }).click();
+    await expect(again.getByRole("group", { name: "Permissions" })).toHaveAccessibleDescription(/Permissions needs at least one permission/);
+    await again.getByRole("checkbox", { name: "read:Member", exact: true }).check();
+    await again.getByRole("button", { name: "Create role" }).click();
+    await expect(again.getByLabel("Title")).toHaveAccessibleDescription(/already exists in this workspace/);
+    await expect(again.getByLabel("Title")).toBeFocused();
+    await expect(again.getByRole("alert")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(newRole).toBeFocused();
   });
 
   test("Add member, Change roles and the bulk change put the server's refusal of the roles under the roles", async ({ page }) => {
