@@ -1,14 +1,9 @@
+import { SERVER_EXTERNAL_PACKAGES } from "./scripts/server-externals.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WebAssembly database drivers must be loaded by Node, not bundled.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
-    "pglite-prisma-adapter",
-    "@node-rs/argon2",
-    "pg",
-    "nodemailer",
-  ],
+  serverExternalPackages: SERVER_EXTERNAL_PACKAGES,
   poweredByHeader: false,
   typedRoutes: false,
 };

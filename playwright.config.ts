@@ -46,7 +46,8 @@ export default defineConfig({
     { name: "ui", testDir: "e2e/ui" },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // As `npm start` serves: scripts/serve.mjs, one process, with /api/v1 on the lean node edge.
+    command: "node scripts/serve.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -55,6 +56,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
       CREDENTIALS_KEY: process.env.E2E_CREDENTIALS_KEY,
       NEXTAUTH_URL: baseURL,
+      PORT: String(port),
       NODE_ENV: "production",
     },
   },

@@ -13,32 +13,20 @@
 
 import { NextResponse, type NextRequest } from "next/server";
 import { isSameOriginRequest, sanitizeForwardingHeaders } from "@/lib/api/client-address";
-import { ApiError } from "@/lib/api/errors";
+import { malformedPath } from "@/lib/api/errors";
 import { requestIdOf, toErrorResponse } from "@/lib/api/http";
+import { pathIsDecodable } from "@/lib/api/query";
 import { REQUESTED_PATH_HEADER } from "@/lib/console/callback-url";
 
 const CONSOLE_PATH = /^\/(o|settings|invite)(\/|$)/;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function decodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
 
-  if (!decodable(pathname)) {
-    const error = new ApiError("INVALID_ARGUMENT", "The request path is not valid percent-encoded UTF-8.", {
-      reason: "MALFORMED_PATH",
-      fieldViolations: [{ field: "(path)", description: "is not valid percent-encoded UTF-8" }],
-    });
-    if (isApi) return toErrorResponse(error, requestIdOf(request));
+  if (!pathIsDecodable(pathname)) {
+    if (isApi) return toErrorResponse(malformedPath(), requestIdOf(request));
     return new NextResponse("Bad request: the path is not valid percent-encoded UTF-8.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
 

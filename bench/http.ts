@@ -12,7 +12,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import http from "node:http";
 import net from "node:net";
@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     members: { type: "string", default: "100000" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3120" },
     "cpu-prof": { type: "boolean", default: false },
+    // Also load a product instance whose /api/v1 goes through Next's route files (API_EDGE=off).
+    next: { type: "boolean", default: false },
   },
 });
 const QUICK = args.quick;
@@ -265,11 +267,9 @@ async function waitFor(port: number, proc: ChildProcess, name: string): Promise<
   throw new Error(`${name} did not start on port ${port}`);
 }
 
-/** The product as `npm start` serves it: the standalone server when built, else `next start`. */
+/** The product as `npm start` serves it: scripts/serve.mjs (PORT and HOSTNAME from the environment). */
 function productCommand(): string[] {
-  const standalone = path.join(ROOT, ".next", "standalone", "server.js");
-  if (existsSync(standalone)) return [standalone];
-  return [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PRODUCT_PORT), "-H", "127.0.0.1"];
+  return [path.join(ROOT, "scripts", "serve.mjs")];
 }
 
 async function start(name: string, argv: string[], port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
@@ -446,6 +446,8 @@ async function main() {
       servers.push(product);
       const bare = await start("bare", [path.join(ROOT, "bench", "bare-server.mjs")], BARE_PORT, env);
       servers.push(bare);
+      const viaNext = args.next ? await start("product via Next", productArgv, PRODUCT_PORT + 5, { ...env, API_EDGE: "off" }) : undefined;
+      if (viaNext) servers.push(viaNext);
 
       const listOf = (org: string): Target => ({ method: "GET", path: `/api/v1/organizations/${org}/workspaces` });
       const scenarios = [
@@ -469,9 +471,11 @@ async function main() {
         for (const s of scenarios) {
           const p = await load(product, c, fx.token, [s.target], conns, DURATION_S);
           if (s === scenarios[0]) smallOnPostgres.set(conns, p);
+          const n = viaNext ? await load(viaNext, c, fx.token, [s.target], conns, DURATION_S) : undefined;
           const b = await load(bare, c, fx.token, [s.target], conns, DURATION_S);
-          for (const [name, r] of [["product", p], ["bare", b]] as const) {
-            console.log(`| ${s.label} | ${conns} | ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.pgMsPerReq)} | ${name === "product" ? f2(p.rps / b.rps) : ""} |`);
+          const rows: [string, LoadResult][] = [["product", p], ...(n ? [["product via Next", n] as [string, LoadResult]] : []), ["bare", b]];
+          for (const [name, r] of rows) {
+            console.log(`| ${s.label} | ${conns} | ${name} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.pgMsPerReq)} | ${name === "bare" ? "" : f2(r.rps / b.rps)} |`);
           }
         }
       }

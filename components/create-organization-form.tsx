@@ -1,9 +1,18 @@
 "use client";
 
-import { useActionState, useId } from "react";
-import type { ActionOutcome } from "@/lib/console/action-result";
-import { Button, Spinner } from "./button";
+// The new organization's name, checked with the API's own schema (OrganizationCreateInput) and
+// worded as the form labels it: the API calls the field "title", the user sees "Organization name".
+
+import { useId, useState, useTransition } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
+import { ORGANIZATION_LABELS } from "@/lib/console/form-labels";
+import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
+import { OrganizationCreateInput } from "@/lib/schemas/organizations";
+import { ActionErrorAlert, UNREACHABLE } from "./action-error";
+import { CharacterCount } from "./character-count";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
+import { SubmitButton } from "./submit-button";
 
 export type CreateOrganizationState = ActionOutcome<unknown> | null;
 
@@ -12,39 +21,46 @@ export interface CreateOrganizationFormProps {
   action: (state: CreateOrganizationState, form: FormData) => Promise<CreateOrganizationState>;
 }
 
+const TITLE_MAX = 256;
+const resolver = schemaResolver<{ title: string }>(OrganizationCreateInput.pick({ title: true }), ORGANIZATION_LABELS);
+
 export function CreateOrganizationForm({ action }: CreateOrganizationFormProps) {
-  const [state, formAction, pending] = useActionState(action, null);
   const ids = fieldIds(`${useId()}-org-title`);
-  const failure = state && !state.ok ? state.error : undefined;
-  // The API calls the field "title"; this form calls it the organization's name.
-  const titleError = failure?.fieldViolations
-    .find((v) => v.field === "title")
-    ?.description.replace(/^title\b/, "Name");
-  const formError = failure && !titleError ? failure : undefined;
+  const form = useForm<{ title: string }>({ defaultValues: { title: "" }, resolver });
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [pending, startTransition] = useTransition();
+  const title = useWatch({ control: form.control, name: "title" });
+  const error = form.formState.errors.title?.message;
+
+  const submit = form.handleSubmit((values) => {
+    setFailure(null);
+    const data = new FormData();
+    data.set("title", values.title);
+    // In a transition, so the action's redirect to the new organization is a client navigation.
+    startTransition(async () => {
+      const result = await action(null, data).catch(() => null);
+      if (!result) setFailure(UNREACHABLE);
+      else if (!result.ok) setFailure(applyServerErrors(form, result.error, { labels: ORGANIZATION_LABELS }));
+    });
+  });
 
   return (
-    <form action={formAction} className="space-y-4">
-      <Field ids={ids} label="Organization name" error={titleError}>
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <ActionErrorAlert failure={failure} />
+      <Field ids={ids} label={ORGANIZATION_LABELS.title} error={error} hint={<CharacterCount value={title} max={TITLE_MAX} />}>
         <input
-          {...controlProps(ids, { error: titleError })}
-          name="title"
+          {...controlProps(ids, { error, hint: true })}
+          {...form.register("title")}
           required
-          maxLength={256}
+          maxLength={TITLE_MAX}
           autoComplete="organization"
           placeholder="Acme Inc"
           className={inputClass}
         />
       </Field>
-      {formError ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm dark:border-red-900">
-          <p className="text-danger">{formError.message}</p>
-          {formError.requestId ? <p className="mt-1 text-xs text-muted">Request ID: <code className="font-mono">{formError.requestId}</code></p> : null}
-        </div>
-      ) : null}
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? <Spinner /> : null}
+      <SubmitButton pending={pending} className="w-full sm:w-auto">
         Create organization
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

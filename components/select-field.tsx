@@ -1,56 +1,64 @@
 "use client";
 
-// A form field holding a Radix select (SelectControl) for react-hook-form: the label, hint and
-// error come from field.tsx, the value goes through a Controller, and the trigger is the field's
-// ref, so an invalid field takes focus like any input.
+// A form field whose value is one of a short list: the Radix select (SelectControl) bound to a
+// react-hook-form field, with its label, hint and error from components/field.tsx. An invalid
+// field focuses the select's button.
 
-import type { ReactNode } from "react";
-import { Controller, type Control, type FieldPath, type FieldPathValue, type FieldValues } from "react-hook-form";
-import { Field, controlProps, type FieldIds } from "./field";
+import { useId, type ReactNode } from "react";
+import { useController, type Control, type FieldPath, type FieldPathValue, type FieldValues } from "react-hook-form";
+import { Field, controlProps, fieldIds } from "./field";
 import { SelectControl, type SelectOption } from "./select";
 
-export interface SelectFieldProps<T extends FieldValues, N extends FieldPath<T>, V extends string> {
+export interface SelectFieldProps<T extends FieldValues, V extends string | number, N extends FieldPath<T> = FieldPath<T>> {
   control: Control<T>;
   name: N;
-  ids: FieldIds;
   label: ReactNode;
   hint?: ReactNode;
-  error?: string;
   options: readonly SelectOption<V>[];
-  /** The option a value shows, where the field holds more than the option (a policy of a region). */
+  /** Called after the field takes a new value (e.g. to clear a field that depends on it). */
+  onValueChange?: (value: V) => void;
+  disabled?: boolean;
+  /** The option a value shows, where the field holds more than the option (a data policy of a region). */
   read?: (value: FieldPathValue<T, N>) => V;
   /** The value an option stands for, the other way round. */
   write?: (option: V) => FieldPathValue<T, N>;
+  /** The error to show instead of the field's own, e.g. one of a part of it (`data_policy.group`). */
+  error?: string;
 }
 
-export function SelectField<T extends FieldValues, N extends FieldPath<T>, V extends string>({
+export function SelectField<T extends FieldValues, V extends string | number, N extends FieldPath<T> = FieldPath<T>>({
   control,
   name,
-  ids,
   label,
   hint,
-  error,
   options,
+  onValueChange,
+  disabled,
   read = (value) => value as V,
   write = (option) => option as FieldPathValue<T, N>,
-}: SelectFieldProps<T, N, V>) {
+  error: shownError,
+}: SelectFieldProps<T, V, N>) {
+  const ids = fieldIds(`${useId()}-select`);
+  const {
+    field: { ref, value, onChange, onBlur },
+    fieldState,
+  } = useController({ control, name });
+  const error = shownError ?? fieldState.error?.message;
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <Field ids={ids} label={label} hint={hint} error={error}>
-          <SelectControl
-            {...controlProps(ids, { hint: Boolean(hint), error })}
-            ref={field.ref}
-            value={read(field.value)}
-            options={options}
-            onChange={(option) => field.onChange(write(option))}
-            onBlur={field.onBlur}
-            className="w-full"
-          />
-        </Field>
-      )}
-    />
+    <Field ids={ids} label={label} hint={hint} error={error}>
+      <SelectControl
+        {...controlProps(ids, { hint: Boolean(hint), error })}
+        ref={ref}
+        value={read(value)}
+        options={options}
+        onChange={(next) => {
+          onChange(write(next));
+          onValueChange?.(next);
+        }}
+        onBlur={onBlur}
+        disabled={disabled}
+        className="h-10 w-full"
+      />
+    </Field>
   );
 }

@@ -5,16 +5,15 @@
 // field violation from the server shown on the field, and a submit button that waits for
 // hydration (a click before it would post the page).
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useSyncExternalStore } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { z, type ZodType } from "zod";
 import { ActionErrorAlert, UNREACHABLE } from "./action-error";
-import { Button, Spinner } from "./button";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
+import { PasswordInput } from "./password-input";
+import { SubmitButton } from "./submit-button";
 import type { ActionFailure } from "@/lib/console/action-result";
-
-const noSubscribe = () => () => {};
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 
 export interface SingleFieldFormProps {
   /** The field's name, as the server's field violations name it ("email", "password"). */
@@ -23,7 +22,7 @@ export interface SingleFieldFormProps {
   hint?: string;
   type: "email" | "password";
   autoComplete: string;
-  /** Checks the value before anything is sent; its messages are shown on the field. */
+  /** The API's schema for the field (lib/schemas); its messages are shown on the field, worded with the label. */
   schema: ZodType<string, string>;
   submitLabel: string;
   pendingLabel: string;
@@ -35,57 +34,40 @@ export interface SingleFieldFormProps {
 }
 
 export function SingleFieldForm({ name, label, hint, type, autoComplete, schema, submitLabel, pendingLabel, onSubmit }: SingleFieldFormProps) {
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const ids = fieldIds(`single-${name}`);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const labels = { [name]: label };
   // Keyed by the real name, so the input is named as browsers and password managers expect.
-  const form = useForm<Record<string, string>>({
-    defaultValues: { [name]: "" },
-    resolver: zodResolver(z.object({ [name]: schema }), undefined, { raw: true }) as unknown as Resolver<Record<string, string>>,
-  });
+  const form = useForm<Record<string, string>>({ defaultValues: { [name]: "" }, resolver: schemaResolver(z.object({ [name]: schema }), labels) });
   const error = form.formState.errors[name]?.message;
-  const pending = form.formState.isSubmitting;
 
   const submit = form.handleSubmit(async (values) => {
-    const value = values[name] ?? "";
     setFailure(null);
     let result: ActionFailure | void;
     try {
-      result = await onSubmit(value);
+      result = await onSubmit(values[name] ?? "");
     } catch {
       result = UNREACHABLE;
     }
-    if (!result) return;
-    const violation = result.fieldViolations.find((v) => v.field === name);
-    if (violation) form.setError(name, { message: violation.description.charAt(0).toUpperCase() + violation.description.slice(1) }, { shouldFocus: true });
-    else setFailure(result);
+    if (result) setFailure(applyServerErrors(form, result, { labels }));
   });
 
+  const control = {
+    ...controlProps(ids, { hint: Boolean(hint), error }),
+    ...form.register(name),
+    autoComplete,
+    required: true,
+    autoFocus: true,
+  };
   return (
     <form method="post" onSubmit={submit} noValidate className="space-y-5">
       <ActionErrorAlert failure={failure} />
       <Field ids={ids} label={label} hint={hint} error={error}>
-        <input
-          {...controlProps(ids, { hint: Boolean(hint), error })}
-          {...form.register(name)}
-          type={type}
-          inputMode={type === "email" ? "email" : undefined}
-          autoComplete={autoComplete}
-          required
-          autoFocus
-          className={inputClass}
-        />
+        {type === "password" ? <PasswordInput {...control} id={ids.id} /> : <input {...control} type="email" inputMode="email" className={inputClass} />}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? (
-          <>
-            <Spinner />
-            {pendingLabel}
-          </>
-        ) : (
-          submitLabel
-        )}
-      </Button>
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={pendingLabel}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -168,7 +168,6 @@ export function WorkspaceFields({ form, mode, readOnly = false, autoFocusTitle =
         <SelectField
           control={control}
           name="data_policy"
-          ids={ids.region}
           label="Data region"
           hint="Where the workspace's data is stored. It cannot be changed after the workspace is created."
           error={errors.data_policy?.message ?? errors.data_policy?.group?.message}

@@ -8,7 +8,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
+import { buildEdge, EDGE_BUNDLE, edgeIsCurrent } from "./build-edge.mjs";
 import { startEmbeddedDatabase } from "./embedded-db.mjs";
 
 const root = process.cwd();
@@ -43,7 +45,15 @@ process.env.NODE_ENV = "production";
 const app = next({ dev: false, dir: root, port, hostname: process.env.HOSTNAME });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => handle(req, res));
+// The REST API skips Next's router: lib/operations/node-edge answers /api/v1 with the operation
+// pipeline directly (the same one the route files run); everything else is Next's.
+// API_EDGE=off sends /api/v1 through Next's route files too (bench/http.ts compares the two).
+let edge;
+if (process.env.API_EDGE !== "off") {
+  if (!edgeIsCurrent(root)) await buildEdge(root);
+  edge = await import(pathToFileURL(path.join(root, EDGE_BUNDLE)).href);
+}
+const server = http.createServer((req, res) => (edge?.handlesRequest(req) ? edge.handleRequest(req, res) : handle(req, res)));
 server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));

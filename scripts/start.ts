@@ -45,6 +45,12 @@ function buildIfNeeded(): void {
   writeFileSync(stamp, fingerprint);
 }
 
+/** The REST API's node edge that serve.mjs imports, bundled beside the Next build. */
+async function buildEdgeIfNeeded(): Promise<void> {
+  const { buildEdge, edgeIsCurrent } = await import("./build-edge.mjs");
+  if (!edgeIsCurrent(root)) await buildEdge(root);
+}
+
 /** NEXTAUTH_SECRET from the environment, else one generated once and kept in .data/. */
 function ensureSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -114,6 +120,7 @@ async function main() {
   const credentialsKey = ensureCredentialsKey();
   if (credentialsKey) process.env.CREDENTIALS_KEY = credentialsKey;
   buildIfNeeded();
+  await buildEdgeIfNeeded();
   await prepareDatabase();
   console.log(
     process.env.DATABASE_URL

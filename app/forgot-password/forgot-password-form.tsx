@@ -1,25 +1,20 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
+import { AuthNotice } from "@/components/auth-notice";
 import { SingleFieldForm } from "@/components/single-field-form";
-import { emailSchema } from "@/lib/schemas/common";
+import { PasswordResetRequestInput } from "@/lib/schemas/users";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   if (sentTo) {
+    // The same answer whether or not the address has an account.
     return (
-      <div role="status" className="space-y-3 text-sm">
-        <p className="font-medium">Check your inbox</p>
+      <AuthNotice role="status" title="Check your inbox" link={{ href: "/login", label: "Back to sign in" }}>
         <p>If {sentTo} belongs to an account, we sent it a link to choose a new password. The link works once, for one hour.</p>
-        <p>
-          <Link href="/login" className="font-medium text-link underline-offset-2 hover:underline">
-            Back to sign in
-          </Link>
-        </p>
-      </div>
+      </AuthNotice>
     );
   }
 
@@ -29,8 +24,8 @@ export function ForgotPasswordForm() {
       label="Email"
       type="email"
       autoComplete="email"
-      // The same rule the API applies to addresses everywhere; the raw text is what is sent.
-      schema={emailSchema}
+      // The API's own rule for the address; the raw text is what is sent.
+      schema={PasswordResetRequestInput.shape.email}
       submitLabel="Send me a reset link"
       pendingLabel="Sending…"
       onSubmit={async (email) => {

@@ -1,18 +1,23 @@
 "use client";
 
+// Sign-in: react-hook-form over the API's SignInInput (the same schema the server checks), the
+// show-password toggle, "Forgot password?", and one answer for an unknown email and a wrong
+// password alike. A rate-limited sign-in says how long to wait.
+
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { Button, Spinner } from "@/components/button";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import Link from "next/link";
-import { inputClass } from "@/components/field";
+import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { PasswordInput } from "@/components/password-input";
+import { SubmitButton } from "@/components/submit-button";
+import { schemaResolver } from "@/lib/console/form-errors";
+import { SignInInput } from "@/lib/schemas/users";
 
 // One message for an unknown email and a wrong password alike: the form must not reveal which
 // addresses have accounts.
 const BAD_CREDENTIALS = "Email or password is incorrect.";
-
-const noSubscribe = () => () => {};
 
 /** The wait a rate-limited sign-in answers with (`RATE_LIMITED:<seconds>`, see lib/auth/next-auth.ts), as a sentence. */
 export function retryMessage(error: string | null | undefined, now = new Date()): string | undefined {
@@ -24,69 +29,62 @@ export function retryMessage(error: string | null | undefined, now = new Date())
   return `Too many failed sign-ins. Try again in ${wait} (at ${at}).`;
 }
 
+type SignInValues = { email: string; password: string };
+const resolver = schemaResolver<SignInValues>(SignInInput);
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState("");
-  const [pending, setPending] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useForm<SignInValues>({ defaultValues: { email: "", password: "" }, resolver });
   const router = useRouter();
-  // Until React has hydrated, a submit would be a native one, which this form must never make
-  // (it would put the password in a URL): the button stays disabled until then.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const { errors, isSubmitting } = form.formState;
+  const ids = { email: fieldIds("email"), password: fieldIds("password") };
+  const refused = error === BAD_CREDENTIALS;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+  const submit = form.handleSubmit(async ({ email, password }) => {
     setError("");
-    setPending(true);
     try {
-      const result = await signIn("credentials", { redirect: false, email, password, callbackUrl });
+      const result = await signIn("credentials", { redirect: false, email: email.trim(), password, callbackUrl });
       if (result?.ok && !result.error) {
         // signIn() has already refreshed the client session; the server pages read the new cookie.
         router.replace(callbackUrl);
-        return;
+        // The page moves on; the button keeps spinning until it does.
+        await new Promise(() => {});
       }
       setError(
         retryMessage(result?.error) ??
-        (!result || result.error === "CredentialsSignin" || result.status === 401
-          ? BAD_CREDENTIALS
-          : "Sign-in is unavailable right now. Try again in a moment."),
+          (!result || result.error === "CredentialsSignin" || result.status === 401 ? BAD_CREDENTIALS : "Sign-in is unavailable right now. Try again in a moment."),
       );
-      passwordRef.current?.select();
+      form.setFocus("password", { shouldSelect: true });
     } catch {
       setError("The server could not be reached. Check your connection and try again.");
     }
-    setPending(false);
-  }
+  });
 
+  const emailError = errors.email?.message;
+  const passwordError = errors.password?.message;
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-5" aria-describedby={error ? "login-error" : undefined}>
+    <form method="post" onSubmit={submit} noValidate className="space-y-5" aria-describedby={error ? "login-error" : undefined}>
       {error ? (
         <p id="login-error" role="alert" className="rounded-md border border-red-300 bg-danger-bg px-3 py-2 text-sm text-danger dark:border-red-900">
           {error}
         </p>
       ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
+      <Field ids={ids.email} label="Email" error={emailError}>
         <input
-          id="email"
-          name="email"
+          {...controlProps(ids.email, { error: emailError })}
+          {...form.register("email")}
           type="email"
           autoComplete="username"
           inputMode="email"
           required
           autoFocus
           className={inputClass}
-          aria-invalid={error === BAD_CREDENTIALS || undefined}
+          aria-invalid={refused || Boolean(emailError) || undefined}
         />
-      </div>
+      </Field>
       <div className="space-y-1.5">
         <div className="flex items-baseline justify-between gap-2">
-          <label htmlFor="password" className="block text-sm font-medium">
+          <label htmlFor={ids.password.id} className="block text-sm font-medium">
             Password
           </label>
           {/* The reset flow lives at /forgot-password (same answer whether or not the address has an account). */}
@@ -95,24 +93,18 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </Link>
         </div>
         <PasswordInput
-          ref={passwordRef}
-          id="password"
-          name="password"
+          {...controlProps(ids.password, { error: passwordError })}
+          {...form.register("password")}
+          id={ids.password.id}
           autoComplete="current-password"
           required
-          aria-invalid={error === BAD_CREDENTIALS || undefined}
+          aria-invalid={refused || Boolean(passwordError) || undefined}
         />
+        <FieldError id={ids.password.errorId} message={passwordError} />
       </div>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? (
-          <>
-            <Spinner />
-            Signing in…
-          </>
-        ) : (
-          "Sign in"
-        )}
-      </Button>
+      <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

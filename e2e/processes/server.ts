@@ -1,5 +1,5 @@
 // Real server processes for the process suites: a disposable database seeded by seed.ts,
-// `next start` (the built app) on a port of its own with its own environment, and a TCP proxy
+// scripts/serve.mjs (the built app, as `npm start` serves it) on a port of its own with its own environment, and a TCP proxy
 // in front of PostgreSQL that the test can cut. Used by e2e/api/*-process.spec.ts.
 
 import { spawn, execFile, type ChildProcess } from "node:child_process";
@@ -76,7 +76,7 @@ export interface ServerOptions {
 const SHARED_SECRET = randomBytes(32).toString("base64url");
 const SHARED_CREDENTIALS_KEY = randomBytes(32).toString("base64");
 
-/** Starts `next start` on `port` and waits until /api/health answers. */
+/** Starts scripts/serve.mjs on `port` and waits until /api/health answers. */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const { port } = options;
   const url = `http://localhost:${port}`;
@@ -86,9 +86,10 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   );
   if (busy) throw new Error(`port ${port} is already served (a server left over from an earlier run?)`);
   let log = "";
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     env: {
       ...process.env,
+      PORT: String(port),
       NODE_ENV: "production",
       DATABASE_URL: options.dbUrl,
       NEXTAUTH_SECRET: options.secret ?? SHARED_SECRET,

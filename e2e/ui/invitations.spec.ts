@@ -1,34 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { world } from "../fixtures/world";
 import { LoginPage } from "../fixtures/pages";
 import { hydrated } from "../fixtures/hydration";
 import { newPerson } from "../fixtures/people";
 import { api } from "../fixtures/member-pages";
 import { sql } from "../fixtures/database";
+import { linkFromOutbox } from "../fixtures/outbox";
 
 const tag = () => randomBytes(4).toString("hex");
-
-/** The link of the newest mail to `to` going to `/{path}/…`, read from the outbox like a mailbox. */
-async function linkFromOutbox(to: string, path: "invite" | "reset-password"): Promise<string> {
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await db.query<{ text: string }>(
-        `SELECT text FROM outbox_mails WHERE "to" = $1 AND text LIKE $2 ORDER BY create_time DESC, id DESC LIMIT 1`,
-        [to, `%/${path}/%`],
-      );
-      const m = rows[0] && new RegExp(`https?://[^\\s]+/${path}/[A-Za-z0-9_-]+`).exec(rows[0].text);
-      if (m) return new URL(m[0]).pathname;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no /${path}/ mail to ${to}`);
-  } finally {
-    await db.end();
-  }
-}
 
 async function openInvites(page: Page, orgId: string, wsId: string) {
   await page.goto(`/o/${orgId}/workspaces/${wsId}/invites`);

@@ -16,7 +16,7 @@ test.describe("console: sign-up", () => {
 
     // A too-short password is refused next to the field; what was typed stays.
     await signup.signUp({ ...person, password: "short" });
-    await expect(page.getByText("The password needs at least 8 characters.")).toBeVisible();
+    await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Password must be at least 8 characters/);
     await expect(page.getByLabel("Name")).toHaveValue(person.name);
     await expect(page.getByLabel("Email")).toHaveValue(person.email);
     await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");

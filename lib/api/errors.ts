@@ -147,6 +147,14 @@ export function unknownPath(method: string, path: string): ApiError {
   return new ApiError("NOT_FOUND", `No operation at ${method} ${path}.`, { reason: "UNKNOWN_PATH", metadata: { path } });
 }
 
+/** A request path whose percent-encoding is not UTF-8 (checked before any route sees it). */
+export function malformedPath(): ApiError {
+  return new ApiError("INVALID_ARGUMENT", "The request path is not valid percent-encoded UTF-8.", {
+    reason: "MALFORMED_PATH",
+    fieldViolations: [{ field: "(path)", description: "is not valid percent-encoded UTF-8" }],
+  });
+}
+
 /** A known path asked with a method it does not answer. */
 export function methodNotAllowed(allow: readonly string[]): ApiError {
   return new ApiError("INVALID_ARGUMENT", "Method not allowed on this path.", {

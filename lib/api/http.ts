@@ -169,11 +169,20 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError("INTERNAL", "An internal error occurred.", { reason: "INTERNAL" });
 }
 
+/**
+ * A JSON response carries its text under this key too, so the server's node edge
+ * (lib/operations/node-edge) writes it to the socket as it is instead of reading the body stream.
+ */
+export const RESPONSE_TEXT = Symbol.for("wsa.response-text");
+
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), {
+  const text = body === undefined ? null : JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: body === undefined ? headers : { "content-type": "application/json; charset=utf-8", ...headers },
   });
+  if (text !== null) Object.defineProperty(response, RESPONSE_TEXT, { value: text });
+  return response;
 }
 
 /** The only place an error becomes a response. Logs INTERNAL errors with the request id, never to the client. */

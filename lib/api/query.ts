@@ -55,3 +55,13 @@ export function decodePathParam(name: string, raw: string): string {
   if (problem) throw invalidArgument(name, problem);
   return value;
 }
+
+/** Whether a request path's percent-encoding is UTF-8 (proxy.ts and the node edge refuse others). */
+export function pathIsDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -13,6 +13,11 @@ import { InvitationCreateInput } from "@/lib/schemas/invitations";
 import { createInvitations } from "@/lib/domain/invitations/create-invitations";
 import { acceptInvitation } from "@/lib/domain/invitations/accept-invitation";
 import { enqueueMails } from "@/lib/domain/mail/enqueue-mail";
+import { resendInvitation } from "@/lib/domain/invitations/resend-invitation";
+import { revokeInvitation } from "@/lib/domain/invitations/revoke-invitation";
+import { randomBase62 } from "@/lib/ids";
+import { executeOperation } from "@/lib/operations/execute";
+import { DeleteOrganization, UndeleteOrganization } from "@/lib/operations/organizations";
 import { claimDueMails, deliverDueMails, noteUndeliveredMails } from "./deliver-mail";
 import { smtpMailer } from "./smtp-mailer";
 
@@ -143,6 +148,62 @@ describe("delivery over SMTP", () => {
       mailers.forEach((m) => m.close());
       await Promise.all(clients.map((c) => c.close()));
       await slow.close();
+    }
+  });
+});
+
+describe("a deleted organization's mail", () => {
+  it("is cancelled with the reason and never sent, also when queued by a racing change or after a restore; resent invitations go again", async () => {
+    const owner = await makeUser("Deleting Dora");
+    const doomedOrg = (await makeOrg(owner, "Doomed Mail Org")).organization_id;
+    const doomedWs = (await makeWorkspace(owner, doomedOrg, { title: "Doomed WS" })).workspace_id;
+    const access = await authorize(owner.ctx, "create:Invitation", { organizationId: doomedOrg, workspaceId: doomedWs });
+    const tag = randomBase62(6).toLowerCase();
+    const [kept, revoked] = [`kept.${tag}@example.test`, `revoked.${tag}@example.test`];
+    const invs = (await createInvitations(owner.ctx, access, InvitationCreateInput.parse({ emails: [kept, revoked], roles: ["workspace-viewer"] }))).invitations;
+    const prisma = await db();
+    const queued = await prisma.outboxMail.findMany({ where: { to: { in: [kept, revoked] } }, select: { id: true, text: true } });
+    expect(queued).toHaveLength(2);
+    const token = tokenFromText(queued[0].text, "invite");
+    const orgParams = { params: { organization_id: doomedOrg }, query: {}, body: undefined };
+
+    await executeOperation(DeleteOrganization, owner.ctx, orgParams);
+    const cancelled = await prisma.outboxMail.findMany({ where: { to: { in: [kept, revoked] } } });
+    expect(cancelled.map((m) => [m.status, m.lastError])).toEqual([
+      ["CANCELLED", "not sent: the organization was deleted"],
+      ["CANCELLED", "not sent: the organization was deleted"],
+    ]);
+    // Never to be sent, so the stored copies no longer hold the single-use links.
+    expect(cancelled.every((m) => !m.text.includes(token) && !m.html.includes(token))).toBe(true);
+    const audit = await prisma.auditLogEntry.findFirstOrThrow({ where: { organizationId: doomedOrg, action: "organization.delete" } });
+    expect(audit.changes).toMatchObject({ cancelled_mails: 2 });
+
+    // A mail queued by a change that raced the delete is caught by the worker, not sent.
+    const [raced] = await prisma.$transaction((tx) =>
+      enqueueMails(tx, [{ kind: "invitation" as const, to: `raced.${tag}@example.test`, subject: "raced", text: "late", html: "" }], doomedOrg),
+    );
+    const mailer = smtpMailer(smtp.url, "no-reply@example.test");
+    try {
+      await deliverDueMails(prisma, mailer);
+      expect(smtp.received.filter((m) => m.to.some((to) => to.includes(tag)))).toEqual([]);
+      expect(await prisma.outboxMail.findUniqueOrThrow({ where: { id: raced } })).toMatchObject({ status: "CANCELLED", attempts: 0 });
+
+      // Restored: everything inside is back, its cancelled mail stays unsent.
+      await executeOperation(UndeleteOrganization, owner.ctx, { ...orgParams, body: {} });
+      const revokeAccess = await authorize(owner.ctx, "delete:Invitation", { organizationId: doomedOrg, workspaceId: doomedWs });
+      await revokeInvitation(owner.ctx, revokeAccess, invs.find((i) => i.email === revoked)!.invitation_id);
+      await deliverDueMails(prisma, mailer);
+      expect(smtp.received.filter((m) => m.to.some((to) => to.includes(tag)))).toEqual([]);
+      expect(await prisma.outboxMail.count({ where: { organizationId: doomedOrg, status: "CANCELLED" } })).toBe(3);
+
+      // The still-pending invitation, resent, is delivered with its new link.
+      await resendInvitation(owner.ctx, access, invs.find((i) => i.email === kept)!.invitation_id);
+      expect(await deliverDueMails(prisma, mailer)).toMatchObject({ sent: 1 });
+      const got = smtp.received.filter((m) => m.to.some((to) => to.includes(tag)));
+      expect(got.map((m) => m.to)).toEqual([[kept]]);
+      expect(tokenFromText(got[0].body, "invite")).not.toBe(token);
+    } finally {
+      mailer.close();
     }
   });
 });

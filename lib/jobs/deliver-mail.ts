@@ -1,10 +1,12 @@
 // Outbox delivery. A worker claims due mails with `FOR UPDATE SKIP LOCKED` and, in the same
 // statement, pushes their next attempt past a lease: another worker (another server instance)
 // skips rows being claimed and finds claimed rows not due, so no mail is sent twice. A worker
-// that dies mid-send leaves its rows to be retried once the lease runs out.
+// that dies mid-send leaves its rows to be retried once the lease runs out. Mail of a deleted
+// organization is never claimed: it is cancelled (domain/mail/cancel-organization-mail.ts).
 
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
+import { cancelMailOfDeletedOrganizations } from "../domain/mail/cancel-organization-mail";
 import { withoutLinks } from "../domain/mail/without-links";
 
 export interface OutgoingMail {
@@ -56,6 +58,8 @@ export async function claimDueMails(prisma: Db, options: DeliveryOptions = {}): 
            update_time = now()
      WHERE id IN (SELECT id FROM outbox_mails
                    WHERE status = 'QUEUED' AND next_attempt_time <= now()
+                     AND (organization_id IS NULL
+                          OR organization_id IN (SELECT id FROM organizations WHERE delete_time IS NULL))
                    ORDER BY next_attempt_time, id
                    LIMIT ${o.batchSize}
                    FOR UPDATE SKIP LOCKED)
@@ -72,6 +76,8 @@ export interface DeliveryReport {
 export async function deliverDueMails(prisma: Db, mailer: Mailer, options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const o = { ...DELIVERY_DEFAULTS, ...options };
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  // A deleted organization sends nothing more (its delete cancels its mail; this catches a race).
+  await cancelMailOfDeletedOrganizations(prisma);
   const claimed = await claimDueMails(prisma, o);
   for (const mail of claimed) {
     try {

@@ -215,7 +215,7 @@ export const ListOutboxMails = operation({
   path: "/organizations/{organization_id}/mails",
   tag,
   summary: "The organization's mails in the outbox: recipient, kind, status, attempts, last error (organization admins)",
-  description: 'filter: `status = "FAILED"` (QUEUED, SENT, FAILED), `to : "ada"`, `kind = "invitation"`; newest first.',
+  description: 'filter: `status = "FAILED"` (QUEUED, SENT, FAILED, CANCELLED: never sent because the organization was deleted), `to : "ada"`, `kind = "invitation"`; newest first.',
   scope: "organization",
   permission: "update:Organization",
   query: ListQuery,

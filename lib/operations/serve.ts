@@ -83,6 +83,50 @@ type RouteHandler = ((req: Request) => Promise<Response>) & { operations: readon
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
+const byMethodOrder = (a: string, b: string) => METHODS.indexOf(a as (typeof METHODS)[number]) - METHODS.indexOf(b as (typeof METHODS)[number]);
+
+/**
+ * Answers `req` with the first of `mine` (the operations of its method) whose template fits the
+ * path; else 405 with `Allow` when another method of `compiled` knows the path, or 404.
+ */
+async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[], req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  let found: { op: Operation; params: Record<string, string> } | undefined;
+  let parts: string[] = [];
+  try {
+    parts = url.pathname.slice(API_BASE.length + 1).split("/").map(decodeSegment);
+    for (const c of mine) {
+      const params = match(c, parts);
+      if (params) {
+        found = { op: c.op, params };
+        break;
+      }
+    }
+  } catch (error) {
+    return runRequest(req, true, async () => {
+      throw error;
+    });
+  }
+  if (!found) {
+    const allow = [...new Set(compiled.filter((c) => !c.resourceVerb && match(c, parts)).map((c) => c.op.method))].sort(byMethodOrder);
+    const error = allow.length ? methodNotAllowed(allow) : unknownPath(req.method, url.pathname);
+    return runRequest(req, true, async () => {
+      throw error;
+    });
+  }
+  const { op, params } = found;
+  const wantsBody = Boolean(op.body || op.etag || op.updateMask);
+  return runRequest(req, op.scope === "public", async ({ ctx, body }) => {
+    const result = await executeOperation(op, ctx, {
+      params,
+      query: queryOf(url),
+      body: wantsBody ? await body() : undefined,
+      ifMatch: req.headers.get("if-match"),
+    });
+    return respond(op, result, params);
+  });
+}
+
 /**
  * Route handlers for `ops`, one per HTTP method. A method none of them has still gets a handler
  * (with no operations), so the route answers 405 with `Allow` (or 404 for a path it does not
@@ -93,44 +137,18 @@ export function serve(...ops: Operation[]): Record<(typeof METHODS)[number], Rou
   const handlers = {} as Record<(typeof METHODS)[number], RouteHandler>;
   for (const method of METHODS) {
     const mine = compiled.filter((c) => c.op.method === method);
-    const handler = async (req: Request): Promise<Response> => {
-      const url = new URL(req.url);
-      let found: { op: Operation; params: Record<string, string> } | undefined;
-      let parts: string[] = [];
-      try {
-        parts = url.pathname.slice(API_BASE.length + 1).split("/").map(decodeSegment);
-        for (const c of mine) {
-          const params = match(c, parts);
-          if (params) {
-            found = { op: c.op, params };
-            break;
-          }
-        }
-      } catch (error) {
-        return runRequest(req, true, async () => {
-          throw error;
-        });
-      }
-      if (!found) {
-        const allow = [...new Set(compiled.filter((c) => !c.resourceVerb && match(c, parts)).map((c) => c.op.method))];
-        const error = allow.length ? methodNotAllowed(allow) : unknownPath(req.method, url.pathname);
-        return runRequest(req, true, async () => {
-          throw error;
-        });
-      }
-      const { op, params } = found;
-      const wantsBody = Boolean(op.body || op.etag || op.updateMask);
-      return runRequest(req, op.scope === "public", async ({ ctx, body }) => {
-        const result = await executeOperation(op, ctx, {
-          params,
-          query: queryOf(url),
-          body: wantsBody ? await body() : undefined,
-          ifMatch: req.headers.get("if-match"),
-        });
-        return respond(op, result, params);
-      });
-    };
-    handlers[method] = Object.assign(handler, { operations: mine.map((c) => c.op) });
+    handlers[method] = Object.assign((req: Request) => dispatch(compiled, mine, req), { operations: mine.map((c) => c.op) });
   }
   return handlers;
+}
+
+/**
+ * One handler for every path under /api/v1 (the server's lean edge, lib/operations/node-edge):
+ * the same matching as the route files, over all of `ops` at once. Route files group operations
+ * by path, so a path finds the same operation, the same `Allow` and the same 404 either way.
+ */
+export function serveAll(ops: readonly Operation[]): (req: Request) => Promise<Response> {
+  const compiled = ops.map(compile);
+  const byMethod = new Map<string, CompiledOperation[]>(METHODS.map((m) => [m, compiled.filter((c) => c.op.method === m)]));
+  return (req) => dispatch(compiled, byMethod.get(req.method) ?? [], req);
 }

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 
-export const MAIL_STATUSES = ["QUEUED", "SENT", "FAILED"] as const;
+export const MAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "CANCELLED"] as const;
 
 export const OutboxMailOutput = z.object({
   mail_id: z.string(),

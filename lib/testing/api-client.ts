@@ -87,8 +87,27 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** Sends one request through the matching route handler. */
+let edgeServer: Promise<string> | undefined;
+
+/** An in-process HTTP server on the node edge (lib/operations/node-edge), as scripts/serve.mjs runs it; its origin. */
+export function edgeOrigin(): Promise<string> {
+  edgeServer ??= (async () => {
+    const http = await import("node:http");
+    const { handleRequest } = await import("../operations/node-edge");
+    const server = http.createServer(handleRequest);
+    // Longer than any pause between a test's requests: an idle connection the server closed just
+    // as the client reused it would fail the request (ECONNRESET) on a slow machine.
+    server.keepAliveTimeout = 120_000;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    server.unref();
+    return `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
+  })();
+  return edgeServer;
+}
+
+/** Sends one request through the matching route handler (with API_VIA=edge: over HTTP to the node edge). */
 export async function call<T = any>(method: string, url: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  if (process.env.API_VIA === "edge") return callEdge<T>(method, url, options);
   const full = new URL(url, "http://localhost");
   const found = findRoute(full.pathname);
   if (!found) throw new Error(`no route file matches ${full.pathname}`);
@@ -98,19 +117,38 @@ export async function call<T = any>(method: string, url: string, options: CallOp
     const allow = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
     return { status: 405, headers: new Headers({ allow: allow.join(", ") }), body: null as T };
   }
+  const { headers, body } = requestParts(options);
+  const req = new Request(full, { method, headers, body });
+  // As Next.js does: a route without dynamic segments gets no params object at all.
+  const params = Object.keys(found.params).length ? found.params : undefined;
+  return asApiResponse<T>(await handler(req, { params: Promise.resolve(params) }));
+}
+
+function requestParts(options: CallOptions): { headers: Headers; body: string | Uint8Array<ArrayBuffer> | undefined } {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
-  const req = new Request(full, { method, headers, body });
-  // As Next.js does: a route without dynamic segments gets no params object at all.
-  const params = Object.keys(found.params).length ? found.params : undefined;
-  const res = await handler(req, { params: Promise.resolve(params) });
+  return { headers, body };
+}
+
+async function asApiResponse<T>(res: Response): Promise<ApiResponse<T>> {
   const text = await res.text();
   // A streamed file (CSV export) comes back as its text.
   const json = !res.headers.get("content-type") || res.headers.get("content-type")!.includes("json");
   return { status: res.status, headers: res.headers, body: (text ? (json ? JSON.parse(text) : text) : null) as T };
+}
+
+/**
+ * The same request over HTTP to the node edge, as a server would receive it: forwarding headers a
+ * test sets are the client's own (ignored without TRUST_PROXY), the peer is 127.0.0.1.
+ */
+async function callEdge<T>(method: string, url: string, options: CallOptions): Promise<ApiResponse<T>> {
+  const { headers, body } = requestParts(options);
+  const given = new URL(url, "http://localhost");
+  const full = new URL(`${given.pathname}${given.search}`, await edgeOrigin());
+  return asApiResponse<T>(await fetch(full, { method, headers, body }));
 }
 
 export const api = {

@@ -1,104 +1,74 @@
 "use client";
 
+// Sign-up for the invited address (fixed: the invitation is for it), then straight into the
+// workspace. The name and password are checked with the API's own UserCreateInput, and the
+// server's violations land on the fields they name.
+
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
-import { Button, Spinner } from "@/components/button";
-import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
+import { DisplayNameField, NewPasswordField } from "@/components/account-fields";
+import { AuthNotice } from "@/components/auth-notice";
+import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
+import { SubmitButton } from "@/components/submit-button";
 import type { ActionFailure } from "@/lib/console/action-result";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
+import { USER_LABELS } from "@/lib/console/form-labels";
+import { UserCreateInput } from "@/lib/schemas/users";
 import { signUpWithInvitationAction } from "./actions";
 
-const noSubscribe = () => () => {};
+type InviteSignUpValues = { display_name: string; password: string };
+const resolver = schemaResolver<InviteSignUpValues>(UserCreateInput.pick({ display_name: true, password: true }), USER_LABELS);
 
-/** Sign-up for the invited address (fixed: the invitation is for it), then straight into the workspace. */
 export function InviteSignUpForm({ token, email, minPasswordLength }: { token: string; email: string; minPasswordLength: number }) {
-  const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<{ name?: string; password?: string }>({});
+  const form = useForm<InviteSignUpValues>({ defaultValues: { display_name: "", password: "" }, resolver });
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, setPending] = useState(false);
   const [checkInbox, setCheckInbox] = useState(false);
   const router = useRouter();
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const ids = { email: fieldIds("invite-email"), name: fieldIds("invite-name"), password: fieldIds("invite-password") };
+  const { isSubmitting } = form.formState;
+  const emailIds = fieldIds("invite-email");
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const local: typeof errors = {};
-    if (!name.trim()) local.name = "Enter your name.";
-    if ([...password].length < minPasswordLength) local.password = `The password needs at least ${minPasswordLength} characters.`;
-    setErrors(local);
+  const submit = form.handleSubmit(async ({ display_name, password }) => {
     setFailure(null);
-    if (Object.keys(local).length) return;
-    setPending(true);
     try {
-      const result = await signUpWithInvitationAction({ token, name, password });
+      const result = await signUpWithInvitationAction({ token, name: display_name, password });
       if (!result.ok) {
-        const next: typeof errors = {};
-        for (const v of result.error.fieldViolations) {
-          if (v.field === "display_name") next.name = v.description;
-          if (v.field === "password") next.password = v.description;
-        }
-        setErrors(next);
-        if (!Object.keys(next).length) setFailure(result.error);
-        setPending(false);
+        setFailure(applyServerErrors(form, result.error, { labels: USER_LABELS }));
         return;
       }
       const signedIn = await signIn("credentials", { redirect: false, email: result.data.email, password });
-      if (signedIn?.ok && !signedIn.error) {
-        const { organizationId, workspaceId } = result.data;
-        router.replace(organizationId ? (workspaceId ? `/o/${organizationId}/workspaces/${workspaceId}/general` : `/o/${organizationId}/workspaces`) : `/invite/${token}`);
-        return;
-      }
-      setCheckInbox(true);
+      if (!signedIn?.ok || signedIn.error) return setCheckInbox(true);
+      const { organizationId, workspaceId } = result.data;
+      router.replace(organizationId ? (workspaceId ? `/o/${organizationId}/workspaces/${workspaceId}/general` : `/o/${organizationId}/workspaces`) : `/invite/${token}`);
+      // The page moves on; the button keeps spinning until it does.
+      await new Promise(() => {});
     } catch {
       setFailure(UNREACHABLE);
     }
-    setPending(false);
-  }
+  });
 
   if (checkInbox) {
     return (
-      <div role="status" className="space-y-2 text-sm">
-        <p className="font-medium">Check your inbox</p>
+      <AuthNotice role="status" title="Check your inbox" className="space-y-2 text-sm">
         <p>We sent a message to {email} with what to do next.</p>
-      </div>
+      </AuthNotice>
     );
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={submit} noValidate className="space-y-4">
       <ActionErrorAlert failure={failure} />
-      <Field ids={ids.email} label="Email">
-        <input {...controlProps(ids.email, {})} name="email" type="email" value={email} readOnly className={`${inputClass} bg-surface-2`} />
+      <Field ids={emailIds} label="Email">
+        <input {...controlProps(emailIds, {})} name="email" type="email" value={email} readOnly autoComplete="username" className={`${inputClass} bg-surface-2`} />
       </Field>
-      <Field ids={ids.name} label="Name" error={errors.name}>
-        <input {...controlProps(ids.name, { error: errors.name })} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={256} className={inputClass} />
-      </Field>
-      <Field ids={ids.password} label="Password" hint={`At least ${minPasswordLength} characters.`} error={errors.password}>
-        <input
-          {...controlProps(ids.password, { hint: true, error: errors.password })}
-          name="password"
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          className={inputClass}
-        />
-      </Field>
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-        {pending ? (
-          <>
-            <Spinner />
-            Creating your account…
-          </>
-        ) : (
-          "Create account and join"
-        )}
-      </Button>
+      <DisplayNameField form={form} id="invite-name" />
+      <NewPasswordField form={form} id="invite-password" rule={`At least ${minPasswordLength} characters.`} />
+      <SubmitButton pending={isSubmitting} pendingLabel="Creating your account…">
+        Create account and join
+      </SubmitButton>
       <p className="text-center text-sm text-muted">
         Already have an account?{" "}
         <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-link underline-offset-2 hover:underline">

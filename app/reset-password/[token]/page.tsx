@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth-card";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/users";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   return (
     <AuthCard title="Choose a new password">
-      <ResetPasswordForm token={token} minPasswordLength={MIN_PASSWORD_LENGTH} maxPasswordLength={MAX_PASSWORD_LENGTH} />
+      <ResetPasswordForm token={token} minPasswordLength={MIN_PASSWORD_LENGTH} />
     </AuthCard>
   );
 }

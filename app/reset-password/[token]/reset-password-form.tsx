@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { z } from "zod";
+import { AuthNotice } from "@/components/auth-notice";
 import { SingleFieldForm } from "@/components/single-field-form";
+import { PasswordResetInput } from "@/lib/schemas/users";
 import { resetPasswordAction } from "./actions";
 
 const LINK_PROBLEMS: Record<string, string> = {
@@ -14,24 +14,15 @@ const LINK_PROBLEMS: Record<string, string> = {
   LINK_INVALID: "This link is not valid. Ask for a new one.",
 };
 
-export function ResetPasswordForm({ token, minPasswordLength, maxPasswordLength }: { token: string; minPasswordLength: number; maxPasswordLength: number }) {
+export function ResetPasswordForm({ token, minPasswordLength }: { token: string; minPasswordLength: number }) {
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const router = useRouter();
-  // Characters as a person counts them (code points), like the server.
-  const schema = z.string().refine((p) => [...p].length >= minPasswordLength && [...p].length <= maxPasswordLength, {
-    message: `The password needs ${minPasswordLength} to ${maxPasswordLength} characters.`,
-  });
 
   if (linkProblem) {
     return (
-      <div role="alert" className="space-y-3 text-sm">
+      <AuthNotice role="alert" link={{ href: "/forgot-password", label: "Get a new link" }}>
         <p>{linkProblem}</p>
-        <p>
-          <Link href="/forgot-password" className="font-medium text-link underline-offset-2 hover:underline">
-            Get a new link
-          </Link>
-        </p>
-      </div>
+      </AuthNotice>
     );
   }
 
@@ -42,7 +33,7 @@ export function ResetPasswordForm({ token, minPasswordLength, maxPasswordLength 
       hint={`At least ${minPasswordLength} characters. Other sessions of your account will be signed out.`}
       type="password"
       autoComplete="new-password"
-      schema={schema}
+      schema={PasswordResetInput.shape.password}
       submitLabel="Set new password"
       pendingLabel="Saving…"
       onSubmit={async (password) => {

@@ -26,8 +26,15 @@ import { planUserList, runUserList, type UserListPlan } from "./user-list";
  *   of the membership's primary key (`OFFSET 0` keeps it from becoming an anti-join, which
  *   would hash every member before the first page could be served).
  */
-export function workspaceUserBranches(organizationId: string, workspaceId: string): Prisma.Sql[] {
+export function workspaceUserBranches(organizationId: string, workspaceId: string, options: { names: boolean } = { names: true }): Prisma.Sql[] {
   const admin = [ORG_ADMIN];
+  // A count whose filter reads no name or email needs no user row: the member branch then reads
+  // memberships alone (joined to users, the planner would hash all of them to count a role's
+  // thousand members).
+  const member = options.names
+    ? Prisma.sql`u.display_name, u.email, u.last_active_time`
+    : Prisma.sql`NULL::text AS display_name, NULL::text AS email, NULL::timestamptz AS last_active_time`;
+  const users = options.names ? Prisma.sql`JOIN users u ON u.id = wm.user_id` : Prisma.empty;
   return [
     Prisma.sql`
       SELECT oa.user_id, u.display_name, u.email, u.last_active_time,
@@ -37,16 +44,16 @@ export function workspaceUserBranches(organizationId: string, workspaceId: strin
                WHERE organization_id = ${organizationId} AND roles @> ${admin}::text[]
               OFFSET 0) oa
         CROSS JOIN LATERAL (SELECT display_name, email, last_active_time FROM users WHERE id = oa.user_id OFFSET 0) u
-        LEFT JOIN workspace_members wm ON wm.workspace_id = ${workspaceId} AND wm.user_id = oa.user_id`,
+        LEFT JOIN LATERAL (SELECT roles, create_time, update_time FROM workspace_members
+                            WHERE workspace_id = ${workspaceId} AND user_id = oa.user_id OFFSET 0) wm ON TRUE`,
     Prisma.sql`
-      SELECT wm.user_id, u.display_name, u.email, u.last_active_time, wm.create_time, wm.update_time,
+      SELECT wm.user_id, ${member}, wm.create_time, wm.update_time,
              wm.roles AS ws_roles, '{}'::text[] AS org_roles
         FROM workspace_members wm
-        JOIN users u ON u.id = wm.user_id
+        ${users}
        WHERE wm.workspace_id = ${workspaceId}
-         AND NOT EXISTS (SELECT 1 FROM organization_members x
-                          WHERE x.organization_id = ${organizationId} AND x.user_id = wm.user_id AND x.roles @> ${admin}::text[]
-                         OFFSET 0)`,
+         AND wm.user_id <> ALL (ARRAY(SELECT x.user_id FROM organization_members x
+                                       WHERE x.organization_id = ${organizationId} AND x.roles @> ${admin}::text[]))`,
   ];
 }
 
@@ -58,6 +65,7 @@ export async function planWorkspaceUsers(ctx: RequestContext, access: WorkspaceA
     params,
     [`organizations/${organizationId}/workspaces/${workspaceId}/users`, ctx.caller.userId],
     roleResolver(await db(), workspaceId),
+    workspaceUserBranches(organizationId, workspaceId, { names: false }),
   );
 }
 

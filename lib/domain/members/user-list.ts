@@ -32,6 +32,13 @@ export interface UserListRow {
   org_roles: string[];
 }
 
+function usesField(node: FilterNode | undefined, field: string): boolean {
+  if (!node) return false;
+  if (node.type === "cmp") return node.field === field;
+  if (node.type === "not") return usesField(node.child, field);
+  return node.children.some((c) => usesField(c, field));
+}
+
 function collectRoleValues(node: FilterNode | undefined, out: Set<string>): Set<string> {
   if (!node) return out;
   if (node.type === "cmp") {
@@ -123,12 +130,15 @@ export function unionOf(branches: readonly Sql[]): Sql {
  * Filter, cursor, order and limit are applied inside every branch, and the branches' top rows
  * merged after: a branch flattened into its base tables can then walk a matching index in
  * order and stop after a page (members by create_time), which a filter over the union cannot.
+ * `countBranches`, when given, are the same rows without names and emails: the total is counted
+ * over them unless the filter searches names or emails.
  */
 export async function planUserList(
   branches: readonly Sql[],
   params: ListParams,
   scope: readonly string[],
   resolveRoles: RoleResolver,
+  countBranches: readonly Sql[] = branches,
 ): Promise<UserListPlan> {
   const ast = parseFilter(params.filter);
   const roleValues = [...collectRoleValues(ast, new Set())];
@@ -140,8 +150,9 @@ export async function planUserList(
   const conditions: Sql[] = [];
   if (compiled) conditions.push(sqlOf(compiled));
   const filtered = compiled ? sql`WHERE ${sqlOf(compiled)}` : empty;
+  const counted = usesField(ast, "search") ? branches : countBranches;
   const countQuery = sql`SELECT (${join(
-    branches.map((b) => sql`(SELECT count(*) FROM (${b}) AS t ${filtered})`),
+    counted.map((b) => sql`(SELECT count(*) FROM (${b}) AS t ${filtered})`),
     " + ",
   )})::int AS total`;
   if (keyset.after) conditions.push(keysetPredicate(terms, keyset.after, sqlKeyset("t")));

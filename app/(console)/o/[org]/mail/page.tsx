@@ -14,6 +14,7 @@ const STATUS_STYLE: Record<string, string> = {
   QUEUED: "bg-surface-2 text-fg ring-border",
   SENT: "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-400/10 dark:text-emerald-100 dark:ring-emerald-700",
   FAILED: "bg-danger-bg text-danger ring-red-300 dark:ring-red-900",
+  CANCELLED: "bg-surface-2 text-muted ring-border",
 };
 
 /** The organization's outbox (its invitation mails), for its admins: status, attempts, error, a preview. */

@@ -1,18 +1,23 @@
 "use client";
 
-// New personal access token: name, expiry, organization, workspace scope and access, checked
-// with the API's own schema before sending. The created token is shown once, with a copy button,
-// and the dialog says plainly that it cannot be shown again.
+// New personal access token: name, expiry, organization, workspace scope and access. A
+// react-hook-form whose resolver turns the choices into the API's body and checks it with the
+// API's own TokenCreateInput, so the browser refuses what the server would, and the server's
+// field violations land on the fields they name. The created token is shown once, with a copy
+// button, and the dialog says plainly that it cannot be shown again.
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
-import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
+import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import { ActionErrorAlert } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
 import { DialogFooter } from "@/components/form-dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
-import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
+import { SelectField } from "@/components/select-field";
+import { useActionMutation } from "@/components/use-action-mutation";
 import { apiFetch } from "@/lib/console/api-fetch";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { tokenKeys } from "@/lib/console/query-keys";
 import { TokenCreateInput, type CreatedTokenOutput } from "@/lib/schemas/tokens";
 import { createTokenAction } from "../actions";
@@ -74,25 +79,63 @@ function expireTimeOf(expiry: Expiry, customDate: string): string | null | undef
   return new Date(Date.now() + Number(expiry) * 86_400_000).toISOString();
 }
 
-const FIELD_OF: Record<string, string> = {
-  display_name: "display_name",
-  organization_id: "organization_id",
-  expire_time: "expire_time",
-  workspace_ids: "workspace_ids",
-  access: "access",
+interface TokenFormValues {
+  display_name: string;
+  organization_id: string;
+  expiry: Expiry;
+  /** The last day, when the expiry is "On a date…". */
+  expire_date: string;
+  scope: "all" | "chosen";
+  workspace_ids: string[];
+  access: "FULL" | "READ_ONLY";
+}
+
+const LABELS = { display_name: "Name", organization_id: "Organization", expire_time: "Expiry", workspace_ids: "Workspaces", access: "Access" } as const;
+
+/** The API's body for the form's values. */
+function bodyOf(v: TokenFormValues) {
+  const expireTime = expireTimeOf(v.expiry, v.expire_date);
+  return {
+    display_name: v.display_name,
+    organization_id: v.organization_id,
+    access: v.access,
+    workspace_ids: v.scope === "chosen" ? v.workspace_ids : [],
+    ...(expireTime === undefined ? {} : { expire_time: expireTime }),
+  };
+}
+
+/** The form field that shows a violation of an API path. */
+function fieldOf(values: TokenFormValues, path: string): keyof TokenFormValues | undefined {
+  const top = path.split(/[.[]/)[0];
+  if (top === "expire_time") return values.expiry === "custom" ? "expire_date" : "expiry";
+  return (["display_name", "organization_id", "workspace_ids", "access"] as const).find((f) => f === top);
+}
+
+const apiResolver = schemaResolver<ReturnType<typeof bodyOf>>(TokenCreateInput, LABELS);
+
+/** The choices only the form has (a day, some workspaces), then the API's own schema on the body. */
+const resolver: Resolver<TokenFormValues> = async (values, context, options) => {
+  const errors: FieldErrors<TokenFormValues> = {};
+  const expireTime = expireTimeOf(values.expiry, values.expire_date);
+  if (values.expiry === "custom" && expireTime === undefined) errors.expire_date = { type: "required", message: "Choose the day the token stops working" };
+  else if (expireTime && new Date(expireTime) <= new Date()) errors[values.expiry === "custom" ? "expire_date" : "expiry"] = { type: "min", message: "The expiry must be in the future" };
+  if (values.scope === "chosen" && values.workspace_ids.length === 0) errors.workspace_ids = { type: "required", message: "Choose at least one workspace, or allow all" };
+  const api = await apiResolver(bodyOf(values), context, { ...options, names: undefined, fields: {} });
+  for (const [path, error] of Object.entries(api.errors)) {
+    const field = fieldOf(values, path);
+    if (field && !errors[field]) Object.assign(errors, { [field]: error });
+  }
+  return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
 };
 
 function TokenForm({ organizations, onCreated }: { organizations: OrganizationChoice[]; onCreated: (t: CreatedTokenOutput) => void }) {
   const uid = useId();
-  const [name, setName] = useState("");
-  const [orgId, setOrgId] = useState(organizations[0]?.id ?? "");
-  const [expiry, setExpiry] = useState<Expiry>("90");
-  const [customDate, setCustomDate] = useState("");
-  const [limitWorkspaces, setLimitWorkspaces] = useState(false);
-  const [workspaceIds, setWorkspaceIds] = useState<string[]>([]);
-  const [access, setAccess] = useState<"FULL" | "READ_ONLY">("READ_ONLY");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const form = useForm<TokenFormValues>({
+    defaultValues: { display_name: "", organization_id: organizations[0]?.id ?? "", expiry: "90", expire_date: "", scope: "all", workspace_ids: [], access: "READ_ONLY" },
+    resolver,
+  });
+  const [orgId, scope, expiry] = useWatch({ control: form.control, name: ["organization_id", "scope", "expiry"] });
+  const errors = form.formState.errors;
   const queryClient = useQueryClient();
 
   const workspaces = useQuery({
@@ -102,54 +145,20 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
         `/me/organizations/${encodeURIComponent(orgId)}/workspaces?page_size=1000`,
         { signal },
       ),
-    enabled: limitWorkspaces && orgId !== "",
+    enabled: scope === "chosen" && orgId !== "",
   });
 
-  const create = useMutation({
-    mutationFn: (body: unknown) => createTokenAction(body),
-    onSuccess: async (result) => {
-      if (!result.ok) {
-        const { fields, unplaced } = fieldErrorsOf(result.error, (p) => FIELD_OF[p.split(/[.[]/)[0]]);
-        setErrors(fields);
-        setFailure(Object.keys(fields).length && unplaced.length === 0 ? null : result.error);
-        return;
-      }
+  const { mutation: create, failure, setFailure } = useActionMutation((values: TokenFormValues) => createTokenAction(bodyOf(values)), {
+    onOk: async (data) => {
       await queryClient.invalidateQueries({ queryKey: tokenKeys.list() });
-      onCreated(result.data);
+      onCreated(data);
     },
-    onError: () => setFailure(UNREACHABLE),
+    onRefused: (refusal) => applyServerErrors(form, refusal, { labels: LABELS, fieldOf: (p) => fieldOf(form.getValues(), p) }),
   });
-
-  const submit = () => {
-    setFailure(null);
-    const expireTime = expireTimeOf(expiry, customDate);
-    const body = {
-      display_name: name,
-      organization_id: orgId,
-      access,
-      workspace_ids: limitWorkspaces ? workspaceIds : [],
-      ...(expireTime === undefined ? {} : { expire_time: expireTime }),
-    };
-    const next: Record<string, string> = {};
-    if (expiry === "custom" && expireTime === undefined) next.expire_time = "Choose the day the token stops working";
-    else if (expireTime && new Date(expireTime) <= new Date()) next.expire_time = "The expiry must be in the future";
-    if (limitWorkspaces && workspaceIds.length === 0) next.workspace_ids = "Choose at least one workspace, or allow all";
-    const parsed = TokenCreateInput.safeParse(body);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = FIELD_OF[String(issue.path[0] ?? "")];
-        if (field && !next[field]) next[field] = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-      }
-    }
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    create.mutate(body);
-  };
 
   const nameIds = fieldIds(`${uid}-name`);
-  const orgIds = fieldIds(`${uid}-org`);
-  const expiryIds = fieldIds(`${uid}-expiry`);
   const dateIds = fieldIds(`${uid}-date`);
+  const wsErrorId = `${uid}-ws-error`;
   const today = new Date().toISOString().slice(0, 10);
 
   return (
@@ -157,51 +166,40 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
       noValidate
       className="flex flex-col"
       onSubmit={(e) => {
-        e.preventDefault();
-        submit();
+        setFailure(null);
+        void form.handleSubmit((values) => create.mutate(values))(e);
       }}
     >
       <div className="space-y-5 px-5 py-5">
         <ActionErrorAlert failure={failure} />
-        <Field ids={nameIds} label="Name" hint="What uses it, e.g. “CI deploys”." error={errors.display_name}>
+        <Field ids={nameIds} label={LABELS.display_name} hint="What uses it, e.g. “CI deploys”." error={errors.display_name?.message}>
           <input
-            {...controlProps(nameIds, { hint: true, error: errors.display_name })}
+            {...controlProps(nameIds, { hint: true, error: errors.display_name?.message })}
+            {...form.register("display_name")}
             className={inputClass}
-            value={name}
             maxLength={128}
             autoComplete="off"
-            onChange={(e) => setName(e.target.value)}
           />
         </Field>
-        <Field ids={orgIds} label="Organization" error={errors.organization_id}>
-          <select
-            {...controlProps(orgIds, { error: errors.organization_id })}
-            className={inputClass}
-            value={orgId}
-            onChange={(e) => {
-              setOrgId(e.target.value);
-              setWorkspaceIds([]);
-            }}
-          >
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.title}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          control={form.control}
+          name="organization_id"
+          label={LABELS.organization_id}
+          options={organizations.map((o) => ({ value: o.id, label: o.title }))}
+          onValueChange={() => form.setValue("workspace_ids", [])}
+        />
 
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Workspaces</legend>
+        <fieldset className="space-y-2" aria-describedby={errors.workspace_ids ? wsErrorId : undefined}>
+          <legend className="text-sm font-medium">{LABELS.workspace_ids}</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${uid}-scope`} checked={!limitWorkspaces} onChange={() => setLimitWorkspaces(false)} />
+            <input type="radio" value="all" {...form.register("scope")} />
             Every workspace I can reach in this organization
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name={`${uid}-scope`} checked={limitWorkspaces} onChange={() => setLimitWorkspaces(true)} />
+            <input type="radio" value="chosen" {...form.register("scope")} />
             Only the workspaces chosen here
           </label>
-          {limitWorkspaces ? (
+          {scope === "chosen" ? (
             <div className="ml-6 max-h-48 space-y-1 overflow-y-auto rounded-md border border-border p-2">
               {workspaces.isPending ? (
                 <p className="flex items-center gap-2 text-sm text-muted">
@@ -214,13 +212,7 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
               ) : (
                 workspaces.data.user_workspaces.map((w) => (
                   <label key={w.workspace_id} className="flex min-w-0 items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      checked={workspaceIds.includes(w.workspace_id)}
-                      onChange={(e) =>
-                        setWorkspaceIds((ids) => (e.target.checked ? [...ids, w.workspace_id] : ids.filter((id) => id !== w.workspace_id)))
-                      }
-                    />
+                    <input type="checkbox" value={w.workspace_id} {...form.register("workspace_ids")} />
                     <span className="truncate" title={w.title}>
                       {w.title}
                     </span>
@@ -229,19 +221,19 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
               )}
             </div>
           ) : null}
-          <FieldError id={`${uid}-ws-error`} message={errors.workspace_ids} />
+          <FieldError id={wsErrorId} message={errors.workspace_ids?.message} />
         </fieldset>
 
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Access</legend>
+          <legend className="text-sm font-medium">{LABELS.access}</legend>
           <label className="flex items-start gap-2 text-sm">
-            <input className="mt-1" type="radio" name={`${uid}-access`} checked={access === "READ_ONLY"} onChange={() => setAccess("READ_ONLY")} />
+            <input className="mt-1" type="radio" value="READ_ONLY" {...form.register("access")} />
             <span>
               Read-only <span className="text-muted">— can read, every change is refused</span>
             </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
-            <input className="mt-1" type="radio" name={`${uid}-access`} checked={access === "FULL"} onChange={() => setAccess("FULL")} />
+            <input className="mt-1" type="radio" value="FULL" {...form.register("access")} />
             <span>
               Full <span className="text-muted">— can do whatever you can, within the scope above</span>
             </span>
@@ -249,30 +241,10 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
         </fieldset>
 
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field ids={expiryIds} label="Expires" error={expiry === "custom" ? undefined : errors.expire_time}>
-            <select
-              {...controlProps(expiryIds, { error: expiry === "custom" ? undefined : errors.expire_time })}
-              className={inputClass}
-              value={expiry}
-              onChange={(e) => setExpiry(e.target.value as Expiry)}
-            >
-              {EXPIRY_CHOICES.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField control={form.control} name="expiry" label="Expires" options={EXPIRY_CHOICES} />
           {expiry === "custom" ? (
-            <Field ids={dateIds} label="Last day" error={errors.expire_time}>
-              <input
-                {...controlProps(dateIds, { error: errors.expire_time })}
-                type="date"
-                min={today}
-                className={inputClass}
-                value={customDate}
-                onChange={(e) => setCustomDate(e.target.value)}
-              />
+            <Field ids={dateIds} label="Last day" error={errors.expire_date?.message}>
+              <input {...controlProps(dateIds, { error: errors.expire_date?.message })} {...form.register("expire_date")} type="date" min={today} className={inputClass} />
             </Field>
           ) : null}
         </div>

@@ -3,13 +3,11 @@
 // Delete the organization (owner only; soft, restorable for 30 days) after its name is typed.
 // Afterwards the owner lands on the home page, which lists it with "Restore".
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { UNREACHABLE } from "@/components/action-error";
 import { TypeToConfirmDialog } from "@/components/type-to-confirm-dialog";
 import { useToast } from "@/components/toast";
-import type { ActionFailure } from "@/lib/console/action-result";
+import { useActionMutation } from "@/components/use-action-mutation";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { deleteOrganizationAction } from "../actions";
 
@@ -21,20 +19,16 @@ export interface DeleteOrganizationDialogProps {
 }
 
 export function DeleteOrganizationDialog({ org, title, open, onOpenChange }: DeleteOrganizationDialogProps) {
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const router = useRouter();
   const queryClient = useQueryClient();
 
-  const remove = useMutation({
-    mutationFn: () => deleteOrganizationAction(org),
-    onSuccess: async (result) => {
-      if (!result.ok) return setFailure(result.error);
+  const { mutation: remove, failure } = useActionMutation(() => deleteOrganizationAction(org), {
+    onOk: async () => {
       await queryClient.invalidateQueries({ queryKey: organizationKeys.all });
       toast({ title: "Organization deleted", description: `“${title}” can be restored from the home page for 30 days.` });
       router.push("/?home");
     },
-    onError: () => setFailure(UNREACHABLE),
   });
 
   return (
@@ -52,10 +46,7 @@ export function DeleteOrganizationDialog({ org, title, open, onOpenChange }: Del
       confirmText={title}
       pending={remove.isPending}
       failure={failure}
-      onConfirm={() => {
-        setFailure(null);
-        remove.mutate();
-      }}
+      onConfirm={() => remove.mutate()}
     />
   );
 }

@@ -1,19 +1,22 @@
 "use client";
 
 // The dialogs of the members table: add by email, change organization roles (removing is
-// remove-org-member-dialog.tsx). Each calls
-// one server action; the table refetches afterwards.
+// remove-org-member-dialog.tsx). Each is react-hook-form over the API's own input schema
+// (OrganizationMemberCreateInput, MemberRolesUpdateInput), runs one server action, and puts the
+// server's field violations on the fields they name; the table refetches afterwards.
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
-import { Dialog, DialogContent } from "@/components/dialog";
-import { DialogFooter } from "@/components/form-dialog";
+import { useQueryClient } from "@tanstack/react-query";
+import { useId } from "react";
+import { useController, useForm, type Control, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
+import { FormDialog } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
-import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
+import { useActionMutation } from "@/components/use-action-mutation";
+import type { ActionOutcome } from "@/lib/console/action-result";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { organizationKeys } from "@/lib/console/query-keys";
+import { MemberRolesUpdateInput, OrganizationMemberCreateInput } from "@/lib/schemas/members";
 import { addOrganizationMemberAction, updateOrganizationMemberAction } from "../actions";
-import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 export interface OrgRole {
   id: string;
@@ -28,53 +31,54 @@ export interface MemberRef {
   roleIds: string[];
 }
 
-/** Runs a server action, turning a thrown network error into a failure like any other. */
-function useOrgMutation<I, T>(org: string, run: (input: I) => Promise<ActionOutcome<T>>, onOk: (data: T) => void) {
+const LABELS = { roles: "Organization roles" } as const;
+
+type AddValues = { email: string; roles: string[] };
+type RolesValues = { roles: string[] };
+const addResolver = schemaResolver<AddValues>(OrganizationMemberCreateInput.pick({ email: true, roles: true }), LABELS);
+const rolesResolver = schemaResolver<RolesValues>(MemberRolesUpdateInput.pick({ roles: true }), LABELS);
+
+/** Runs an organization member action; on success the members table refetches, then `onOk`. */
+function useMemberMutation<I, T, V extends FieldValues>(
+  org: string,
+  form: UseFormReturn<V>,
+  run: (input: I) => Promise<ActionOutcome<T>>,
+  onOk: (data: T) => void,
+  byCode?: Partial<Record<string, Path<V>>>,
+) {
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const mutation = useMutation({
-    mutationFn: run,
-    onMutate: () => setFailure(null),
-    onSuccess: async (result) => {
-      if (!result.ok) {
-        setFailure(result.error);
-        return;
-      }
+  return useActionMutation(run, {
+    onOk: async (data) => {
       await queryClient.invalidateQueries({ queryKey: organizationKeys.members(org) });
-      onOk(result.data);
+      onOk(data);
     },
-    onError: () => setFailure(UNREACHABLE),
+    onRefused: (failure) => applyServerErrors(form, failure, { labels: LABELS, byCode }),
   });
-  return { mutation, failure, setFailure };
 }
 
-function RoleChoices({
-  roles,
-  value,
-  onChange,
-  legend,
-  describedBy,
-}: {
-  roles: OrgRole[];
-  value: string[];
-  onChange: (ids: string[]) => void;
-  legend: string;
-  describedBy?: string;
-}) {
+/** The organization roles as checkboxes; a violation of `roles` shows under them and focuses the first. */
+function RoleChoices<V extends FieldValues>({ roles, control, name }: { roles: OrgRole[]; control: Control<V>; name: Path<V> }) {
   const uid = useId();
+  const errorId = `${uid}-roles-error`;
+  const { field, fieldState } = useController({ control, name });
+  const value = field.value as string[];
+  const error = fieldState.error?.message;
   return (
-    <fieldset aria-describedby={describedBy}>
-      <legend className="mb-1.5 text-sm font-medium">{legend}</legend>
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="mb-1.5 text-sm font-medium">{LABELS.roles}</legend>
       <div className="space-y-2">
-        {roles.map((r) => {
+        {roles.map((r, i) => {
           const id = `${uid}-${r.id}`;
           return (
             <label key={r.id} htmlFor={id} className="flex cursor-pointer items-start gap-3 rounded-md border border-border p-3 has-checked:border-accent">
               <input
+                ref={i === 0 ? field.ref : undefined}
                 id={id}
                 type="checkbox"
                 checked={value.includes(r.id)}
-                onChange={(e) => onChange(e.target.checked ? [...value, r.id] : value.filter((x) => x !== r.id))}
+                onChange={(e) => field.onChange(e.target.checked ? [...value, r.id] : value.filter((x) => x !== r.id))}
+                onBlur={field.onBlur}
+                aria-invalid={error ? true : undefined}
                 className="mt-0.5 size-4 accent-accent"
               />
               <span className="min-w-0">
@@ -85,139 +89,81 @@ function RoleChoices({
           );
         })}
       </div>
+      <FieldError id={errorId} message={error} />
     </fieldset>
   );
 }
 
 export function AddMemberDialog({ org, roles, open, onOpenChange }: { org: string; roles: OrgRole[]; open: boolean; onOpenChange: (open: boolean) => void }) {
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      {open ? (
-        <DialogContent title="Add member" description="Add someone who already has an account here to this organization.">
-          <AddMemberForm org={org} roles={roles} onDone={() => onOpenChange(false)} />
-        </DialogContent>
-      ) : null}
-    </Dialog>
-  );
+  // Mounted only while open: each opening starts from an empty form.
+  return open ? <AddMemberForm org={org} roles={roles} onOpenChange={onOpenChange} /> : null;
 }
 
-function AddMemberForm({ org, roles, onDone }: { org: string; roles: OrgRole[]; onDone: () => void }) {
-  const uid = useId();
-  const emailIds = fieldIds(`${uid}-email`);
-  const rolesErrorId = `${uid}-roles-error`;
-  const [email, setEmail] = useState("");
-  const [roleIds, setRoleIds] = useState<string[]>(["org-member"]);
-  const [errors, setErrors] = useState<{ email?: string; roles?: string }>({});
+function AddMemberForm({ org, roles, onOpenChange }: { org: string; roles: OrgRole[]; onOpenChange: (open: boolean) => void }) {
+  const emailIds = fieldIds(`${useId()}-email`);
+  const form = useForm<AddValues>({ defaultValues: { email: "", roles: ["org-member"] }, resolver: addResolver });
   const toast = useToast();
-  const { mutation, failure, setFailure } = useOrgMutation(
+  const { mutation, failure } = useMemberMutation(
     org,
-    (input: { email: string; roles: string[] }) => addOrganizationMemberAction(org, input),
+    form,
+    (input: AddValues) => addOrganizationMemberAction(org, input),
     (data) => {
       toast({ title: "Member added", description: `${data.user.display_name || data.user.email} is now a member.` });
-      onDone();
+      onOpenChange(false);
     },
+    // No account (FAILED_PRECONDITION) and already a member (ALREADY_EXISTS) are about the email.
+    { FAILED_PRECONDITION: "email", ALREADY_EXISTS: "email" },
   );
-  // No account (FAILED_PRECONDITION) and already a member (ALREADY_EXISTS) are about the email.
-  const emailError =
-    errors.email ??
-    (failure && (failure.code === "FAILED_PRECONDITION" || failure.code === "ALREADY_EXISTS")
-      ? failure.message
-      : failure?.fieldViolations.find((v) => v.field === "email")?.description);
-  const formFailure = failure && !emailError ? failure : null;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    const next: { email?: string; roles?: string } = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) next.email = "Enter the email address of their account.";
-    if (roleIds.length === 0) next.roles = "Choose at least one role.";
-    setErrors(next);
-    setFailure(null);
-    if (next.email || next.roles) return;
-    mutation.mutate({ email: email.trim(), roles: roleIds });
-  };
+  const emailError = form.formState.errors.email?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <div className="space-y-5 px-5 py-5">
-        <ActionErrorAlert failure={formFailure} />
-        <Field
-          ids={emailIds}
-          label="Email"
-          error={emailError}
-          hint="They need an account already. To bring in someone new, invite them to a workspace instead."
-        >
-          <input
-            {...controlProps(emailIds, { error: emailError, hint: true })}
-            type="email"
-            name="email"
-            value={email}
-            onChange={(e) => {
-              setEmail(e.target.value);
-              setErrors((x) => ({ ...x, email: undefined }));
-              if (failure) setFailure(null);
-            }}
-            autoComplete="off"
-            autoFocus
-            className={inputClass}
-          />
-        </Field>
-        <div>
-          <RoleChoices roles={roles} value={roleIds} onChange={setRoleIds} legend="Organization roles" describedBy={errors.roles ? rolesErrorId : undefined} />
-          <FieldError id={rolesErrorId} message={errors.roles} />
-        </div>
-      </div>
-      <DialogFooter submitLabel="Add member" pending={mutation.isPending} />
-    </form>
+    <FormDialog
+      open
+      onOpenChange={onOpenChange}
+      title="Add member"
+      description="Add someone who already has an account here to this organization."
+      submitLabel="Add member"
+      pending={mutation.isPending}
+      failure={failure}
+      onSubmit={form.handleSubmit((values) => mutation.mutate({ email: values.email.trim(), roles: values.roles }))}
+    >
+      <Field ids={emailIds} label="Email" error={emailError} hint="They need an account already. To bring in someone new, invite them to a workspace instead.">
+        <input {...controlProps(emailIds, { error: emailError, hint: true })} {...form.register("email")} type="email" autoComplete="off" autoFocus className={inputClass} />
+      </Field>
+      <RoleChoices roles={roles} control={form.control} name="roles" />
+    </FormDialog>
   );
 }
 
 export function RolesDialog({ org, roles, member, onClose }: { org: string; roles: OrgRole[]; member: MemberRef | null; onClose: () => void }) {
-  return (
-    <Dialog open={member !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      {member ? (
-        <DialogContent title="Change organization roles" description={`${member.name} (${member.email})`}>
-          <RolesForm org={org} roles={roles} member={member} onDone={onClose} />
-        </DialogContent>
-      ) : null}
-    </Dialog>
-  );
+  return member ? <RolesForm org={org} roles={roles} member={member} onClose={onClose} /> : null;
 }
 
-function RolesForm({ org, roles, member, onDone }: { org: string; roles: OrgRole[]; member: MemberRef; onDone: () => void }) {
-  const errorId = `${useId()}-roles-error`;
-  const [roleIds, setRoleIds] = useState<string[]>(member.roleIds);
-  const [error, setError] = useState("");
+function RolesForm({ org, roles, member, onClose }: { org: string; roles: OrgRole[]; member: MemberRef; onClose: () => void }) {
+  const form = useForm<RolesValues>({ defaultValues: { roles: member.roleIds }, resolver: rolesResolver });
   const toast = useToast();
-  const { mutation, failure } = useOrgMutation(
+  const { mutation, failure } = useMemberMutation(
     org,
+    form,
     (ids: string[]) => updateOrganizationMemberAction(org, member.userId, { roles: ids }),
     () => {
       toast({ title: "Roles updated", description: `${member.name}'s organization roles were saved.` });
-      onDone();
+      onClose();
     },
   );
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    if (roleIds.length === 0) {
-      setError("Choose at least one role.");
-      return;
-    }
-    setError("");
-    mutation.mutate(roleIds);
-  };
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <div className="space-y-5 px-5 py-5">
-        <ActionErrorAlert failure={failure} />
-        <div>
-          <RoleChoices roles={roles} value={roleIds} onChange={setRoleIds} legend="Organization roles" describedBy={error ? errorId : undefined} />
-          <FieldError id={errorId} message={error} />
-        </div>
-        <p className="text-xs text-muted">Organization Admins manage every workspace of the organization. Workspace roles are set on each workspace&apos;s Members tab.</p>
-      </div>
-      <DialogFooter submitLabel="Save roles" pending={mutation.isPending} />
-    </form>
+    <FormDialog
+      open
+      onOpenChange={(o) => (o ? undefined : onClose())}
+      title="Change organization roles"
+      description={`${member.name} (${member.email})`}
+      submitLabel="Save roles"
+      pending={mutation.isPending}
+      failure={failure}
+      onSubmit={form.handleSubmit((values) => mutation.mutate(values.roles))}
+    >
+      <RoleChoices roles={roles} control={form.control} name="roles" />
+      <p className="text-xs text-muted">Organization Admins manage every workspace of the organization. Workspace roles are set on each workspace&apos;s Members tab.</p>
+    </FormDialog>
   );
 }

@@ -1,29 +1,37 @@
 "use client";
 
 // Transfer ownership: the owner picks another member (searched through ListOrganizationUsers),
-// then confirms. The new owner becomes an Organization Admin; the old one stays an admin.
+// then confirms. The new owner becomes an Organization Admin; the old one stays an admin. The
+// choice is a react-hook-form field checked with the API's TransferOwnershipInput; a refusal that
+// names the chosen member (a violation of user_id, or a member who is gone) shows under the list.
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { ActionErrorAlert } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
-import { inputClass } from "@/components/field";
+import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { Skeleton } from "@/components/states";
 import { useToast } from "@/components/toast";
+import { useActionMutation } from "@/components/use-action-mutation";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
-import type { ActionFailure } from "@/lib/console/action-result";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { filterLiteral } from "@/lib/console/list-query";
-import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
+import { TransferOwnershipInput, type ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { transferOwnershipAction } from "../actions";
-import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 
 interface Candidate {
   userId: string;
   name: string;
   email: string;
 }
+
+type TransferValues = { user_id: string };
+const LABELS = { user_id: "New owner" } as const;
+const resolver = schemaResolver<TransferValues>(TransferOwnershipInput, LABELS);
 
 export function TransferOwnershipDialog({
   org,
@@ -55,10 +63,13 @@ function TransferBody({ org, orgTitle, ownerEmail, onDone }: { org: string; orgT
   const deferred = useDeferredValue(search.trim());
   const [chosen, setChosen] = useState<Candidate | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const form = useForm<TransferValues>({ defaultValues: { user_id: "" }, resolver });
   const queryClient = useQueryClient();
   const router = useRouter();
   const toast = useToast();
+  const ownerError = form.formState.errors.user_id?.message;
+  const errorId = `${uid}-owner-error`;
+  const searchIds = fieldIds(`${uid}-search`);
 
   const candidates = useQuery({
     queryKey: [...organizationKeys.members(org), "transfer-candidates", deferred],
@@ -72,25 +83,26 @@ function TransferBody({ org, orgTitle, ownerEmail, onDone }: { org: string; orgT
     .filter((u) => u.user.email !== ownerEmail)
     .map((u) => ({ userId: u.user.name.split("/").pop() ?? "", name: u.user.display_name || u.user.email, email: u.user.email }));
 
-  const transfer = useMutation({
-    mutationFn: (userId: string) => transferOwnershipAction(org, { user_id: userId }),
-    onMutate: () => setFailure(null),
-    onSuccess: async (result) => {
-      if (!result.ok) {
-        setFailure(result.error);
-        return;
-      }
+  const { mutation: transfer, failure } = useActionMutation((values: TransferValues) => transferOwnershipAction(org, values), {
+    onOk: async (data) => {
       await queryClient.invalidateQueries({ queryKey: organizationKeys.members(org) });
-      toast({ title: "Ownership transferred", description: `${result.data.owner_display_name || result.data.owner_email} now owns ${orgTitle}.` });
+      toast({ title: "Ownership transferred", description: `${data.owner_display_name || data.owner_email} now owns ${orgTitle}.` });
       onDone();
       router.refresh();
     },
-    onError: () => setFailure(UNREACHABLE),
+    onRefused: (refusal) => {
+      const rest = applyServerErrors(form, refusal, { labels: LABELS, byCode: { NOT_FOUND: "user_id" } });
+      // A refusal about the choice is shown where the choice is made.
+      if (form.getFieldState("user_id").error) setConfirming(false);
+      return rest;
+    },
   });
+
+  const submit = form.handleSubmit((values) => (confirming ? transfer.mutate(values) : setConfirming(true)));
 
   if (confirming && chosen) {
     return (
-      <div>
+      <form onSubmit={submit} noValidate>
         <div className="space-y-3 px-5 py-5 text-sm">
           <ActionErrorAlert failure={failure} />
           <p>
@@ -106,78 +118,69 @@ function TransferBody({ org, orgTitle, ownerEmail, onDone }: { org: string; orgT
           <Button variant="secondary" onClick={() => setConfirming(false)} disabled={transfer.isPending}>
             Back
           </Button>
-          <Button variant="danger" disabled={transfer.isPending} onClick={() => transfer.mutate(chosen.userId)}>
+          <Button type="submit" variant="danger" disabled={transfer.isPending}>
             {transfer.isPending ? <Spinner /> : null}
             Transfer ownership
           </Button>
         </div>
-      </div>
+      </form>
     );
   }
 
   const loadError = candidates.error instanceof ApiRequestError ? candidates.error : null;
+  const ownerField = form.register("user_id", { onChange: (e) => setChosen(rows.find((c) => c.userId === e.target.value) ?? null) });
   return (
     <div>
-      <div className="space-y-4 px-5 py-5">
-        <div className="space-y-1.5">
-          <label htmlFor={`${uid}-search`} className="block text-sm font-medium">
-            Find a member
-          </label>
-          <input
-            id={`${uid}-search`}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name or email"
-            autoComplete="off"
-            autoFocus
-            className={inputClass}
-          />
-        </div>
-        <fieldset>
-          <legend className="sr-only">New owner</legend>
-          {candidates.isPending ? (
-            <div className="space-y-2">
-              <Skeleton className="h-10 w-full" />
-              <Skeleton className="h-10 w-full" />
+      <div className="px-5 pt-5">
+        <Field ids={searchIds} label="Find a member">
+          <input {...controlProps(searchIds, {})} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" autoComplete="off" autoFocus className={inputClass} />
+        </Field>
+      </div>
+      <form onSubmit={submit} noValidate>
+        <div className="px-5 py-4">
+          <fieldset aria-describedby={ownerError ? errorId : undefined}>
+            <legend className="sr-only">{LABELS.user_id}</legend>
+            {candidates.isPending ? (
+              <div className="space-y-2">
+                <Skeleton className="h-10 w-full" />
+                <Skeleton className="h-10 w-full" />
+              </div>
+            ) : loadError || candidates.isError ? (
+              <ActionErrorAlert
+                failure={{ code: "", message: loadError?.message ?? "The members could not be loaded.", requestId: loadError?.requestId ?? "", fieldViolations: [] }}
+              />
+            ) : rows.length === 0 ? (
+              <p className="text-sm text-muted">{deferred ? `No other member matches “${deferred}”.` : "There is no other member to transfer to. Add one first."}</p>
+            ) : (
+              <ul className="max-h-64 space-y-1 overflow-y-auto">
+                {rows.map((c) => (
+                  <li key={c.userId}>
+                    <label className="flex cursor-pointer items-center gap-3 rounded-md border border-border px-3 py-2 has-checked:border-accent">
+                      <input {...ownerField} type="radio" value={c.userId} className="size-4 accent-accent" />
+                      <span className="min-w-0 leading-tight">
+                        <span className="block truncate text-sm font-medium">{c.name}</span>
+                        <span className="block truncate text-xs text-muted">{c.email}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <FieldError id={errorId} message={ownerError} />
+          </fieldset>
+          {failure && !ownerError ? (
+            <div className="mt-3">
+              <ActionErrorAlert failure={failure} />
             </div>
-          ) : loadError || candidates.isError ? (
-            <ActionErrorAlert
-              failure={{ code: "", message: loadError?.message ?? "The members could not be loaded.", requestId: loadError?.requestId ?? "", fieldViolations: [] }}
-            />
-          ) : rows.length === 0 ? (
-            <p className="text-sm text-muted">{deferred ? `No other member matches “${deferred}”.` : "There is no other member to transfer to. Add one first."}</p>
-          ) : (
-            <ul className="max-h-64 space-y-1 overflow-y-auto">
-              {rows.map((c) => (
-                <li key={c.userId}>
-                  <label className="flex cursor-pointer items-center gap-3 rounded-md border border-border px-3 py-2 has-checked:border-accent">
-                    <input
-                      type="radio"
-                      name={`${uid}-owner`}
-                      checked={chosen?.userId === c.userId}
-                      onChange={() => setChosen(c)}
-                      className="size-4 accent-accent"
-                    />
-                    <span className="min-w-0 leading-tight">
-                      <span className="block truncate text-sm font-medium">{c.name}</span>
-                      <span className="block truncate text-xs text-muted">{c.email}</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
-      </div>
-      <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button disabled={!chosen} onClick={() => setConfirming(true)}>
-          Continue
-        </Button>
-      </div>
+          ) : null}
+        </div>
+        <div className="flex flex-col-reverse gap-2 border-t border-border px-5 py-4 sm:flex-row sm:justify-end">
+          <DialogClose asChild>
+            <Button variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button type="submit">Continue</Button>
+        </div>
+      </form>
     </div>
   );
 }

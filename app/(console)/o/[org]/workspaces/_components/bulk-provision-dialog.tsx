@@ -72,7 +72,6 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
   const uid = useId();
   const fileIds = fieldIds(`${uid}-file`);
   const textIds = fieldIds(`${uid}-text`);
-  const roleIds = fieldIds(`${uid}-role`);
   // The rows are checked as a whole (the per-row preview below), not field by field: the form holds
   // the two values, and the preview and the server's verdict are derived from them.
   const form = useForm<BulkValues>({ defaultValues: { csv: "", role: "workspace-viewer" } });
@@ -208,7 +207,6 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
           <SelectField
             control={form.control}
             name="role"
-            ids={roleIds}
             label="Role for listed members"
             hint="Members who are not yet in the organization are invited with this role."
             options={ROLE_OPTIONS}

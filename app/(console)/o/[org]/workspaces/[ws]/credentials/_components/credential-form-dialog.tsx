@@ -138,7 +138,6 @@ function CredentialForm({ org, ws, mode, onDone }: { org: string; ws: string; mo
   });
 
   const ids = {
-    actor: fieldIds(`${uid}-actor`),
     name: fieldIds(`${uid}-name`),
     clientId: fieldIds(`${uid}-client-id`),
     secret: fieldIds(`${uid}-secret`),
@@ -161,7 +160,7 @@ function CredentialForm({ org, ws, mode, onDone }: { org: string; ws: string; mo
         <ActionErrorAlert failure={failure} />
         {mode.kind === "add" ? (
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField control={form.control} name="actor_type" ids={ids.actor} label="Actor type" error={error("actor_type")} options={ACTOR_OPTIONS} />
+            <SelectField control={form.control} name="actor_type" label="Actor type" options={ACTOR_OPTIONS} />
             <Field ids={ids.name} label="Name" error={error("name")} hint={<CharacterCount value={name} max={NAME_MAX} />}>
               <input
                 {...controlProps(ids.name, { error: error("name"), hint: true })}

@@ -2,13 +2,11 @@
 
 // Delete the workspace (soft, restorable for 30 days) after its title is typed.
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { UNREACHABLE } from "@/components/action-error";
 import { TypeToConfirmDialog } from "@/components/type-to-confirm-dialog";
 import { useToast } from "@/components/toast";
-import type { ActionFailure } from "@/lib/console/action-result";
+import { useActionMutation } from "@/components/use-action-mutation";
 import { workspaceKeys } from "@/lib/console/query-keys";
 import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { deleteWorkspaceAction } from "../actions";
@@ -22,20 +20,16 @@ export interface DeleteDialogProps {
 }
 
 export function DeleteDialog({ org, workspace, open, onOpenChange }: DeleteDialogProps) {
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const router = useRouter();
   const queryClient = useQueryClient();
 
-  const remove = useMutation({
-    mutationFn: () => deleteWorkspaceAction(org, workspace.workspace_id, { etag: workspace.etag }),
-    onSuccess: async (result) => {
-      if (!result.ok) return setFailure(result.error);
+  const { mutation: remove, failure } = useActionMutation(() => deleteWorkspaceAction(org, workspace.workspace_id, { etag: workspace.etag }), {
+    onOk: async () => {
       await queryClient.invalidateQueries({ queryKey: workspaceKeys.lists(org) });
       toast({ title: "Workspace deleted", description: `“${workspace.title}” can be restored from “Show deleted” for 30 days.` });
       router.push(`/o/${org}/workspaces`);
     },
-    onError: () => setFailure(UNREACHABLE),
   });
 
   return (
@@ -54,10 +48,7 @@ export function DeleteDialog({ org, workspace, open, onOpenChange }: DeleteDialo
       pending={remove.isPending}
       failure={failure}
       failureMessage={failure?.code === "ABORTED" ? CONFLICT_MESSAGE : undefined}
-      onConfirm={() => {
-        setFailure(null);
-        remove.mutate();
-      }}
+      onConfirm={() => remove.mutate()}
     />
   );
 }

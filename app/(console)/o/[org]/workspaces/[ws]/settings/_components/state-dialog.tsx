@@ -40,7 +40,6 @@ export interface StateDialogProps {
 
 export function StateDialog({ org, workspace, verb, open, onOpenChange }: StateDialogProps) {
   const uid = useId();
-  const reasonIds = fieldIds(`${uid}-reason`);
   const commentIds = fieldIds(`${uid}-comment`);
   const form = useForm<StateValues>({ defaultValues: { reason: "USER_INITIATED", comment: "" }, resolver });
   const errors = form.formState.errors;
@@ -81,7 +80,7 @@ export function StateDialog({ org, workspace, verb, open, onOpenChange }: StateD
         void form.handleSubmit((values) => change.mutate(values))();
       }}
     >
-      <SelectField control={form.control} name="reason" ids={reasonIds} label="Reason" error={errors.reason?.message} options={REASON_OPTIONS} />
+      <SelectField control={form.control} name="reason" label="Reason" options={REASON_OPTIONS} />
       <Field
         ids={commentIds}
         label="Comment"

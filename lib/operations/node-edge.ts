@@ -1,0 +1,129 @@
+// The server's lean edge for the REST API: scripts/serve.mjs hands every request under /api/v1
+// to this node (req, res) handler instead of Next's router, so an API call pays for the
+// operation pipeline (lib/operations/serve + lib/auth/route) and nothing else. Bundled at build
+// time (scripts/build-edge.mjs); `next dev` and the tests keep using the route files, which run
+// the same dispatcher over the same registry.
+//
+// What Next's path did before a route handler ran is done here the same way: proxy.ts's refusal
+// of an undecodable path and its treatment of forwarding headers (the peer goes into
+// X-Forwarded-For, as Next writes it), and Next's response compression. Requests this edge is not
+// sure to answer as Next would (HEAD and OPTIONS, which Next derives; a trailing slash, which it
+// redirects; dot segments and unusual characters, which URL parsing rewrites) are left to Next.
+
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { sanitizeForwardingHeaders } from "../api/client-address";
+import { malformedPath } from "../api/errors";
+import { RESPONSE_TEXT, requestIdOf, toErrorResponse } from "../api/http";
+import { pathIsDecodable } from "../api/query";
+import { OPERATIONS } from "./index";
+import { API_BASE, serveAll } from "./serve";
+
+const dispatch = serveAll(OPERATIONS);
+
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+// Plain segments of the characters a URL path keeps as they are; no empty, `.` or `..` segment
+// (also not percent-encoded), no trailing slash.
+const PLAIN_PATH = /^\/api\/v1(\/(?!\.{1,2}(\/|$))(?!%2e)[A-Za-z0-9\-._~!$&'()*+,;=:@%]+)+$/i;
+const DOT_ESCAPE = /%2e/i;
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+// Next compresses every answer it gives (gzip for clients that accept it, above 1 kB); so does this edge, with Next's own copy of the middleware.
+const compress = (createRequire(import.meta.url)("next/dist/compiled/compression") as () => Middleware)();
+
+/** Whether this edge answers the request; anything else goes to Next. */
+export function handlesRequest(req: IncomingMessage): boolean {
+  const url = req.url ?? "";
+  if (!METHODS.has(req.method ?? "") || !url.startsWith(`${API_BASE}/`)) return false;
+  const q = url.indexOf("?");
+  const pathname = q < 0 ? url : url.slice(0, q);
+  return PLAIN_PATH.test(pathname) && !DOT_ESCAPE.test(pathname);
+}
+
+const SAFE_HOST = /^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
+
+/**
+ * The request body as a Web stream that starts reading only when the pipeline reads it: a body
+ * nobody read (an answer given before it, such as 401) is then discarded by Node after the
+ * response, and the connection stays usable for the client's next request.
+ */
+function lazyBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let chunks: AsyncIterator<Buffer> | undefined;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      chunks ??= req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    },
+    async cancel() {
+      // Given up part way (a body over the limit): the rest is not read, the connection closes.
+      await (chunks?.return?.() ?? req.destroy());
+    },
+  });
+}
+
+/** The Web Request the pipeline takes, with the headers a route handler would have seen. */
+function webRequest(req: IncomingMessage): Request {
+  const host = req.headers.host && SAFE_HOST.test(req.headers.host) ? req.headers.host : "localhost";
+  const raw = new Headers();
+  const pairs = req.rawHeaders;
+  for (let i = 0; i < pairs.length; i += 2) raw.append(pairs[i], pairs[i + 1]);
+  const headers = sanitizeForwardingHeaders(raw);
+  // What Next fills in where proxy.ts left no forwarding header (the socket's view of the hop).
+  if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", req.headers.host ?? host);
+  if (!headers.has("x-forwarded-port")) headers.set("x-forwarded-port", String(req.socket.localPort ?? 80));
+  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", "http");
+  if (req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
+  const length = req.headers["content-length"];
+  const hasBody = req.method !== "GET" && (length !== undefined ? length !== "0" : req.headers["transfer-encoding"] !== undefined);
+  return new Request(`http://${host}${req.url}`, {
+    method: req.method,
+    headers,
+    ...(hasBody ? { body: lazyBody(req), duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+/** Writes a Response to the socket: JSON from its text at once, anything else streamed. */
+async function send(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  const cookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  if (cookies.length) res.setHeader("set-cookie", cookies);
+  const text = (response as Response & { [RESPONSE_TEXT]?: string })[RESPONSE_TEXT];
+  if (text !== undefined && !response.bodyUsed) {
+    res.end(text);
+    return;
+  }
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
+}
+
+/** The node handler for a request `handlesRequest` accepted. */
+export function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+  compress(req, res, () => {});
+  let request: Request | undefined;
+  const answer = async () => {
+    request = webRequest(req);
+    if (!pathIsDecodable(new URL(request.url).pathname)) return toErrorResponse(malformedPath(), requestIdOf(request));
+    return dispatch(request);
+  };
+  answer()
+    .then((response) => send(response, res))
+    .catch((error: unknown) => {
+      // The pipeline answers its own errors: this is a request Node could not turn into a Web
+      // Request, or a write that failed (the client went away).
+      if (res.headersSent) return res.destroy();
+      const requestId = request ? requestIdOf(request) : `req_${randomUUID().replaceAll("-", "")}`;
+      send(toErrorResponse(error, requestId), res).catch(() => res.destroy());
+    });
+}

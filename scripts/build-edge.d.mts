@@ -1,0 +1,3 @@
+export const EDGE_BUNDLE: string;
+export function buildEdge(root?: string): Promise<string>;
+export function edgeIsCurrent(root?: string): boolean;
