@@ -1,7 +1,6 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { TooltipProvider } from "@radix-ui/react-tooltip";
 import { useEffect, useState, type ReactNode } from "react";
 import { ToastProvider } from "@/components/toast";
 import { ApiRequestError } from "@/lib/console/api-fetch";
@@ -24,7 +23,7 @@ function makeQueryClient(): QueryClient {
 }
 
 /**
- * The app's one QueryClientProvider, tooltips' shared delay and the toast region. No next-auth
+ * The app's one QueryClientProvider and the toast region. No next-auth
  * SessionProvider: nothing reads useSession (the server resolves the session), and it put
  * next-auth's client on every page's first load.
  */
@@ -37,9 +36,7 @@ export function Providers({ children }: { children: ReactNode }) {
   }, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider delayDuration={200}>
-        <ToastProvider>{children}</ToastProvider>
-      </TooltipProvider>
+      <ToastProvider>{children}</ToastProvider>
     </QueryClientProvider>
   );
 }

@@ -1,7 +1,7 @@
 // The console's weight and first paint:
-//  1. first-load JS of every console page, read from the `next build` output: the root main
-//     chunks plus the chunks of the page's own layouts, loading states and page entry (the client
-//     reference manifest of each route), raw and gzipped;
+//  1. first-load JS of every console page, read from the `next build` output: the chunks Next
+//     lists per route in .next/diagnostics/route-bundle-stats.json (lib/testing/first-load-js.ts,
+//     shared with the budget test e2e/api/first-load-js.spec.ts), raw and gzipped;
 //  2. LCP of the workspace list and a workspace's Members page in Chromium, signed in, on a
 //     throwaway database filled with SQL (an organization of 1,000 workspaces, 500 members in one
 //     of them), each load in a fresh browser context (empty HTTP cache) after one warm-up load;
@@ -14,19 +14,21 @@
 
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { chromium, type Browser } from "@playwright/test";
+import { firstLoadJs } from "../lib/testing/first-load-js";
 
 const { values: args } = parseArgs({
   options: {
     runs: { type: "string", default: "7" },
     port: { type: "string", default: "3106" },
     keep: { type: "boolean", default: false },
+    "sizes-only": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(args.runs);
@@ -42,52 +44,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 // ---------- 1. first-load JS from the build output ----------
 
-function manifestFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...manifestFiles(full));
-    else if (name === "page_client-reference-manifest.js") out.push(full);
-  }
-  return out;
-}
-
-/** The chunks a first visit loads: everything on the route's layout/loading/template/page path. */
-function firstLoadChunks(manifestPath: string, rootMain: string[]): { route: string; chunks: string[] } {
-  const g = globalThis as { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> };
-  g.__RSC_MANIFEST = {};
-  new Function(readFileSync(manifestPath, "utf8"))();
-  const [[key, manifest]] = Object.entries(g.__RSC_MANIFEST);
-  const chunks = new Set(rootMain);
-  for (const [entry, files] of Object.entries(manifest.entryJSFiles)) {
-    if (/\/(layout|page|loading|template)$/.test(entry)) files.forEach((f) => chunks.add(f));
-  }
-  const route = key.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-  return { route, chunks: [...chunks] };
-}
-
 function firstLoadTable(): void {
   const build = JSON.parse(readFileSync(path.join(NEXT_DIR, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const sizes = new Map<string, { raw: number; gz: number }>();
-  const sizeOf = (f: string) => {
-    let s = sizes.get(f);
-    if (!s) {
-      const bytes = readFileSync(path.join(NEXT_DIR, f));
-      s = { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
-      sizes.set(f, s);
-    }
-    return s;
-  };
-  const shared = build.rootMainFiles.reduce((a, f) => ({ raw: a.raw + sizeOf(f).raw, gz: a.gz + sizeOf(f).gz }), { raw: 0, gz: 0 });
-  const rows = manifestFiles(path.join(NEXT_DIR, "server", "app"))
-    .map((m) => firstLoadChunks(m, build.rootMainFiles))
-    .filter((r) => !r.route.startsWith("/_") && !r.route.startsWith("/api"))
-    .map((r) => ({ route: r.route, files: r.chunks.length, ...r.chunks.reduce((a, f) => ({ raw: a.raw + sizeOf(f).raw, gz: a.gz + sizeOf(f).gz }), { raw: 0, gz: 0 }) }))
-    .sort((a, b) => a.route.localeCompare(b.route));
-  console.log(`\nFirst-load JS per page, from the build output (shared root chunks: ${kb(shared.gz)} kB gzip, ${kb(shared.raw)} kB raw)`);
+  const shared = build.rootMainFiles.reduce((n, f) => n + gzipSync(readFileSync(path.join(NEXT_DIR, f)), { level: 9 }).length, 0);
+  console.log(`\nFirst-load JS per page, from the build output (shared root chunks: ${kb(shared)} kB gzip)`);
   console.log("| page | chunks | gzip kB | raw kB |");
   console.log("| --- | --- | --- | --- |");
-  for (const r of rows) console.log(`| ${r.route} | ${r.files} | ${kb(r.gz)} | ${kb(r.raw)} |`);
+  for (const r of firstLoadJs(ROOT)) console.log(`| ${r.route} | ${r.chunks} | ${kb(r.gzipBytes)} | ${kb(r.rawBytes)} |`);
 }
 
 // ---------- 2. LCP in Chromium ----------
@@ -241,7 +204,7 @@ async function lcpTable(): Promise<void> {
 async function main() {
   if (!existsSync(path.join(NEXT_DIR, "build-manifest.json"))) throw new Error("No build: run `npx next build` first.");
   firstLoadTable();
-  await lcpTable();
+  if (!args["sizes-only"]) await lcpTable();
 }
 
 main().catch((error) => {

@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     members: { type: "string", default: "100000" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3120" },
     "cpu-prof": { type: "boolean", default: false },
+    "mixed-duration": { type: "string" },
     // Also load a product instance whose /api/v1 goes through Next's route files (API_EDGE=off).
     next: { type: "boolean", default: false },
   },
@@ -40,6 +41,7 @@ const QUICK = args.quick;
 const DURATION_S = Number(args.duration ?? (QUICK ? 4 : 10));
 const CONNECTIONS = (args.connections ?? (QUICK ? "32" : "8,32,128")).split(",").map(Number);
 const SEQ_RUNS = QUICK ? 15 : 40;
+const MIXED_S = Number(args["mixed-duration"] ?? (QUICK ? 10 : 30));
 const N_WS = Number(args.workspaces);
 const N_MEMBERS = Number(args.members);
 const PRODUCT_PORT = Number(args.port);
@@ -250,8 +252,8 @@ interface Server {
   peakRssKb: number;
 }
 
-async function waitFor(port: number, proc: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
+async function waitFor(port: number, proc: ChildProcess, name: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}`);
     const ok = await new Promise<boolean>((resolve) => {
@@ -285,7 +287,7 @@ async function start(name: string, argv: string[], port: number, env: Record<str
 // ---------- load ----------
 
 interface Target {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   path: string;
   body?: string;
 }
@@ -320,33 +322,41 @@ interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** The failed requests by HTTP status (0: no answer). */
+  errorStatuses: Record<number, number>;
   requests: number;
   cpuMsPerReq: number;
   pgMsPerReq: number;
 }
 
-async function load(server: Server, c: pg.Client, token: string, targets: Target[], connections: number, seconds: number): Promise<LoadResult> {
+/** `targets` in turn, or the i-th request of a generated mix. */
+async function load(server: Server, c: pg.Client, token: string, targets: Target[] | ((i: number) => Target), connections: number, seconds: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const run = async (ms: number, record: boolean) => {
     const latencies: number[] = [];
     let errors = 0;
+    const errorStatuses: Record<number, number> = {};
     let i = 0;
     const end = performance.now() + ms;
     const worker = async () => {
       while (performance.now() < end) {
-        const t = targets[i++ % targets.length];
+        const t = typeof targets === "function" ? targets(i++) : targets[i++ % targets.length];
         const s = performance.now();
         try {
           const res = await request(agent, server.port, token, t);
-          if (res.status >= 400) errors++;
+          if (res.status >= 400) {
+            errors++;
+            errorStatuses[res.status] = (errorStatuses[res.status] ?? 0) + 1;
+          }
         } catch {
           errors++;
+          errorStatuses[0] = (errorStatuses[0] ?? 0) + 1;
         }
         if (record) latencies.push(performance.now() - s);
       }
     };
     await Promise.all(Array.from({ length: connections }, worker));
-    return { latencies, errors };
+    return { latencies, errors, errorStatuses };
   };
   await run(1000, false);
   const cpu0 = treeCpuMs(server.proc.pid!);
@@ -355,7 +365,7 @@ async function load(server: Server, c: pg.Client, token: string, targets: Target
     server.peakRssKb = Math.max(server.peakRssKb, treeRssKb(server.proc.pid!));
   }, 200);
   const t0 = performance.now();
-  const { latencies, errors } = await run(seconds * 1000, true);
+  const { latencies, errors, errorStatuses } = await run(seconds * 1000, true);
   const wall = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   const cpu = treeCpuMs(server.proc.pid!) - cpu0;
@@ -363,7 +373,7 @@ async function load(server: Server, c: pg.Client, token: string, targets: Target
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const n = latencies.length;
-  return { rps: n / wall, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, requests: n, cpuMsPerReq: cpu / n, pgMsPerReq: pgSpent / n };
+  return { rps: n / wall, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, errorStatuses, requests: n, cpuMsPerReq: cpu / n, pgMsPerReq: pgSpent / n };
 }
 
 async function sequential(server: Server, token: string, target: Target, runs: number): Promise<{ p50: number; p99: number; errors: number }> {
@@ -424,6 +434,68 @@ function summarizeProfile(dir: string): void {
   for (const [a, ms] of top(areas, 15)) console.log(`  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${a}`);
   console.log("top functions by self time");
   for (const [f, ms] of top(fns, 15)) console.log(`  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${f}`);
+}
+
+// ---------- mixed load, npm start ----------
+
+/**
+ * The issue's "64 clients × 30 s of mixed list/get/create/patch": of every ten requests, four
+ * list the 4-workspace organization, three get one of its workspaces, two create a workspace (in
+ * the 100k organization, so the listed one keeps its size) and one patches a description.
+ */
+function mixedTargets(small: string, big: string, workspaceIds: string[]): (i: number) => Target {
+  const run = randomBytes(4).toString("hex");
+  let created = 0; // load() counts from 0 again after its warm-up: titles must not repeat
+  return (i) => {
+    const ws = workspaceIds[i % workspaceIds.length];
+    const kind = i % 10;
+    if (kind < 4) return { method: "GET", path: `/api/v1/organizations/${small}/workspaces` };
+    if (kind < 7) return { method: "GET", path: `/api/v1/organizations/${small}/workspaces/${ws}` };
+    if (kind < 9) return { method: "POST", path: `/api/v1/organizations/${big}/workspaces`, body: JSON.stringify({ title: `Mixed ${run} ${created++}` }) };
+    return { method: "PATCH", path: `/api/v1/organizations/${small}/workspaces/${ws}?update_mask=description`, body: JSON.stringify({ description: `mixed ${i}` }) };
+  };
+}
+
+function commandOf(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    return argv.map((a) => path.basename(a)).join(" ").slice(0, 40);
+  } catch {
+    return "?";
+  }
+}
+
+/**
+ * Resident memory of `npm start`'s whole process tree (npm, the server and, on the embedded
+ * default, the database process): the peak during 5 s of ListWorkspaces at 32 connections once it
+ * serves. npm start builds first when the sources changed since its own last build (minutes),
+ * migrates, and on an empty embedded folder seeds the demo data and prints its API token, which
+ * is then the token used; with PostgreSQL it serves the bench database with the bench's token.
+ */
+async function npmStartMemory(label: string, port: number, env: Record<string, string>, c: pg.Client, fallback: { token: string; org: string }) {
+  let out = "";
+  const proc = spawn("npm", ["start"], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+  proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  const server: Server = { name: `npm start (${label})`, proc, port, peakRssKb: 0 };
+  let pids: number[] = [];
+  try {
+    await waitFor(port, proc, server.name, 15 * 60_000);
+    const seeded = /API token of \S+ for organization (\S+):\s+(\S+)/.exec(out);
+    const { token, org } = seeded ? { org: seeded[1], token: seeded[2] } : fallback;
+    const r = await load(server, c, token, [{ method: "GET", path: `/api/v1/organizations/${org}/workspaces` }], 32, 5);
+    pids = tree(proc.pid!);
+    console.log(`| ${label} | ${(server.peakRssKb / 1024).toFixed(0)} | ${pids.length}: ${pids.map(commandOf).join("; ")} | ${f1(r.rps)} | ${f1(r.p99)} | ${r.errors} |`);
+  } finally {
+    if (!pids.length) pids = tree(proc.pid!);
+    for (const pid of pids.reverse()) {
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        /* gone */
+      }
+    }
+    if (proc.exitCode === null) await new Promise((r) => proc.once("exit", r));
+  }
 }
 
 // ---------- report ----------
@@ -550,6 +622,14 @@ async function main() {
         proxy.server.close();
       }
 
+      const smallIds = (await c.query<{ id: string }>(`SELECT id FROM workspaces WHERE organization_id = $1`, [fx.small])).rows.map((r) => r.id);
+      console.log(`\nMixed list/get/create/patch on the product, 64 connections × ${MIXED_S} s (4 list : 3 get : 2 create : 1 patch)`);
+      console.log("| rps | p50 | p99 | errors | CPU ms/req | PG ms/req |");
+      console.log("| --- | --- | --- | --- | --- | --- |");
+      const mixed = await load(product, c, fx.token, mixedTargets(fx.small, fx.big, smallIds), 64, MIXED_S);
+      const byStatus = Object.entries(mixed.errorStatuses).map(([status, n]) => `${n}× ${status === "0" ? "no answer" : status}`).join(", ");
+      console.log(`| ${f1(mixed.rps)} | ${f1(mixed.p50)} | ${f1(mixed.p99)} | ${mixed.errors}${byStatus ? ` (${byStatus})` : ""} | ${f2(mixed.cpuMsPerReq)} | ${f2(mixed.pgMsPerReq)} |`);
+
       // The embedded default: the same product on PGlite (a fresh folder, the 4-workspace org).
       const dir = path.join(mkdtempSync(path.join(tmpdir(), "wsa-pglite-")), "pglite");
       const { openEmbeddedDb } = await import("../lib/embedded-db");
@@ -558,8 +638,8 @@ async function main() {
       await embeddedDb.pglite.exec(smallOrgSql(embeddedToken.hash, embeddedToken.prefix));
       await embeddedDb.close();
       const embeddedPort = PRODUCT_PORT + 4;
-      // As `npm start` serves it: scripts/serve.mjs, with the database in a process of its own.
-      const embedded = await start("product on PGlite", [path.join(ROOT, "scripts", "serve.mjs")], embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
+      // As `npm start` serves it: scripts/serve.mjs starts the database in a process of its own.
+      const embedded = await start("product on PGlite", productArgv, embeddedPort, { ...env, DATABASE_URL: "", PGLITE_DIR: dir });
       servers.push(embedded);
       console.log(`\nListWorkspaces, 4-workspace org, on the embedded database (PGlite) vs the product on PostgreSQL above`);
       console.log("| conns | rps | p50 | p99 | errors | CPU ms/req | PGlite/PostgreSQL rps |");
@@ -569,8 +649,16 @@ async function main() {
         console.log(`| ${conns} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.rps / smallOnPostgres.get(conns)!.rps)} |`);
       }
 
+      console.log("\nResident memory of `npm start` (its whole process tree, peak during 5 s of ListWorkspaces @32)");
+      console.log("| database | peak MB | processes | rps | p99 | errors |");
+      console.log("| --- | --- | --- | --- | --- | --- |");
+      const startEnv = { NEXTAUTH_SECRET: SECRET, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: env.CREDENTIALS_KEY };
+      const startDir = path.join(mkdtempSync(path.join(tmpdir(), "wsa-npm-start-")), "pglite");
+      await npmStartMemory("embedded (PGlite)", PRODUCT_PORT + 5, { ...startEnv, DATABASE_URL: "", PGLITE_DIR: startDir, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT + 5}` }, c, { token: fx.token, org: fx.small });
+      await npmStartMemory("PostgreSQL", PRODUCT_PORT + 6, { ...startEnv, DATABASE_URL: dbUrl, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT + 6}` }, c, { token: fx.token, org: fx.small });
+
       console.log("\nPeak resident memory of each process tree during the run");
-      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : (s === embedded ? ["scripts/serve.mjs"] : productArgv).map((a) => path.relative(ROOT, a) || a).join(" ")})`);
+      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : productArgv.map((a) => path.relative(ROOT, a) || a).join(" ")})`);
     });
   } finally {
     for (const s of servers) s.proc.kill("SIGTERM");

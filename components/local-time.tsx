@@ -16,11 +16,12 @@ export interface LocalTimeProps {
   /** "date": 2026-12-02. "datetime": 2026-12-02, 14:05 CET. "relative": 3 hours ago. */
   format?: "date" | "datetime" | "relative";
   /**
-   * Where a relative time puts its full date. "focus" (the default): on hover and focus, which
-   * makes the time a Tab stop. "below": printed under it, so it costs no Tab stop (a table column
-   * would otherwise add one stop per row).
+   * Where a relative time's full date is. "focus" (the default): on hover and focus, which makes
+   * the time a Tab stop. "below": printed under it. "hidden": read by screen readers only, where
+   * the page offers the full dates another way (a column's own switch). The last two cost no Tab
+   * stop, so a long table is not one Tab stop per row.
    */
-  fullDate?: "focus" | "below";
+  fullDate?: "focus" | "below" | "hidden";
 }
 
 export function LocalTime({ iso, format = "date", fullDate = "focus" }: LocalTimeProps) {
@@ -35,6 +36,14 @@ export function LocalTime({ iso, format = "date", fullDate = "focus" }: LocalTim
       <time dateTime={iso} title={full}>
         <span className="block">{text}</span>
         {text === full ? null : <span className="block text-xs text-muted">{full}</span>}
+      </time>
+    );
+  }
+  if (format === "relative" && fullDate === "hidden") {
+    return (
+      <time dateTime={iso} title={full}>
+        {text}
+        <span className="sr-only"> ({full})</span>
       </time>
     );
   }

@@ -3,14 +3,14 @@
 // The one "disabled with a reason" control. A button that cannot be used right now — a missing
 // permission, the last admin, a read-only workspace — stays in place and focusable
 // (aria-disabled, never `disabled`, so keyboard users reach it), its reason is its accessible
-// description (an always-present hidden text, so screen readers read it on focus), and a Radix
-// tooltip shows the same words on hover, on keyboard focus and on a click or tap. Escape closes
-// the tooltip (WCAG 1.4.13). The server refuses the change anyway; this only avoids a button
-// that would fail without saying why.
+// description (an always-present hidden text, so screen readers read it on focus), and a tooltip
+// (components/tip.tsx) shows the same words on hover, on keyboard focus and on a click or tap.
+// Escape closes the tooltip (WCAG 1.4.13). The server refuses the change anyway; this only avoids
+// a button that would fail without saying why.
 
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { forwardRef, useId, useState, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
+import { Tip } from "./tip";
 
 export interface ReasonButtonProps extends ButtonProps {
   /** Why the button cannot be used; empty or undefined when it can. */
@@ -34,8 +34,8 @@ export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(fun
     );
   }
   return (
-    <Tooltip.Root open={open} onOpenChange={setOpen} delayDuration={200}>
-      <Tooltip.Trigger asChild>
+    <>
+      <Tip content={reason} open={open} onOpenChange={setOpen} side="bottom" align={tipAlign} className="max-w-[min(20rem,calc(100vw-1rem))]">
         <Button
           ref={ref}
           {...props}
@@ -49,23 +49,11 @@ export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(fun
         >
           {children}
         </Button>
-      </Tooltip.Trigger>
+      </Tip>
       <span id={descId} hidden>
         {reason}
       </span>
-      <Tooltip.Portal>
-        <Tooltip.Content
-          side="bottom"
-          align={tipAlign}
-          sideOffset={6}
-          collisionPadding={8}
-          className="z-[70] max-w-[min(20rem,calc(100vw-1rem))] rounded-md bg-gray-900 px-2.5 py-1.5 text-xs font-medium text-white shadow-lg dark:bg-gray-100 dark:text-gray-900"
-        >
-          {reason}
-          <Tooltip.Arrow className="fill-gray-900 dark:fill-gray-100" />
-        </Tooltip.Content>
-      </Tooltip.Portal>
-    </Tooltip.Root>
+    </>
   );
 });
 

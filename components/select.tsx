@@ -4,11 +4,12 @@
 // walked with the arrow keys and typeahead, styled like the app in light and dark. Radix cannot
 // hold "" as an item's value (it means "no value"), so an option for "all"/"none" with value ""
 // is carried under a private stand-in and handed back as "".
-// `Select` is the compact one with its label beside it (table toolbars); `SelectControl` is the
-// bare control for a form field (components/field.tsx gives it its label, hint and error).
+// `SelectControl` is the bare control for a form field (components/field.tsx gives it its label,
+// hint and error); the table toolbars' compact one (components/toolbar-select.tsx) loads this file
+// on first use.
 
 import * as RadixSelect from "@radix-ui/react-select";
-import { useId, type Ref } from "react";
+import type { Ref } from "react";
 import { popoverPlacement, popoverSurface } from "./popover";
 
 export interface SelectOption<V extends string | number> {
@@ -16,19 +17,6 @@ export interface SelectOption<V extends string | number> {
   label: string;
   /** A heading the option is listed under ("Workspace roles"); options of one group are adjacent. */
   group?: string;
-}
-
-export interface SelectProps<V extends string | number> {
-  /** The visible label, which also names the combobox. */
-  label: string;
-  /** Hide the label visually (it still names the control). */
-  hideLabel?: boolean;
-  value: V;
-  options: readonly SelectOption<V>[];
-  onChange: (value: V) => void;
-  id?: string;
-  className?: string;
-  disabled?: boolean;
 }
 
 const EMPTY = "__empty__";
@@ -75,13 +63,25 @@ export interface SelectControlProps<V extends string | number> {
   "aria-labelledby"?: string;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
+  /** Mounted open (the toolbar select, loaded by the click or key that opens it). */
+  defaultOpen?: boolean;
 }
 
 const TRIGGER_CLASS =
   "inline-flex h-9 min-w-0 items-center justify-between gap-2 rounded-md border border-border-strong bg-surface px-2.5 text-sm text-fg hover:bg-surface-2 " +
   "focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none disabled:opacity-60 aria-[invalid=true]:border-danger";
 
-export function SelectControl<V extends string | number>({ value, options, onChange, onBlur, disabled, className = "", ref, ...trigger }: SelectControlProps<V>) {
+export function SelectControl<V extends string | number>({
+  value,
+  options,
+  onChange,
+  onBlur,
+  disabled,
+  className = "",
+  ref,
+  defaultOpen,
+  ...trigger
+}: SelectControlProps<V>) {
   const byValue = new Map(options.map((o) => [encode(o.value), o.value]));
   return (
     <RadixSelect.Root
@@ -89,6 +89,7 @@ export function SelectControl<V extends string | number>({ value, options, onCha
       onValueChange={(v) => onChange(byValue.get(v) as V)}
       onOpenChange={(open) => (open ? undefined : onBlur?.())}
       disabled={disabled}
+      defaultOpen={defaultOpen}
     >
       <RadixSelect.Trigger ref={ref} {...trigger} className={`${TRIGGER_CLASS} ${className}`}>
         <span className="truncate">
@@ -121,19 +122,5 @@ export function SelectControl<V extends string | number>({ value, options, onCha
         </RadixSelect.Content>
       </RadixSelect.Portal>
     </RadixSelect.Root>
-  );
-}
-
-export function Select<V extends string | number>({ label, hideLabel = false, value, options, onChange, id, className = "", disabled }: SelectProps<V>) {
-  const uid = useId();
-  const triggerId = id ?? `${uid}-select`;
-  const labelId = `${uid}-label`;
-  return (
-    <div className={`flex items-center gap-2 ${className}`}>
-      <label id={labelId} htmlFor={triggerId} className={hideLabel ? "sr-only" : "text-muted"}>
-        {label}
-      </label>
-      <SelectControl id={triggerId} aria-labelledby={labelId} value={value} options={options} onChange={onChange} disabled={disabled} />
-    </div>
   );
 }

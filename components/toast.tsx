@@ -4,9 +4,11 @@
 // hovered or focused, swipe to dismiss and the Alt+T shortcut to reach them by keyboard. The card
 // inside stays ours: sonner's default card grows with its text, and a long server message must
 // stay bounded (title clamped, description scrolling) and follow the app's light/dark tokens.
+//
+// sonner and the card are not on any page's first load: the region (components/toast-region.tsx)
+// is fetched and mounted with the first toast, which is shown once it is there.
 
-import type { ReactNode } from "react";
-import { Toaster, toast as sonner } from "sonner";
+import { useEffect, useState, type ReactNode } from "react";
 
 export type ToastTone = "success" | "error" | "info";
 
@@ -18,45 +20,19 @@ export interface ToastInput {
   duration?: number;
 }
 
-const toneStyles: Record<ToastTone, { bar: string; label: string }> = {
-  success: { bar: "bg-green-600 dark:bg-green-400", label: "Success" },
-  error: { bar: "bg-red-600 dark:bg-red-400", label: "Error" },
-  info: { bar: "bg-accent", label: "Notice" },
-};
+const loadRegion = () => import("./toast-region");
+type Region = Awaited<ReturnType<typeof loadRegion>>;
 
-function ToastCard({ id, title, description, tone }: { id: string | number; title: string; description?: string; tone: ToastTone }) {
-  const style = toneStyles[tone];
-  return (
-    <div className="flex w-full overflow-hidden rounded-lg border border-border bg-surface text-fg shadow-lg sm:w-[356px]">
-      <span aria-hidden="true" className={`w-1 shrink-0 ${style.bar}`} />
-      <div className="min-w-0 flex-1 px-4 py-3">
-        <p className="line-clamp-3 text-sm font-semibold break-words">
-          <span className="sr-only">{style.label}: </span>
-          {title}
-        </p>
-        {/* Bounded: a long server message scrolls inside the toast instead of growing it off screen. */}
-        {description ? <p className="mt-1 max-h-32 overflow-y-auto text-sm break-words text-muted">{description}</p> : null}
-      </div>
-      <button
-        type="button"
-        onClick={() => sonner.dismiss(id)}
-        className="m-2 inline-flex size-8 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg"
-        aria-label="Dismiss notification"
-      >
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75">
-          <path d="M4 4l8 8M12 4l-8 8" strokeLinecap="round" />
-        </svg>
-      </button>
-    </div>
-  );
-}
+let requestMount: (() => void) | undefined;
+let mountRequested = false;
+let regionReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (regionReady = resolve));
 
 /** Shows a toast (success unless told otherwise). */
 export function showToast(input: ToastInput): void {
-  const tone = input.tone ?? "success";
-  sonner.custom((id) => <ToastCard id={id} title={input.title} description={input.description} tone={tone} />, {
-    duration: input.duration ?? (tone === "error" ? 8000 : 5000),
-  });
+  mountRequested = true;
+  requestMount?.();
+  void Promise.all([loadRegion(), ready]).then(([region]) => region.present(input));
 }
 
 export function useToast(): (toast: ToastInput) => void {
@@ -64,10 +40,19 @@ export function useToast(): (toast: ToastInput) => void {
 }
 
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const [region, setRegion] = useState<Region | null>(null);
+  useEffect(() => {
+    requestMount = () => void loadRegion().then(setRegion);
+    if (mountRequested) requestMount();
+    return () => {
+      requestMount = undefined;
+    };
+  }, []);
+  const Region = region?.default;
   return (
     <>
       {children}
-      <Toaster position="bottom-right" visibleToasts={4} containerAriaLabel="Notifications" toastOptions={{ unstyled: true }} />
+      {Region ? <Region onReady={regionReady} /> : null}
     </>
   );
 }

@@ -5,8 +5,8 @@
 // already focusable (a link) becomes the tooltip's trigger; plain text becomes focusable only
 // while it overflows, so short text costs no Tab stop.
 
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { useLayoutEffect, useRef, useState, type ReactElement } from "react";
+import { Tip } from "./tip";
 
 export interface TruncateProps {
   text: string;
@@ -16,13 +16,12 @@ export interface TruncateProps {
 }
 
 export function Truncate({ text, children, className = "" }: TruncateProps) {
-  // Radix types the trigger as a button; the element is whatever `children` renders.
-  const ref = useRef<HTMLButtonElement>(null);
+  const ref = useRef<HTMLSpanElement>(null);
   const [overflowing, setOverflowing] = useState(false);
-  const [open, setOpen] = useState(false);
 
   useLayoutEffect(() => {
-    const el = ref.current;
+    // The element showing the text (the given child, or the span below), inside Tip's wrapper.
+    const el = ref.current?.firstElementChild?.firstElementChild;
     if (!el) return;
     const measure = () => setOverflowing(el.scrollWidth > el.clientWidth + 1);
     measure();
@@ -38,21 +37,10 @@ export function Truncate({ text, children, className = "" }: TruncateProps) {
   );
 
   return (
-    <Tooltip.Root open={open && overflowing} onOpenChange={setOpen}>
-      <Tooltip.Trigger asChild ref={ref}>
+    <span ref={ref} className="contents">
+      <Tip content={text} disabled={!overflowing} side="top" align="start" className="max-w-[min(32rem,calc(100vw-1rem))]">
         {target}
-      </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content
-          side="top"
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          className="z-[70] max-w-[min(32rem,calc(100vw-1rem))] rounded-md bg-gray-900 px-2.5 py-1.5 text-xs font-medium break-words text-white shadow-lg dark:bg-gray-100 dark:text-gray-900"
-        >
-          {text}
-        </Tooltip.Content>
-      </Tooltip.Portal>
-    </Tooltip.Root>
+      </Tip>
+    </span>
   );
 }

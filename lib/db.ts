@@ -2,7 +2,7 @@
 // without it the embedded PGlite database under .data/ is opened in this process.
 
 import "server-only";
-import { createPrismaClient, type Db } from "./prisma-client";
+import { createPrismaClient, rawRunnerOf, type Db, type RawStatement } from "./prisma-client";
 
 const globalForDb = globalThis as unknown as { __wsaDb?: Promise<Db> };
 
@@ -15,6 +15,19 @@ export function db(): Promise<Db> {
 /** For the CLI and tests, which open their own client (e.g. one per test database). */
 export function provideDb(client: Db): void {
   globalForDb.__wsaDb = Promise.resolve(client);
+}
+
+/**
+ * A read on the request path (the caller, its access, list pages) straight on the database
+ * driver: a named statement on PostgreSQL's pool, `pglite.query` on the embedded database,
+ * skipping Prisma's query compiler and interpreter. `statement` is a `Prisma.sql` template
+ * (its `text` has `$1…` placeholders). A client without a raw runner (tests' counting clients)
+ * runs it through Prisma as before.
+ */
+export async function queryRows<T>(statement: RawStatement & Parameters<Db["$queryRaw"]>[0]): Promise<T[]> {
+  const prisma = await db();
+  const run = rawRunnerOf(prisma);
+  return run ? run<T>(statement) : prisma.$queryRaw<T[]>(statement);
 }
 
 export type { Db };

@@ -1,7 +1,10 @@
 // Builds a Prisma client on either database. Kept free of Next-only imports so scripts, the CLI
 // and tests build clients the same way the server does.
 
+import { createHash } from "node:crypto";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 
 /** Secrets never leave the database layer unless a query asks for them by name. */
@@ -27,6 +30,49 @@ export type Db = ReturnType<typeof makePrisma>;
 /** The client inside `$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** A statement with `$1…` placeholders and its values (what a `Prisma.sql` template holds). */
+export interface RawStatement {
+  text: string;
+  values: unknown[];
+}
+
+/** Runs a read on the database the client is on, without Prisma's query engine; rows as the driver parses them. */
+export type RawRunner = <T>(statement: RawStatement) => Promise<T[]>;
+
+const rawRunners = new WeakMap<object, RawRunner>();
+
+/** The raw runner of a client made by createPrismaClient (undefined for other clients, such as tests' counting ones). */
+export function rawRunnerOf(client: object): RawRunner | undefined {
+  return rawRunners.get(client);
+}
+
+// Statement texts get a name (PostgreSQL parses and plans a named statement once per connection)
+// up to this many distinct texts per process; past it (filters of unusual shapes) they go unnamed,
+// so a stream of odd filters cannot grow every connection's prepared statements without bound.
+const MAX_NAMED_STATEMENTS = 500;
+
+/** Names for statement texts, the same text always the same name. */
+export function statementNamer(): (text: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
+      name = `wsa_${createHash("sha256").update(text).digest("base64url").slice(0, 32)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+}
+
+function pgRunner(pool: pg.Pool, nameOf: (text: string) => string | undefined): RawRunner {
+  return async <T>(statement: RawStatement) =>
+    (await pool.query({ name: nameOf(statement.text), text: statement.text, values: statement.values })).rows as T[];
+}
+
+function pgliteRunner(pglite: PGlite): RawRunner {
+  return async <T>(statement: RawStatement) => (await pglite.query<T>(statement.text, statement.values)).rows;
+}
+
 export interface OpenClient {
   prisma: Db;
   close(): Promise<void>;
@@ -40,13 +86,25 @@ export async function createPrismaClient(url: string | undefined): Promise<OpenC
     // waiting for a pooled connection) gives up after DATABASE_CONNECT_TIMEOUT_MS, and the
     // error is answered 503 UNAVAILABLE (lib/api/http's toApiError).
     const connectionTimeoutMillis = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000);
-    const prisma = makePrisma(new PrismaPg({ connectionString: url, max, connectionTimeoutMillis }), connectionTimeoutMillis);
-    return { prisma, close: () => prisma.$disconnect() };
+    // One pool for Prisma and for the hot reads that skip it (rawRunnerOf); every statement is
+    // named, so each connection parses and plans it once.
+    const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis });
+    const nameOf = statementNamer();
+    const prisma = makePrisma(new PrismaPg(pool, { statementNameGenerator: (query) => nameOf(query.sql) ?? "" }), connectionTimeoutMillis);
+    rawRunners.set(prisma, pgRunner(pool, nameOf));
+    return {
+      prisma,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
   }
   const { openEmbeddedDb } = await import("./embedded-db");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const embedded = await openEmbeddedDb();
   const prisma = makePrisma(new PrismaPGlite(embedded.pglite));
+  rawRunners.set(prisma, pgliteRunner(embedded.pglite));
   return {
     prisma,
     close: async () => {

@@ -199,6 +199,9 @@ test.describe("forms: shared schemas in the browser, server field errors on thei
     await dialog.getByRole("button", { name: "Create token" }).click();
     await expect(dialog.getByRole("group", { name: "Workspaces" })).toHaveAccessibleDescription("Choose at least one workspace, or allow all");
     await dialog.getByLabel("Every workspace I can reach in this organization").check();
+    // Near its 128-character limit the name shows a counter instead of stopping silently.
+    await dialog.getByLabel("Name").fill("x".repeat(120));
+    await expect(dialog.getByTestId("character-count")).toHaveText("120 / 128 characters");
     const name = `Tamper token ${tag()}`;
     await dialog.getByLabel("Name").fill(name);
     await submitTampered(page, name, `${name}${BEL}`, dialog.getByRole("button", { name: "Create token" }));

@@ -68,6 +68,23 @@ test.describe("console: workspace members", () => {
     await expect(page).not.toHaveURL(/order_by=/);
     await expect(table.getByRole("columnheader", { name: "Added", exact: true })).toHaveAttribute("aria-sort", "descending");
 
+    // Last active: "Never" for someone who has not used the product yet, a relative time for the
+    // admin who is using it; one switch in the header (not a Tab stop per row) shows every row's
+    // full date and time, and screen readers get the full date either way.
+    const headers = await table.getByRole("columnheader").allInnerTexts();
+    const lastActiveColumn = headers.findIndex((h) => h.startsWith("Last active"));
+    expect(lastActiveColumn).toBeGreaterThan(0);
+    const lastActive = (email: string) => members.row(email).locator("td, th").nth(lastActiveColumn);
+    await expect(lastActive(person.email)).toHaveText("Never");
+    await expect(lastActive(admin.email).locator("time")).toHaveText(/ago|just now/);
+    await expect(lastActive(admin.email).locator("time")).not.toHaveAttribute("tabindex", /.*/);
+    const exactTimes = table.getByRole("button", { name: "Exact times" });
+    await exactTimes.focus();
+    await page.keyboard.press("Enter");
+    await expect(exactTimes).toHaveAttribute("aria-pressed", "true");
+    await expect(lastActive(admin.email).locator("time")).toHaveText(/\d{4}.*\d{1,2}:\d\d/);
+    await expect(lastActive(person.email)).toHaveText("Never");
+
     // The member, in a browser of their own, sees a viewer's page.
     const context = await browser.newContext();
     const memberPage = await context.newPage();

@@ -3,7 +3,8 @@
 
 import "server-only";
 import { decode } from "next-auth/jwt";
-import { db } from "../db";
+import { db, queryRows } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { isSameOriginRequest } from "../api/client-address";
 import { ApiError } from "../api/errors";
 import type { Caller, TokenAccessLevel } from "./context";
@@ -69,20 +70,19 @@ interface TokenRow {
 export async function callerFromToken(token: string): Promise<Caller> {
   // A token whose checksum does not match was mistyped or made up: refused before any query.
   if (!tokenFormat(token)) throw unauthenticated("The access token is not valid.");
-  const prisma = await db();
   // One statement: the token and its user (Prisma's nested select would be two).
-  const [row] = await prisma.$queryRaw<TokenRow[]>`
+  const [row] = await queryRows<TokenRow>(Prisma.sql`
     SELECT t.id, t.organization_id AS "organizationId", t.access::text AS access, t.workspace_ids AS "workspaceIds",
            t.expire_time AS "expireTime", t.revoke_time AS "revokeTime", t.last_use_time AS "lastUseTime",
            u.id AS "userId", u.email, u.display_name AS "displayName"
       FROM personal_access_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = ${hashToken(token)}`;
+     WHERE t.token_hash = ${hashToken(token)}`);
   const now = new Date();
   if (!row) throw unauthenticated("The access token is not valid.");
   if (row.revokeTime) throw unauthenticated("The access token was revoked.");
   if (row.expireTime && row.expireTime <= now) throw unauthenticated("The access token has expired.");
   if (!row.lastUseTime || now.getTime() - row.lastUseTime.getTime() > LAST_USE_RESOLUTION_MS) {
-    await prisma.personalAccessToken.update({ where: { id: row.id }, data: { lastUseTime: now } });
+    await (await db()).personalAccessToken.update({ where: { id: row.id }, data: { lastUseTime: now } });
   }
   return {
     userId: row.userId,
@@ -98,8 +98,9 @@ export async function callerFromSessionJwt(jwt: string): Promise<Caller | undefi
   const payload = await decode({ token: jwt, secret }).catch(() => null);
   const userId = typeof payload?.sub === "string" ? payload.sub : undefined;
   if (!userId) return undefined;
-  const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true, credentialVersion: true } });
+  const [user] = await queryRows<{ id: string; email: string; displayName: string; credentialVersion: number }>(
+    Prisma.sql`SELECT id, email, display_name AS "displayName", credential_version AS "credentialVersion" FROM users WHERE id = ${userId}`,
+  );
   if (!user || !sessionIsCurrent(sessionVersion(payload?.cv), user.credentialVersion)) return undefined;
   if (await sessionEnded(payload?.sid)) return undefined;
   return { userId: user.id, email: user.email, displayName: user.displayName };

@@ -3,7 +3,8 @@
 // PERMISSION_DENIED is only for what the caller can see but not change.
 
 import "server-only";
-import { db } from "../db";
+import { db, queryRows } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { ApiError, notFound, permissionDenied, workspaceNotWritable } from "../api/errors";
 import type { RequestContext } from "./context";
 import {
@@ -78,10 +79,9 @@ async function loadAccessRow(
   organizationId: string,
   workspace?: { workspaceId: string; includeDeleted: boolean },
 ): Promise<AccessRow | undefined> {
-  const prisma = await db();
   const userId = ctx.caller.userId;
   const rows = workspace
-    ? await prisma.$queryRaw<AccessRow[]>`
+    ? await queryRows<AccessRow>(Prisma.sql`
         SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
                w.state::text AS "workspaceState", wm.roles AS "workspaceRoles",
                wm.user_id IS NOT NULL AS "isMember", o.delete_time IS NOT NULL AS "organizationDeleted"
@@ -91,15 +91,15 @@ async function loadAccessRow(
           LEFT JOIN workspaces w ON w.id = ${workspace.workspaceId} AND w.organization_id = m.organization_id
                                 AND (${workspace.includeDeleted}::boolean OR w.delete_time IS NULL)
           LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.user_id = m.user_id
-         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`
-    : await prisma.$queryRaw<AccessRow[]>`
+         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`)
+    : await queryRows<AccessRow>(Prisma.sql`
         SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
                NULL::text AS "workspaceState", NULL::text[] AS "workspaceRoles", NULL::boolean AS "isMember",
                o.delete_time IS NOT NULL AS "organizationDeleted"
           FROM organization_members m
           JOIN organizations o ON o.id = m.organization_id
           LEFT JOIN organization_preferences p ON p.organization_id = m.organization_id
-         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`;
+         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`);
   return rows[0];
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { db, queryRows } from "../../db";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { canonicalFilter, compileFilter, filterOn, parseFilter, type FilterField, type FilterFields } from "../../api/filter";
@@ -136,13 +136,12 @@ export async function listWorkspaces(
     : sql`WITH n AS (SELECT count(*)::int AS total FROM (SELECT 1 FROM workspaces w WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) s)
           SELECT p.*, n.total FROM n LEFT JOIN LATERAL (${page}) p ON TRUE ORDER BY ${join(plan.terms.map((t) => raw(`p."${ROW_KEY[t.name]}" ${t.desc ? "DESC" : "ASC"}`)), ", ")}`;
 
-  const prisma = await db();
-  const result = await prisma.$queryRaw<ListedRow[]>(query);
+  const result = await queryRows<ListedRow>(query);
   const rows = result.filter((r) => r.id !== null);
   const total =
     plan.carriedTotal ??
     (await resolveTotal(result[0]?.total ?? 0, estimateKey(ctx, access, options, canonicalFilter(ast)), async () =>
-      plannedRows(await prisma.$queryRaw(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM workspaces w WHERE ${where}`)),
+      plannedRows(await (await db()).$queryRaw(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM workspaces w WHERE ${where}`)),
     ));
   const listed = plan.page(rows, (row, term) => row[ROW_KEY[term.name]], total);
   return {

@@ -1,19 +1,13 @@
 "use client";
 
 // The command palette (Ctrl/⌘-K, or the header's Search button): jump to a page, a workspace or
-// a member, or run a common action. Built on cmdk (its Radix dialog traps focus, closes on Escape
-// and gives focus back; its list is a listbox walked with the arrow keys). Workspaces and members
-// are searched on the server as the user types (only what the caller may read comes back), and
-// the page offers only the actions the caller may perform: the layout passes that in.
+// a member, or run a common action. This is only its button and shortcut: the dialog, with cmdk,
+// Radix dialog and the searches (command-palette-dialog.tsx), is fetched on the first opening,
+// and a small "Loading…" stands in for it meanwhile, so none of it is on a page's first load.
 
-import { useQuery } from "@tanstack/react-query";
-import { Command } from "cmdk";
-import { useRouter } from "next/navigation";
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/lib/console/api-fetch";
-import { filterLiteral } from "@/lib/console/list-query";
-import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
-import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 
 export interface PaletteCommand {
   label: string;
@@ -29,20 +23,23 @@ export interface CommandPaletteProps {
   actions: PaletteCommand[];
 }
 
-const SEARCH_SIZE = "8";
+const CommandPaletteDialog = dynamic(() => import("./command-palette-dialog"), {
+  ssr: false,
+  loading: () => (
+    <div className="fixed inset-0 z-50 bg-black/40">
+      <p
+        role="status"
+        className="fixed top-[12vh] left-1/2 w-[36rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 rounded-xl border border-border bg-surface px-4 py-3 text-sm text-muted shadow-xl"
+      >
+        Loading the command palette…
+      </p>
+    </div>
+  ),
+});
 
-const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm select-none data-[selected=true]:bg-surface-2";
-const groupClass =
-  "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted";
-
-function matches(command: PaletteCommand, text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  return !needle || [command.label, ...(command.keywords ?? [])].some((w) => w.toLowerCase().includes(needle));
-}
-
-export function CommandPalette({ org, pages, actions }: CommandPaletteProps) {
+export function CommandPalette(props: CommandPaletteProps) {
   const [open, setOpenState] = useState(false);
-  const [text, setText] = useState("");
+  const opened = useOpenedOnce(open);
   // cmdk's dialog has no Radix trigger to give focus back to, so the palette remembers what had
   // focus when it opened (its button, or whatever Ctrl-K was pressed on) and returns it on close.
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -57,8 +54,6 @@ export function CommandPalette({ org, pages, actions }: CommandPaletteProps) {
       return value;
     });
   }, []);
-  const search = useDeferredValue(text.trim());
-  const router = useRouter();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,42 +66,14 @@ export function CommandPalette({ org, pages, actions }: CommandPaletteProps) {
     return () => window.removeEventListener("keydown", onKey);
   }, [setOpen]);
 
-  const workspaces = useQuery({
-    queryKey: ["palette", org, "workspaces", search],
-    queryFn: ({ signal }) => {
-      const p = new URLSearchParams({ page_size: SEARCH_SIZE, order_by: "title" });
-      if (search) p.set("filter", `title : ${filterLiteral(search)}`);
-      return apiFetch<{ user_workspaces: WorkspaceOutput[] }>(`/me/organizations/${encodeURIComponent(org)}/workspaces?${p}`, { signal });
-    },
-    enabled: open,
-  });
-  const members = useQuery({
-    queryKey: ["palette", org, "members", search],
-    queryFn: ({ signal }) => {
-      const p = new URLSearchParams({ page_size: SEARCH_SIZE, order_by: "display_name", filter: `search : ${filterLiteral(search)}` });
-      return apiFetch<ListOrganizationUsersOutput>(`/organizations/${encodeURIComponent(org)}/users?${p}`, { signal });
-    },
-    // Members are searched, not listed: an organization can have thousands.
-    enabled: open && search.length > 0,
-  });
-
-  const go = (href: string) => {
-    setOpen(false);
-    setText("");
-    router.push(href);
-  };
-  const shownPages = pages.filter((c) => matches(c, text));
-  const shownActions = actions.filter((c) => matches(c, text));
-  const wsRows = workspaces.data?.user_workspaces ?? [];
-  const memberRows = search ? (members.data?.users ?? []) : [];
-  const loading = workspaces.isFetching || members.isFetching;
-  const failed = workspaces.isError || members.isError;
-
   return (
     <>
       <button
         type="button"
         onClick={() => setOpen(true)}
+        // Fetch the dialog's code as soon as the pointer or focus is on the button.
+        onPointerEnter={() => void import("./command-palette-dialog")}
+        onFocus={() => void import("./command-palette-dialog")}
         aria-keyshortcuts="Control+K Meta+K"
         className="flex items-center gap-2 rounded-md border border-border px-2 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-fg"
       >
@@ -117,84 +84,7 @@ export function CommandPalette({ org, pages, actions }: CommandPaletteProps) {
         <span className="hidden sm:inline">Search</span>
         <kbd className="hidden rounded border border-border px-1 font-sans text-xs sm:inline">Ctrl K</kbd>
       </button>
-      <Command.Dialog
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setText("");
-        }}
-        label="Command palette"
-        shouldFilter={false}
-        loop
-        overlayClassName="fixed inset-0 z-50 bg-black/40"
-        contentClassName="fixed top-[12vh] left-1/2 z-50 w-[36rem] max-w-[calc(100vw-2rem)] -translate-x-1/2 rounded-xl border border-border bg-surface text-fg shadow-xl"
-      >
-        <Command.Input
-          value={text}
-          onValueChange={setText}
-          placeholder="Jump to a workspace, member or page, or run an action…"
-          aria-label="Search commands, workspaces and members"
-          className="w-full rounded-t-xl border-b border-border bg-surface px-4 py-3 text-sm outline-none placeholder:text-muted"
-        />
-        <Command.List className="max-h-[60vh] overflow-y-auto p-1">
-          {loading ? <Command.Loading>
-            <p className="px-3 py-2 text-xs text-muted">Searching…</p>
-          </Command.Loading> : null}
-          {failed ? (
-            <p role="alert" className="px-3 py-2 text-xs text-danger">
-              The search could not reach the server; pages and actions still work.
-            </p>
-          ) : null}
-          <Command.Empty className="px-3 py-6 text-center text-sm text-muted">{loading ? "Searching…" : `Nothing matches “${text}”.`}</Command.Empty>
-          {shownActions.length ? (
-            <Command.Group heading="Actions" className={groupClass}>
-              {shownActions.map((c) => (
-                <Command.Item key={c.href} value={`action ${c.label}`} onSelect={() => go(c.href)} className={itemClass}>
-                  {c.label}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {wsRows.length ? (
-            <Command.Group heading="Workspaces" className={groupClass}>
-              {wsRows.map((w) => (
-                <Command.Item
-                  key={w.workspace_id}
-                  value={`workspace ${w.workspace_id}`}
-                  onSelect={() => go(`/o/${org}/workspaces/${w.workspace_id}`)}
-                  className={itemClass}
-                >
-                  <span className="truncate">{w.title}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {memberRows.length ? (
-            <Command.Group heading="Members" className={groupClass}>
-              {memberRows.map((m) => (
-                <Command.Item
-                  key={m.user.name}
-                  value={`member ${m.user.name}`}
-                  onSelect={() => go(`/o/${org}/settings?q=${encodeURIComponent(m.user.email)}`)}
-                  className={itemClass}
-                >
-                  <span className="truncate">{m.user.display_name || m.user.email}</span>
-                  <span className="ml-auto truncate text-xs text-muted">{m.user.email}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          {shownPages.length ? (
-            <Command.Group heading="Pages" className={groupClass}>
-              {shownPages.map((c) => (
-                <Command.Item key={c.href} value={`page ${c.href}`} onSelect={() => go(c.href)} className={itemClass}>
-                  {c.label}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-        </Command.List>
-      </Command.Dialog>
+      {opened ? <CommandPaletteDialog {...props} open={open} setOpen={setOpen} /> : null}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useId, useRef, useState } from "react";
 import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
+import { CharacterCount } from "@/components/character-count";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
 import { DialogFooter } from "@/components/form-dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
@@ -90,6 +91,7 @@ interface TokenFormValues {
   access: "FULL" | "READ_ONLY";
 }
 
+const NAME_MAX = 128;
 const LABELS = { display_name: "Name", organization_id: "Organization", expire_time: "Expiry", workspace_ids: "Workspaces", access: "Access" } as const;
 
 /** The API's body for the form's values. */
@@ -134,7 +136,7 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
     defaultValues: { display_name: "", organization_id: organizations[0]?.id ?? "", expiry: "90", expire_date: "", scope: "all", workspace_ids: [], access: "READ_ONLY" },
     resolver,
   });
-  const [orgId, scope, expiry] = useWatch({ control: form.control, name: ["organization_id", "scope", "expiry"] });
+  const [name, orgId, scope, expiry] = useWatch({ control: form.control, name: ["display_name", "organization_id", "scope", "expiry"] });
   const errors = form.formState.errors;
   const queryClient = useQueryClient();
 
@@ -172,12 +174,21 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
     >
       <div className="space-y-5 px-5 py-5">
         <ActionErrorAlert failure={failure} />
-        <Field ids={nameIds} label={LABELS.display_name} hint="What uses it, e.g. “CI deploys”." error={errors.display_name?.message}>
+        <Field
+          ids={nameIds}
+          label={LABELS.display_name}
+          hint={
+            <>
+              What uses it, e.g. “CI deploys”. <CharacterCount value={name} max={NAME_MAX} />
+            </>
+          }
+          error={errors.display_name?.message}
+        >
           <input
             {...controlProps(nameIds, { hint: true, error: errors.display_name?.message })}
             {...form.register("display_name")}
             className={inputClass}
-            maxLength={128}
+            maxLength={NAME_MAX}
             autoComplete="off"
           />
         </Field>

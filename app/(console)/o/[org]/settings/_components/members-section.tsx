@@ -11,7 +11,7 @@ import { LocalTime } from "@/components/local-time";
 import { Pagination } from "@/components/pagination";
 import { ReasonButton } from "@/components/reason-button";
 import { DataTable } from "@/components/data-table";
-import { Select } from "@/components/select";
+import { Select } from "@/components/toolbar-select";
 import { EmptyState, ErrorState, Skeleton } from "@/components/states";
 import { Truncate } from "@/components/truncate";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";

@@ -32,7 +32,7 @@ import type { CountWorkspaceUsersOutput, ListWorkspacesOutput, WorkspaceOutput }
 import { undeleteWorkspaceAction } from "../actions";
 import { WorkspacesTable } from "./workspaces-table";
 import { SearchBox } from "@/components/search-box";
-import { Select } from "@/components/select";
+import { Select } from "@/components/toolbar-select";
 import { useDisplayPreferences } from "@/components/display-preferences";
 import { formatCount } from "@/lib/console/format";
 

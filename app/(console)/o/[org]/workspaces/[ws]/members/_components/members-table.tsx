@@ -1,6 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { ReasonButton } from "@/components/reason-button";
@@ -65,6 +66,9 @@ function accessOf(member: WorkspaceUserOutput): string {
 export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, me, lastAdmin, can, readOnly, roles, onChangeRoles, onRemove, selection }: MembersTableProps) {
   const selectable = selection ? selectableMembers(rows, me) : [];
   const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((m) => selection.selected.has(m.user.name));
+  // Last active shows relative times; one switch in its header (a single Tab stop, not one per
+  // row) shows every row's full date and time instead.
+  const [exactActivity, setExactActivity] = useState(false);
 
   const columns = [
       ...(selection
@@ -155,6 +159,29 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
         cell: ({ row: { original: member } }) => <LocalTime iso={member.create_time} format="relative" fullDate="below" />,
       }),
       col.display({
+        id: "last_active_time",
+        header: () => (
+          <span className="inline-flex items-center gap-2">
+            Last active
+            <button
+              type="button"
+              aria-pressed={exactActivity}
+              onClick={() => setExactActivity((v) => !v)}
+              className="rounded px-1 text-xs font-normal text-link underline-offset-2 hover:underline"
+            >
+              Exact times
+            </button>
+          </span>
+        ),
+        meta: { className: "whitespace-nowrap text-muted", skeleton: <Skeleton className="h-3.5 w-20" /> },
+        cell: ({ row: { original: member } }) =>
+          !member.last_active_time ? (
+            "Never"
+          ) : (
+            <LocalTime iso={member.last_active_time} format={exactActivity ? "datetime" : "relative"} fullDate="hidden" />
+          ),
+      }),
+      col.display({
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,
         meta: { skeleton: <Skeleton className="ml-auto h-8 w-40" /> },
@@ -198,7 +225,7 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
       pageSize={pageSize}
       orderBy={orderBy}
       onSort={onSort}
-      minWidth="min-w-[50rem]"
+      minWidth="min-w-[56rem]"
       pinRight={["actions"]}
     />
   );

@@ -36,7 +36,7 @@ import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import type { BulkKind } from "./bulk-member-dialog";
 import { MembersTable } from "./members-table";
 import { SearchBox } from "@/components/search-box";
-import { Select } from "@/components/select";
+import { Select } from "@/components/toolbar-select";
 
 // The dialogs load when one is first opened, not with the list.
 const AddMemberDialog = dynamic(() => import("./add-member-dialog").then((m) => m.AddMemberDialog), { ssr: false });

@@ -1,0 +1,47 @@
+// The console's first-load JS budget, read from the build this suite runs against (`next build`'s
+// route-bundle-stats.json, each chunk gzipped): no page may load more than 150 kB of JavaScript
+// before it is usable (issue 13). The React DOM and Next runtime every page shares are ~129 kB of
+// that. Pages listed in OVER_TARGET do not meet it yet: each is held to what it weighs now (plus
+// 3 kB of slack for unrelated churn), so it can only get lighter; lower its number, or remove it,
+// when it does. A page not listed must meet 150 kB.
+
+import { expect, test } from "@playwright/test";
+import { firstLoadJs } from "../../lib/testing/first-load-js";
+
+const TARGET_KB = 150;
+
+/** Measured 2026-12-05 (bench/README.md), kB gzip rounded up, + 3 kB slack. */
+const OVER_TARGET: Record<string, number> = {
+"/": 156,
+  "/forgot-password": 200,
+  "/invite/[token]": 164,
+  "/login": 163,
+  "/o/[org]": 159,
+  "/o/[org]/activity": 159,
+  "/o/[org]/mail": 159,
+  "/o/[org]/settings": 267,
+  "/o/[org]/workspaces": 187,
+  "/o/[org]/workspaces/[ws]": 160,
+  "/o/[org]/workspaces/[ws]/activity": 160,
+  "/o/[org]/workspaces/[ws]/credentials": 217,
+  "/o/[org]/workspaces/[ws]/general": 218,
+  "/o/[org]/workspaces/[ws]/invites": 213,
+  "/o/[org]/workspaces/[ws]/members": 188,
+  "/o/[org]/workspaces/[ws]/preferences": 224,
+  "/o/[org]/workspaces/[ws]/roles": 219,
+  "/o/[org]/workspaces/[ws]/settings": 214,
+  "/reset-password/[token]": 208,
+  "/settings/tokens": 212,
+  "/signup": 164,
+  "/verify-email/[token]": 154,
+};
+
+test("no page's first-load JS grows past its budget (150 kB gzip, or its current weight while over it)", () => {
+  const pages = firstLoadJs(process.cwd());
+  expect(pages.length).toBeGreaterThan(10);
+  expect(pages.map((p) => p.route)).toContain("/o/[org]/workspaces/[ws]/members");
+  const over = pages
+    .map((p) => ({ route: p.route, kb: Math.round((p.gzipBytes / 1024) * 10) / 10, budget: OVER_TARGET[p.route] ?? TARGET_KB }))
+    .filter((p) => p.kb > p.budget);
+  expect(over, "pages over their first-load JS budget (kB gzip)").toEqual([]);
+});
