@@ -12,8 +12,10 @@ import { Controller, useWatch, type FieldPath, type Resolver, type UseFormReturn
 import { CharacterCount } from "./character-count";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
 import { ColorPicker, IconPicker } from "./icon-color-fields";
+import { SelectField } from "./select-field";
 import { WorkspaceIcon } from "./workspace-icon";
-import { fieldErrorsOf, type ActionFailure } from "@/lib/console/action-result";
+import type { ActionFailure } from "@/lib/console/action-result";
+import { applyServerErrors as applyFieldErrors } from "@/lib/console/form-errors";
 import { DATA_REGIONS, WorkspaceCreateInput, WorkspaceUpdateInput, type DataPolicy, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 
 export const TITLE_MAX = 256;
@@ -33,6 +35,8 @@ export const REGION_LABELS: Record<(typeof DATA_REGIONS)[number], string> = {
   "eu-west-1": "European Union (eu-west-1)",
   "ap-south-1": "India (ap-south-1)",
 };
+
+const REGION_OPTIONS = DATA_REGIONS.map((value) => ({ value, label: REGION_LABELS[value] }));
 
 export function regionPolicy(region: (typeof DATA_REGIONS)[number]): DataPolicy {
   return { group: region, regions: [{ region, priority: 0 }], pii_strategy: "DEFAULT" };
@@ -84,10 +88,7 @@ export function workspaceFieldOf(path: string): FieldPath<WorkspaceFieldValues> 
  * (null when every violation found its field).
  */
 export function applyServerErrors(form: UseFormReturn<WorkspaceFieldValues>, failure: ActionFailure): ActionFailure | null {
-  const { fields, unplaced } = fieldErrorsOf(failure, workspaceFieldOf);
-  const names = Object.keys(fields) as Array<FieldPath<WorkspaceFieldValues>>;
-  names.forEach((name, i) => form.setError(name, { type: "server", message: fields[name] }, { shouldFocus: i === 0 }));
-  return names.length > 0 && unplaced.length === 0 ? null : failure;
+  return applyFieldErrors(form, failure, { fieldOf: workspaceFieldOf });
 }
 
 export interface WorkspaceFieldsProps {
@@ -164,32 +165,15 @@ export function WorkspaceFields({ form, mode, readOnly = false, autoFocusTitle =
       />
 
       {mode === "create" ? (
-        <Controller
+        <SelectField
           control={control}
           name="data_policy"
-          render={({ field }) => (
-            <Field
-              ids={ids.region}
-              label="Data region"
-              hint="Where the workspace's data is stored. It cannot be changed after the workspace is created."
-              error={errors.data_policy?.message ?? errors.data_policy?.group?.message}
-            >
-              <select
-                {...controlProps(ids.region, { hint: true, error: errors.data_policy?.message })}
-                name="region"
-                value={field.value.group}
-                onChange={(e) => field.onChange(regionPolicy(e.target.value as DataPolicy["group"]))}
-                onBlur={field.onBlur}
-                className={inputClass}
-              >
-                {DATA_REGIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {REGION_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
+          label="Data region"
+          hint="Where the workspace's data is stored. It cannot be changed after the workspace is created."
+          error={errors.data_policy?.message ?? errors.data_policy?.group?.message}
+          options={REGION_OPTIONS}
+          read={(policy) => policy.group}
+          write={regionPolicy}
         />
       ) : (
         <Field
@@ -202,7 +186,7 @@ export function WorkspaceFields({ form, mode, readOnly = false, autoFocusTitle =
           <input
             {...controlProps(ids.domain, { hint: true, error: errors.configuration?.domain?.message })}
             {...register("configuration.domain")}
-              maxLength={253}
+            maxLength={253}
             autoComplete="off"
             spellCheck={false}
             inputMode="url"

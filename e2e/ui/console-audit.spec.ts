@@ -299,6 +299,40 @@ test.describe("console: defects found when it was tried", () => {
     await expect(create.getByRole("radio", { name: "Indigo" })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(create.getByLabel("Custom color")).toBeFocused();
+    // The data region is a Radix select: the next Tab stop, opened and walked with the keyboard.
+    const region = create.getByRole("combobox", { name: "Data region" });
+    await page.keyboard.press("Tab");
+    await expect(region).toBeFocused();
+    await page.keyboard.press("Enter");
+    // The list opens on the current choice; the arrow keys walk it from there.
+    await expect(page.getByRole("option", { name: "United States (us-west-2)" })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("option", { name: "European Union (eu-west-1)" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(region).toHaveText("European Union (eu-west-1)");
+    await expect(region).toBeFocused();
+  });
+
+  test("the members table's Added time costs no Tab stop per row, and its full date is printed under it", async ({ page }) => {
+    const { admin, orgId } = world();
+    await page1440(page);
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, unique("Added"));
+    const person = newPerson("added", "Ada Added");
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/users`, { email: person.email });
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${wsId}/users`, { user_id: person.id, roles: ["workspace-viewer"] });
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const members = new MembersPage(page);
+    await members.goto(orgId, wsId);
+    // Regression: each row's relative time was a Tab stop of its own (for its hover date).
+    await expect(members.table().locator("time[tabindex]")).toHaveCount(0);
+    // Newest first: the person's row, then the admin's (who has no selection box on their own row).
+    await members.removeButton(person.email).focus();
+    await page.keyboard.press("Tab");
+    await expect(members.row(admin.email).getByRole("button", { name: /^Change roles of/ })).toBeFocused();
+    // The full date stays on the page for everyone, not only on hover.
+    const added = members.row(person.email).locator("time").first();
+    await expect(added).toContainText(/ago|now/);
+    await expect(added).toContainText(String(new Date().getUTCFullYear()));
   });
 
   test("the organization switcher opens and is walked with the keyboard, and gives focus back", async ({ page }) => {

@@ -6,6 +6,7 @@ import { LoginPage } from "../fixtures/pages";
 import { newPerson, tokenFor } from "../fixtures/people";
 import { MembersPage, RolesPage, api } from "../fixtures/member-pages";
 import { choose } from "../fixtures/select";
+import { rewriteNextAction } from "../fixtures/server-action";
 
 const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 
@@ -247,6 +248,96 @@ test.describe("console: workspace members", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
     await expect(page.getByText("Role deleted")).toBeVisible();
     await expect(role).toHaveCount(0);
+  });
+
+  test("New role checks with the API's schema before sending, and shows a title already taken under Title", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Role Form") });
+    const title = unique("Taken Role");
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/roles`, { title, permissions: ["read:Member"] });
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    await new RolesPage(page).goto(orgId, ws.workspace_id);
+
+    // No permission ticked is said under the matrix before anything is sent; a title another role
+    // holds passes the browser's checks and is the server's refusal, shown under Title.
+    const newRole = page.getByRole("button", { name: "New role" });
+    await newRole.click();
+    const again = page.getByRole("dialog", { name: "New role" });
+    await expect(again.getByLabel("Title")).toBeFocused();
+    await again.getByLabel("Title").fill(title);
+    await again.getByRole("button", { name: "Create role" }).click();
+    await expect(again.getByRole("group", { name: "Permissions" })).toHaveAccessibleDescription(/Permissions needs at least one permission/);
+    await again.getByRole("checkbox", { name: "read:Member", exact: true }).check();
+    await again.getByRole("button", { name: "Create role" }).click();
+    await expect(again.getByLabel("Title")).toHaveAccessibleDescription(/already exists in this workspace/);
+    await expect(again.getByLabel("Title")).toBeFocused();
+    await expect(again.getByRole("alert")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(newRole).toBeFocused();
+  });
+
+  test("Add member, Change roles and the bulk change put the server's refusal of the roles under the roles", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Member Forms") });
+    const [joiner, member] = [newPerson("joiner", "Jo Joiner"), newPerson("held", "Hal Held")];
+    for (const p of [joiner, member]) await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/users`, { email: p.email });
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/users`, { user_id: member.id, roles: ["workspace-viewer"] });
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const members = new MembersPage(page);
+    await members.goto(orgId, ws.workspace_id);
+    // Each rewrite below puts a role id the schema refuses (blank) into the request after the
+    // browser's check passed: the server's violation of `roles.0` is shown under the roles.
+    const blankRole = (at: number) => (args: unknown[]) => {
+      const body = args[at] as { roles?: string[] } | undefined;
+      return body?.roles ? [...args.slice(0, at), { ...body, roles: [" "] }] : undefined;
+    };
+
+    // Add member: nothing picked is said under Person (focused) before anything is sent.
+    await members.addButton().click();
+    const add = page.getByRole("dialog", { name: "Add member" });
+    const person = add.getByLabel("Person");
+    await expect(person).toBeFocused();
+    await add.getByRole("button", { name: "Add member" }).click();
+    await expect(person).toHaveAccessibleDescription("Choose the person to add.");
+    await expect(person).toBeFocused();
+    await person.fill(joiner.email);
+    await add.getByRole("radio", { name: new RegExp(joiner.email.replace(/[.]/g, "\\.")) }).check();
+    await rewriteNextAction(page, blankRole(2));
+    await add.getByRole("button", { name: "Add member" }).click();
+    await expect(add.getByRole("group", { name: "Roles" })).toHaveAccessibleDescription("A role id is empty");
+    await expect(add.getByRole("group", { name: "Roles" })).toBeFocused();
+    await expect(add.getByRole("alert")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(members.addButton()).toBeFocused();
+    await expect(members.row(joiner.email)).toHaveCount(0);
+
+    // Change roles of one member.
+    const roles = await members.openChangeRoles(member.email);
+    await roles.getByRole("checkbox", { name: /^Workspace Viewer/ }).uncheck();
+    await roles.getByRole("button", { name: "Save roles" }).click();
+    await expect(roles.getByRole("group", { name: "Workspace roles" })).toHaveAccessibleDescription(/^Choose at least one role/);
+    await roles.getByRole("checkbox", { name: /^Workspace Editor/ }).check();
+    await expect(roles.getByRole("group", { name: "Workspace roles" })).not.toHaveAccessibleDescription(/Choose at least one role/);
+    await rewriteNextAction(page, blankRole(3));
+    await roles.getByRole("button", { name: "Save roles" }).click();
+    await expect(roles.getByRole("group", { name: "Workspace roles" })).toHaveAccessibleDescription("A role id is empty");
+    await page.keyboard.press("Escape");
+    await expect(members.row(member.email).getByRole("button", { name: /^Change roles of/ })).toBeFocused();
+
+    // The same through the bulk dialog: the row says the refusal, and the roles say what it was about.
+    await page.getByRole("checkbox", { name: `Select ${member.name}` }).check();
+    await page.getByRole("region", { name: "Selected members" }).getByRole("button", { name: "Change roles…" }).click();
+    const bulk = page.getByRole("dialog", { name: "Change roles of 1 member" });
+    await bulk.getByRole("button", { name: "Save roles" }).click();
+    await expect(bulk.getByRole("group", { name: "Workspace roles" })).toHaveAccessibleDescription(/^Choose at least one role\. To take all access away, remove the members instead/);
+    await bulk.getByRole("checkbox", { name: /^Workspace Editor/ }).check();
+    await rewriteNextAction(page, blankRole(3));
+    await bulk.getByRole("button", { name: "Save roles" }).click();
+    await expect(bulk.locator(`[data-bulk-member="${member.email}"]`)).toContainText("a role id is empty");
+    await expect(bulk.getByRole("group", { name: "Workspace roles" })).toHaveAccessibleDescription("A role id is empty");
+    await page.keyboard.press("Escape");
+    await expect(bulk).toBeHidden();
+    await expect(members.roles(member.email).getByText("Workspace Viewer")).toBeVisible();
   });
 
   test("a disabled workspace shows its member and role controls disabled, with the reason", async ({ page }) => {

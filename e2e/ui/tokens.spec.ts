@@ -64,20 +64,45 @@ test.describe("console: personal access tokens and OAuth credentials", () => {
     await hydrated(page);
     const name = unique("crm");
     const secret = `cs_${randomBytes(18).toString("hex")}`;
-    await page.getByRole("button", { name: "Add credential" }).click();
+    const opener = page.getByRole("button", { name: "Add credential" });
+    await opener.click();
     const dialog = page.getByRole("dialog");
+    // The actor type is a Radix select, focused first; the other fields are checked by the API's schema.
+    const actor = dialog.getByRole("combobox", { name: "Actor type" });
+    await expect(actor).toBeFocused();
+    await choose(page, "Actor type", "service");
+    await expect(actor).toHaveText("service");
+    await dialog.getByRole("button", { name: "Add credential" }).click();
+    await expect(dialog.getByLabel("Name")).toHaveAccessibleDescription(/Name is required/);
+    await expect(dialog.getByLabel("Name")).toBeFocused();
     await dialog.getByLabel("Name").fill(name);
     await dialog.getByLabel("Client ID").fill("client-e2e");
     await dialog.getByLabel("Client secret").fill(secret);
     await dialog.getByLabel(/Extra fields/).fill("{not json");
     await dialog.getByRole("button", { name: "Add credential" }).click();
-    await expect(dialog.getByText(/not valid JSON/)).toBeVisible();
+    await expect(dialog.getByLabel(/Extra fields/)).toHaveAccessibleDescription(/not valid JSON/);
+    await expect(dialog.getByLabel(/Extra fields/)).toHaveAttribute("aria-invalid", "true");
     await dialog.getByLabel(/Extra fields/).fill('{"token_url": "https://idp.example/token"}');
     await dialog.getByRole("button", { name: "Add credential" }).click();
     await expect(page.getByText("Credential added")).toBeVisible();
     const item = page.locator("[data-testid^=credential-]").filter({ hasText: name });
     await expect(item).toContainText(`********${secret.slice(-4)}`);
     await expect(item).toContainText("https://idp.example/token");
+    await expect(item).toContainText("service");
+    await expect(opener).toBeFocused();
+
+    // A second credential under the same name passes the browser's checks; the server refuses it
+    // (ALREADY_EXISTS naming `name`) and the refusal is shown under Name, not above the form.
+    await opener.click();
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Client ID").fill("client-two");
+    await dialog.getByLabel("Client secret").fill("another-secret");
+    await dialog.getByRole("button", { name: "Add credential" }).click();
+    await expect(dialog.getByLabel("Name")).toHaveAccessibleDescription(/already has an OAuth credential named/);
+    await expect(dialog.getByLabel("Name")).toBeFocused();
+    await expect(dialog.getByRole("alert")).toHaveCount(0);
+    await page.keyboard.press("Escape");
+    await expect(opener).toBeFocused();
     await expect(page.locator("body")).not.toContainText(secret);
     const listed = await api<{ oauth_credentials: Array<{ name: string; configuration: Record<string, string> }> }>(
       page,

@@ -13,6 +13,8 @@ import {
   patchWorkspaceViaApi,
   workspaceVerbViaApi,
 } from "../fixtures/workspace-pages";
+import { choose } from "../fixtures/select";
+import { rewriteNextAction } from "../fixtures/server-action";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -164,6 +166,52 @@ test.describe("console: workspace lifecycle", () => {
     await expect(rows.row(renamed)).toBeVisible();
   });
 
+  test("Clone and Disable put the server's field refusals under their fields, and keep the dialog open", async ({ page }) => {
+    const { admin, orgId } = world();
+    const title = unique("Refusals");
+    const taken = unique("Taken Title");
+    const wsId = await createWorkspaceViaApi(page.request, admin.token, orgId, title);
+    await createWorkspaceViaApi(page.request, admin.token, orgId, taken);
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    await new WorkspaceDetailPage(page).goto(orgId, wsId, "settings");
+    const settings = new SettingsTab(page);
+
+    // A title another workspace holds passes the browser's checks; the server's ALREADY_EXISTS
+    // names the title, and the form shows it there (focused), not above the form.
+    const clone = await settings.openDialog("Clone workspace", "Clone workspace");
+    const newTitle = clone.getByLabel("New title");
+    await expect(newTitle).toBeFocused();
+    await newTitle.fill(taken);
+    await clone.getByRole("button", { name: "Clone workspace" }).click();
+    await expect(newTitle).toHaveAttribute("aria-invalid", "true");
+    await expect(newTitle).toHaveAccessibleDescription(/already exists in this organization/);
+    await expect(newTitle).toBeFocused();
+    await expect(clone.getByRole("alert")).toHaveCount(0);
+    // The browser's own check (the API's schema) speaks the same way, before anything is sent.
+    await newTitle.fill("   ");
+    await clone.getByRole("button", { name: "Clone workspace" }).click();
+    await expect(newTitle).toHaveAccessibleDescription(/Title is required/);
+    await page.keyboard.press("Escape");
+    await expect(clone).toBeHidden();
+    await expect(settings.zone().getByRole("button", { name: "Clone workspace" })).toBeFocused();
+
+    // A comment the server refuses (a bidirectional override, slipped into the request after the
+    // browser's check) comes back as a violation of `comment`, shown under Comment.
+    const disable = await settings.openDialog("Disable workspace", "Disable workspace");
+    await expect(disable.getByRole("combobox", { name: "Reason" })).toBeFocused();
+    await choose(page, "Reason", "Inactivity");
+    await expect(disable.getByRole("combobox", { name: "Reason" })).toHaveText("Inactivity");
+    await disable.getByLabel("Comment").fill("quiet for now");
+    await rewriteNextAction(page, (args) => {
+      const body = args[2] as { comment?: string } | undefined;
+      return body?.comment === "quiet for now" ? [args[0], args[1], { ...body, comment: "\u202Equiet" }] : undefined;
+    });
+    await disable.getByRole("button", { name: "Disable workspace" }).click();
+    await expect(disable.getByLabel("Comment")).toHaveAttribute("aria-invalid", "true");
+    await expect(disable.getByLabel("Comment")).toHaveAccessibleDescription(/Comment must not contain the bidirectional control character U\+202E/);
+    await expect(new WorkspaceDetailPage(page).stateBadge()).toHaveText("Active");
+  });
+
   test("a deleted workspace stays reachable by its address, marked deleted, and is restored from Settings", async ({ page }) => {
     const { admin, orgId } = world();
     const title = unique("Restore Me");
@@ -213,6 +261,9 @@ test.describe("console: workspace lifecycle", () => {
     const bulk = await list.openBulk();
     await expect(bulk.dialog.getByText("title,description,members").first()).toBeVisible();
     await bulk.upload("teams.csv", csv);
+    // The role for listed members is a Radix select.
+    await choose(page, "Role for listed members", "Workspace Editor");
+    await expect(bulk.dialog.getByRole("combobox", { name: "Role for listed members" })).toHaveText("Workspace Editor");
     await expect(bulk.previewRow(2)).toContainText(titles[1]);
     await expect(bulk.previewRow(2)).toContainText('Sales, "EMEA"');
     await expect(bulk.previewRow(3)).toContainText(bob.email);
@@ -231,6 +282,14 @@ test.describe("console: workspace lifecycle", () => {
     expect(base).toBeGreaterThanOrEqual(1);
     await expect(list.memberCount(titles[1])).toHaveText(String(base + 1));
     await expect(list.memberCount(titles[2])).toHaveText(String(base + 2));
+    const href = await list.row(titles[1]).getByRole("link", { name: titles[1] }).getAttribute("href");
+    const wsId = /\/workspaces\/([^/?]+)/.exec(href ?? "")?.[1];
+    const users = await page.request.get(`/api/v1/organizations/${orgId}/workspaces/${wsId}/users?filter=${encodeURIComponent("role_scope = workspace")}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    const listed = ((await users.json()) as { users: Array<{ user: { email: string }; roles: Array<{ name: string; role_scope: string }> }> }).users;
+    const annRoles = listed.find((u) => u.user.email === ann.email)?.roles.filter((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE");
+    expect(annRoles?.map((r) => r.name)).toEqual(["workspace-editor"]);
   });
 
   test("bulk provisioning shows per-row errors and creates nothing while any row is bad", async ({ page }) => {
@@ -242,6 +301,11 @@ test.describe("console: workspace lifecycle", () => {
     const list = new WorkspaceListPage(page);
     await list.goto(orgId, { q: prefix });
     const bulk = await list.openBulk();
+
+    // Text that is not CSV (an unterminated quote) is said with the line it starts on.
+    await bulk.paste(["title,description,members", `${prefix} One,"never closed`].join("\n"));
+    await expect(bulk.dialog.getByRole("alert")).toContainText("A quoted field that starts on line 2 is never closed.");
+    await expect(bulk.createButton()).toBeDisabled();
 
     // Checked in the browser: a bad email and a repeated title, each on its row.
     await bulk.paste(

@@ -18,12 +18,20 @@ describe("parseCsv", () => {
     ]);
   });
 
-  it("accepts CRLF and lone CR line endings, and a last row without a newline", () => {
-    expect(parseCsv("a,b\r\n1,2\r3,4").rows).toEqual([
-      ["a", "b"],
-      ["1", "2"],
-      ["3", "4"],
-    ]);
+  it("accepts files with CRLF or lone CR line endings, and a last row without a newline", () => {
+    for (const eol of ["\r\n", "\r"]) {
+      const { rows, lines } = parseCsv(["a,b", "1,2", "", "3,4"].join(eol));
+      expect(rows).toEqual([
+        ["a", "b"],
+        ["1", "2"],
+        ["3", "4"],
+      ]);
+      expect(lines).toEqual([1, 2, 4]);
+    }
+  });
+
+  it("says on which line a quoted field has text after its closing quote", () => {
+    expect(parseCsv('title\nok\n"bad"x,1\n').error).toBe('A quoted field on line 3 has text after its closing quote; write a quote inside a field as two ("").');
   });
 
   it("keeps CRLF inside a quoted field as written", () => {
@@ -49,7 +57,7 @@ describe("parseCsv", () => {
 
   it("reports an unterminated quote with its line", () => {
     const result = parseCsv('title\n"never closed\nmore');
-    expect(result.error).toMatch(/line 2/);
+    expect(result.error).toBe("A quoted field that starts on line 2 is never closed.");
   });
 
   it("reads an empty text as no rows", () => {

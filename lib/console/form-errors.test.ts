@@ -2,7 +2,8 @@ import type { FieldValues, ResolverOptions, UseFormReturn } from "react-hook-for
 import { describe, expect, it } from "vitest";
 import { OrganizationCreateInput } from "../schemas/organizations";
 import { UserCreateInput } from "../schemas/users";
-import { applyServerErrors, labelMessage, schemaResolver } from "./form-errors";
+import { z } from "zod";
+import { applyServerErrors, bodyResolver, labelMessage, schemaResolver } from "./form-errors";
 
 const options = { shouldUseNativeValidation: false, fields: {} } as ResolverOptions<FieldValues>;
 
@@ -88,5 +89,39 @@ describe("applyServerErrors", () => {
     const f = failure("PERMISSION_DENIED", []);
     expect(applyServerErrors(form, f)).toBe(f);
     expect(set).toEqual([]);
+  });
+});
+
+describe("bodyResolver", () => {
+  interface Values {
+    name: string;
+    extra: string;
+    secret: string;
+  }
+  const Body = z.strictObject({
+    name: z.string().min(1, { message: "name is required" }),
+    configuration: z.object({ client_secret: z.string().min(1, { message: "client_secret is required" }) }),
+  });
+  const fieldOf = (path: string): keyof Values | undefined =>
+    path === "name" ? "name" : path === "configuration.client_secret" ? "secret" : path.startsWith("configuration") ? "extra" : undefined;
+  const resolver = bodyResolver<Values>(Body, {
+    toBody: (v) => ({ name: v.name, configuration: { client_secret: v.secret } }),
+    fieldOf,
+    check: (v) => ({ extra: v.extra === "{" ? "Extra fields are not valid JSON" : undefined }),
+    labels: { client_secret: "Client secret" },
+  });
+  const opts = options as unknown as ResolverOptions<Values>;
+
+  it("places each issue of the body on the form field its API path maps to, worded with the form's label", async () => {
+    const out = await resolver({ name: "", extra: "", secret: "" }, undefined, opts);
+    expect(out.errors).toMatchObject({ name: { message: "Name is required" }, secret: { message: "Client secret is required" } });
+  });
+
+  it("says the form's own checks first, beside the schema's, and passes valid values through as typed", async () => {
+    const bad = await resolver({ name: "x", extra: "{", secret: "" }, undefined, opts);
+    expect(Object.keys(bad.errors).sort()).toEqual(["extra", "secret"]);
+    expect(bad.errors.extra?.message).toBe("Extra fields are not valid JSON");
+    const good = await resolver({ name: " x ", extra: "", secret: "s" }, undefined, opts);
+    expect(good).toEqual({ values: { name: " x ", extra: "", secret: "s" }, errors: {} });
   });
 });

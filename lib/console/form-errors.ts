@@ -3,6 +3,7 @@
 // the fields they name. The schemas' messages name the API's fields ("title is required"); a
 // form labels them as the user sees them ("Organization name is required"), in both cases.
 
+import { toNestErrors } from "@hookform/resolvers";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldError, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from "react-hook-form";
 import type { ZodType } from "zod";
@@ -39,6 +40,14 @@ export function schemaResolver<T extends FieldValues>(schema: ZodType, labels: F
   };
 }
 
+/**
+ * The field a violation's message names: the path's last named segment, as the schemas word their
+ * messages ("configuration.client_id" → "client_id is required", "workspace_ids[0]" → "workspace_ids").
+ */
+function namedField(path: string): string {
+  return path.split(/[.[\]]/).filter((part) => part && !/^\d+$/.test(part)).at(-1) ?? path;
+}
+
 export interface ServerErrorPlacement<T extends FieldValues> {
   /** The form's words for the API's fields, as given to schemaResolver. */
   labels?: FieldLabels;
@@ -72,8 +81,46 @@ export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T>,
     }
     if (placed.has(field)) continue;
     // Only INVALID_ARGUMENT describes the value; for other codes the message is the clearer text.
-    placed.set(field, failure.code === "INVALID_ARGUMENT" ? labelMessage(v.description, v.field.split(/[.[]/)[0], labels) : failure.message);
+    placed.set(field, failure.code === "INVALID_ARGUMENT" ? labelMessage(v.description, namedField(v.field), labels) : failure.message);
   }
   [...placed].forEach(([field, message], i) => form.setError(field, { type: "server", message }, { shouldFocus: i === 0 }));
   return placed.size > 0 && !unplaced ? null : failure;
+}
+
+export interface BodyResolverOptions<T extends FieldValues> {
+  /** The request body the form's values make (the form keeps the values as typed). */
+  toBody: (values: T) => unknown;
+  /** The form field that shows an issue of an API path, or undefined when none does. */
+  fieldOf: (apiPath: string) => FieldPath<T> | undefined;
+  /**
+   * The form's own checks, said first: text that must be read before it is part of the body (a
+   * JSON field), or a gap the form words better than the schema ("Choose the person to add.").
+   */
+  check?: (values: T) => Partial<Record<FieldPath<T>, string | undefined>>;
+  labels?: FieldLabels;
+}
+
+/**
+ * A resolver for a form whose values are not the request body as they stand (fields nested in the
+ * body under other names, a JSON text field): `toBody` builds the body, the schema parses it as the
+ * server will, and each issue goes to the field `fieldOf` names for its path — the same mapping
+ * applyServerErrors is given for the server's violations.
+ */
+export function bodyResolver<T extends FieldValues>(schema: ZodType, { toBody, fieldOf, check, labels = {} }: BodyResolverOptions<T>): Resolver<T> {
+  return async (values, _context, options) => {
+    const messages = new Map<FieldPath<T>, string>();
+    for (const [field, message] of Object.entries(check?.(values) ?? {})) if (message) messages.set(field as FieldPath<T>, message as string);
+    const parsed = await schema.safeParseAsync(toBody(values));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join(".");
+        const field = fieldOf(path);
+        if (field && !messages.has(field)) messages.set(field, labelMessage(issue.message, namedField(path), labels));
+      }
+    }
+    if (messages.size === 0) return { values, errors: {} };
+    const flat: Record<string, FieldError> = {};
+    for (const [field, message] of messages) flat[field] = { type: "validate", message };
+    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) as FieldErrors<T> };
+  };
 }

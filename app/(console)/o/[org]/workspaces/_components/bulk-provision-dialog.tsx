@@ -9,9 +9,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
+import { SelectField } from "@/components/select-field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import {
@@ -36,6 +38,13 @@ const ROLE_LABELS: Record<BulkRole, string> = {
   "workspace-editor": "Workspace Editor",
   "workspace-admin": "Workspace Admin",
 };
+const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as BulkRole[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
+
+interface BulkValues {
+  /** The CSV text, typed, pasted or loaded from a file. */
+  csv: string;
+  role: BulkRole;
+}
 
 export interface BulkProvisionDialogProps {
   org: string;
@@ -63,10 +72,11 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
   const uid = useId();
   const fileIds = fieldIds(`${uid}-file`);
   const textIds = fieldIds(`${uid}-text`);
-  const roleIds = fieldIds(`${uid}-role`);
-  const [text, setText] = useState("");
+  // The rows are checked as a whole (the per-row preview below), not field by field: the form holds
+  // the two values, and the preview and the server's verdict are derived from them.
+  const form = useForm<BulkValues>({ defaultValues: { csv: "", role: "workspace-viewer" } });
+  const [text, role] = useWatch({ control: form.control, name: ["csv", "role"] });
   const [fileNote, setFileNote] = useState("");
-  const [role, setRole] = useState<BulkRole>("workspace-viewer");
   // The server's refusal: per preview row where it names one, else for the whole batch.
   const [serverRows, setServerRows] = useState<Record<number, string>>({});
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -112,8 +122,7 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
   const checking = body !== null && !verdict && !verdictFailure;
   const refusedRows = verdict ? verdict.requests.filter((r) => !r.valid).length : 0;
 
-  const changeText = (value: string) => {
-    setText(value);
+  const forgetRefusal = () => {
     setServerRows({});
     setFailure(null);
   };
@@ -125,7 +134,8 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
       setFileNote(`${file.name} is ${Math.ceil(file.size / 1024)} KB; files up to ${MAX_FILE_BYTES / 1024} KB are accepted.`);
       return;
     }
-    changeText(await file.text());
+    form.setValue("csv", await file.text(), { shouldDirty: true });
+    forgetRefusal();
     setFileNote(`Loaded ${file.name}. You can still edit the rows below.`);
   };
 
@@ -194,22 +204,19 @@ function BulkProvisionForm({ org, onDone }: { org: string; onDone: () => void })
               className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-surface-2"
             />
           </Field>
-          <Field ids={roleIds} label="Role for listed members" hint="Members who are not yet in the organization are invited with this role.">
-            <select {...controlProps(roleIds, { hint: true })} value={role} onChange={(e) => setRole(e.target.value as BulkRole)} className={inputClass}>
-              {(Object.keys(ROLE_LABELS) as BulkRole[]).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            control={form.control}
+            name="role"
+            label="Role for listed members"
+            hint="Members who are not yet in the organization are invited with this role."
+            options={ROLE_OPTIONS}
+          />
         </div>
 
         <Field ids={textIds} label="CSV rows">
           <textarea
             {...controlProps(textIds, {})}
-            value={text}
-            onChange={(e) => changeText(e.target.value)}
+            {...form.register("csv", { onChange: forgetRefusal })}
             rows={6}
             spellCheck={false}
             placeholder={BULK_EXAMPLE}

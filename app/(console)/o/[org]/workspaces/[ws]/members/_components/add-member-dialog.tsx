@@ -1,28 +1,54 @@
 "use client";
 
 // "Add member": pick a person of the organization who is not in the workspace yet (search by name
-// or email), choose their roles, add. People outside the organization are invited instead.
+// or email), choose their roles, add. People outside the organization are invited instead. A
+// react-hook-form over the API's WorkspaceMemberCreateInput; a refusal naming the person or the
+// roles is shown under them.
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
-import { inputClass } from "@/components/field";
+import { FieldError, inputClass } from "@/components/field";
 import { Skeleton } from "@/components/states";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
+import { applyServerErrors, bodyResolver } from "@/lib/console/form-errors";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { filterLiteral, toSearchParams } from "@/lib/console/list-query";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import { grantRefusal } from "@/lib/console/role-grants";
-import type { ListUsersOutput, UserWithRolesOutput } from "@/lib/schemas/members";
+import { WorkspaceMemberCreateInput, type ListUsersOutput, type UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { addMemberAction } from "../actions";
-import { RoleChecklist } from "./role-checklist";
+import { RoleChecklistField } from "./role-checklist";
 
 const CANDIDATE_PAGE = 20;
+
+interface AddValues {
+  user_id: string;
+  roles: string[];
+}
+
+function fieldOf(path: string): "user_id" | "roles" | undefined {
+  if (path === "user_id" || path === "email") return "user_id";
+  if (path === "roles" || path.startsWith("roles.")) return "roles";
+  return undefined;
+}
+
+const resolver = bodyResolver<AddValues>(WorkspaceMemberCreateInput, {
+  toBody: (v) => ({ user_id: v.user_id || undefined, roles: v.roles }),
+  fieldOf,
+  // Said as the form asks, before the schema's wording for the same gaps.
+  check: (v) => ({
+    user_id: v.user_id ? undefined : "Choose the person to add.",
+    roles: v.roles.length ? undefined : "Choose at least one role.",
+  }),
+  labels: { roles: "Roles" },
+});
 
 export interface AddMemberDialogProps {
   org: string;
@@ -77,8 +103,11 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
 
   const viewer = roles.find((r) => r.role_id === "workspace-viewer");
   const [picked, setPicked] = useState<UserWithRolesOutput | null>(null);
-  const [chosen, setChosen] = useState<string[]>(viewer && !grantRefusal(held, viewer) ? [viewer.role_id] : []);
-  const [errors, setErrors] = useState<{ person?: string; roles?: string }>({});
+  const form = useForm<AddValues>({
+    defaultValues: { user_id: "", roles: viewer && !grantRefusal(held, viewer) ? [viewer.role_id] : [] },
+    resolver,
+  });
+  const errors = form.formState.errors;
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -91,10 +120,10 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
   });
 
   const add = useMutation({
-    mutationFn: (input: { user_id: string; roles: string[] }) => addMemberAction(org, ws, input),
+    mutationFn: (input: AddValues) => addMemberAction(org, ws, input),
     onSuccess: async (result) => {
       if (!result.ok) {
-        setFailure(result.error);
+        setFailure(applyServerErrors(form, result.error, { fieldOf, labels: { roles: "Roles" } }));
         return;
       }
       await Promise.all([
@@ -111,19 +140,14 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
     e.preventDefault();
     if (add.isPending) return;
     setFailure(null);
-    const next = {
-      person: picked ? undefined : "Choose the person to add.",
-      roles: chosen.length ? undefined : "Choose at least one role.",
-    };
-    setErrors(next);
-    if (next.person || next.roles || !picked) return;
-    add.mutate({ user_id: userIdOf(picked.user.name), roles: chosen });
+    void form.handleSubmit((values) => add.mutate(values))(e);
   };
 
   const list = candidates.data ?? [];
   const listError = candidates.error instanceof ApiRequestError ? candidates.error : candidates.error ? new ApiRequestError("The request failed.", { status: 0 }) : null;
   const searchId = `${uid}-search`;
   const personErrorId = `${uid}-person-error`;
+  const personError = errors.user_id?.message;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col">
@@ -134,17 +158,25 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
           <label htmlFor={searchId} className="block text-sm font-medium">
             Person
           </label>
-          <input
-            id={searchId}
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Search organization members by name or email"
-            autoComplete="off"
-            autoFocus
-            maxLength={256}
-            className={inputClass}
-            aria-describedby={errors.person ? personErrorId : undefined}
+          <Controller
+            control={form.control}
+            name="user_id"
+            render={({ field }) => (
+              <input
+                ref={field.ref}
+                id={searchId}
+                type="search"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                placeholder="Search organization members by name or email"
+                autoComplete="off"
+                autoFocus
+                maxLength={256}
+                className={inputClass}
+                aria-invalid={personError ? true : undefined}
+                aria-describedby={personError ? personErrorId : undefined}
+              />
+            )}
           />
           <div
             role="radiogroup"
@@ -182,7 +214,7 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
                           checked={picked !== null && userIdOf(picked.user.name) === id}
                           onChange={() => {
                             setPicked(u);
-                            setErrors((e) => ({ ...e, person: undefined }));
+                            form.setValue("user_id", id, { shouldValidate: form.formState.isSubmitted });
                           }}
                           className="size-4 shrink-0 accent-[var(--accent)]"
                         />
@@ -197,23 +229,16 @@ function AddMemberForm({ org, ws, roles, held, onDone }: Omit<AddMemberDialogPro
               </ul>
             )}
           </div>
-          {errors.person ? (
-            <p id={personErrorId} className="text-sm text-danger">
-              {errors.person}
-            </p>
-          ) : null}
+          <FieldError id={personErrorId} message={personError} />
         </div>
 
-        <RoleChecklist
+        <RoleChecklistField
+          control={form.control}
+          name="roles"
           legend="Roles"
           roles={roles}
-          value={chosen}
-          onChange={(next) => {
-            setChosen(next);
-            setErrors((e) => ({ ...e, roles: undefined }));
-          }}
           held={held}
-          error={errors.roles}
+          error={errors.roles?.message ?? errors.roles?.root?.message}
         />
       </div>
 

@@ -3,19 +3,24 @@
 // Changing the roles of, or removing, several members at once: one request per member (the same
 // server action a single change uses, so every rule — last admin, no escalation — is checked per
 // member), run one after the other, and the outcome shown per member: done, or the server's
-// refusal with its request id. Nothing is retried or rolled back behind the user's back.
+// refusal with its request id. Nothing is retried or rolled back behind the user's back. The roles
+// are a react-hook-form checked with the API's MemberRolesUpdateInput before anything is sent; a
+// refusal that names the roles (the same body went to every member) is also shown under them.
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { FormDialog } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
+import { applyServerErrors } from "@/lib/console/form-errors";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { removeMemberAction, updateMemberRolesAction } from "../actions";
-import { RoleChecklist } from "./role-checklist";
+import { RoleChecklistField } from "./role-checklist";
+import { rolesPlacement, rolesResolver, type RolesValues } from "./roles-form";
 
 export type BulkKind = "roles" | "remove";
 
@@ -38,24 +43,21 @@ const nameOf = (m: UserWithRolesOutput) => m.user.display_name || m.user.email;
 export function BulkMemberDialog({ org, ws, kind, members: selected, roles, held, onOpenChange, onDone }: BulkMemberDialogProps) {
   // The members as selected when the dialog opened: every one keeps its row and its outcome.
   const [members] = useState(selected);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm<RolesValues>({ defaultValues: { roles: [] }, resolver: rolesResolver("members") });
+  const error = form.formState.errors.roles?.message ?? form.formState.errors.roles?.root?.message;
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [running, setRunning] = useState(false);
   const queryClient = useQueryClient();
   const toast = useToast();
   const finished = Object.keys(outcomes).length > 0 && !running;
 
-  const run = async () => {
-    if (kind === "roles" && chosen.length === 0) {
-      setError("Choose at least one role. To take all access away, remove the members instead.");
-      return;
-    }
+  const run = async (chosen: string[]) => {
     // A second run (after refusals) retries only the members not done yet.
     const todo = members.filter((m) => outcomes[m.user.name]?.state !== "done");
     setRunning(true);
     setOutcomes((o) => ({ ...o, ...Object.fromEntries(todo.map((m) => [m.user.name, { state: "pending" } as Outcome])) }));
     const succeeded: string[] = [];
+    let fieldRefusal: ActionFailure | null = null;
     for (const m of todo) {
       const id = userIdOf(m.user.name);
       let result: ActionOutcome<unknown> | null;
@@ -70,9 +72,11 @@ export function BulkMemberDialog({ org, ws, kind, members: selected, roles, held
           ? { state: "done" }
           : { state: "failed", failure: result.error };
       if (outcome.state === "done") succeeded.push(m.user.name);
+      else if (!fieldRefusal && outcome.failure.fieldViolations.length) fieldRefusal = outcome.failure;
       setOutcomes((o) => ({ ...o, [m.user.name]: outcome }));
     }
     setRunning(false);
+    if (fieldRefusal && kind === "roles") applyServerErrors(form, fieldRefusal, rolesPlacement);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: memberKeys.workspace(ws) }),
       queryClient.invalidateQueries({ queryKey: roleKeys.holders(ws) }),
@@ -102,17 +106,17 @@ export function BulkMemberDialog({ org, ws, kind, members: selected, roles, held
       submitVariant={kind === "remove" ? "danger" : "primary"}
       pending={running}
       cancelFirst={kind === "remove"}
-      onSubmit={() => void run()}
+      onSubmit={() => {
+        if (kind === "remove") void run([]);
+        else void form.handleSubmit((values) => run(values.roles))();
+      }}
     >
       {kind === "roles" ? (
-        <RoleChecklist
+        <RoleChecklistField
+          control={form.control}
+          name="roles"
           legend="Workspace roles"
           roles={roles}
-          value={chosen}
-          onChange={(next) => {
-            setChosen(next);
-            setError(undefined);
-          }}
           held={held}
           error={error}
           disabled={running}

@@ -1,19 +1,25 @@
 "use client";
 
+// "Change roles" of one member: the workspace roles as a checklist, checked with the API's
+// MemberRolesUpdateInput (react-hook-form); a refusal naming the roles is shown under them.
+
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { Dialog, DialogContent } from "@/components/dialog";
 import { DialogFooter } from "@/components/form-dialog";
 import { useToast } from "@/components/toast";
 import { WORKSPACE_ADMIN } from "@/lib/auth/permissions";
 import type { ActionFailure } from "@/lib/console/action-result";
+import { applyServerErrors } from "@/lib/console/form-errors";
 import { userIdOf } from "@/lib/console/member-list-query";
 import { memberKeys, roleKeys } from "@/lib/console/query-keys";
 import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { updateMemberRolesAction } from "../actions";
-import { RoleChecklist } from "./role-checklist";
+import { RoleChecklistField } from "./role-checklist";
+import { rolesPlacement, rolesResolver, type RolesValues } from "./roles-form";
 
 export interface ChangeRolesDialogProps {
   org: string;
@@ -55,8 +61,8 @@ function ChangeRolesForm({
   onDone,
 }: Omit<ChangeRolesDialogProps, "member" | "onOpenChange"> & { member: UserWithRolesOutput; onDone: () => void }) {
   const current = member.roles.filter((r) => r.role_scope === "ROLE_SCOPE_WORKSPACE").map((r) => r.name);
-  const [chosen, setChosen] = useState<string[]>(current);
-  const [error, setError] = useState<string | undefined>();
+  const form = useForm<RolesValues>({ defaultValues: { roles: current }, resolver: rolesResolver("member") });
+  const error = form.formState.errors.roles?.message ?? form.formState.errors.roles?.root?.message;
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -73,7 +79,7 @@ function ChangeRolesForm({
     mutationFn: (next: string[]) => updateMemberRolesAction(org, ws, userIdOf(member.user.name), { roles: next }),
     onSuccess: async (result) => {
       if (!result.ok) {
-        setFailure(result.error);
+        setFailure(applyServerErrors(form, result.error, rolesPlacement));
         return;
       }
       await Promise.all([
@@ -90,25 +96,18 @@ function ChangeRolesForm({
     e.preventDefault();
     if (save.isPending) return;
     setFailure(null);
-    if (chosen.length === 0) {
-      setError("Choose at least one role. To take all access away, remove the member instead.");
-      return;
-    }
-    save.mutate(chosen);
+    void form.handleSubmit((values) => save.mutate(values.roles))(e);
   };
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col">
       <div className="space-y-5 px-5 py-5">
         <ActionErrorAlert failure={failure} />
-        <RoleChecklist
+        <RoleChecklistField
+          control={form.control}
+          name="roles"
           legend="Workspace roles"
           roles={shown}
-          value={chosen}
-          onChange={(next) => {
-            setChosen(next);
-            setError(undefined);
-          }}
           held={held}
           alreadyHeld={current}
           locked={

@@ -156,7 +156,7 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
         header: "Added",
         enableSorting: true,
         meta: { newestFirst: true, className: "whitespace-nowrap text-muted", skeleton: <Skeleton className="h-3.5 w-20" /> },
-        cell: ({ row: { original: member } }) => <LocalTime iso={member.create_time} format="relative" />,
+        cell: ({ row: { original: member } }) => <LocalTime iso={member.create_time} format="relative" fullDate="below" />,
       }),
       col.display({
         id: "last_active_time",
@@ -178,7 +178,7 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
           !member.last_active_time ? (
             "Never"
           ) : (
-            <LocalTime iso={member.last_active_time} format={exactActivity ? "datetime" : "relative"} focusable={false} />
+            <LocalTime iso={member.last_active_time} format={exactActivity ? "datetime" : "relative"} fullDate="hidden" />
           ),
       }),
       col.display({

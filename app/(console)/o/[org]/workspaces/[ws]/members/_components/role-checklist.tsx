@@ -3,7 +3,8 @@
 // The workspace's roles as a group of checkboxes (a multi-select that needs no popup). A role the
 // user cannot grant, or cannot take away, stays listed but disabled, with the reason under it.
 
-import { useId } from "react";
+import { useId, type Ref } from "react";
+import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { grantRefusal } from "@/lib/console/role-grants";
 import type { RoleOutput } from "@/lib/schemas/roles";
 
@@ -20,14 +21,16 @@ export interface RoleChecklistProps {
   locked?: Readonly<Record<string, string>>;
   error?: string;
   disabled?: boolean;
+  /** react-hook-form's field ref: on an error the group takes focus, its legend and error are read. */
+  fieldRef?: Ref<HTMLFieldSetElement>;
 }
 
-export function RoleChecklist({ legend, roles, value, onChange, held, alreadyHeld = [], locked = {}, error, disabled }: RoleChecklistProps) {
+export function RoleChecklist({ legend, roles, value, onChange, held, alreadyHeld = [], locked = {}, error, disabled, fieldRef }: RoleChecklistProps) {
   const uid = useId();
   const errorId = `${uid}-error`;
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
   return (
-    <fieldset aria-describedby={error ? errorId : undefined} disabled={disabled}>
+    <fieldset ref={fieldRef} tabIndex={fieldRef ? -1 : undefined} aria-describedby={error ? errorId : undefined} disabled={disabled} className="outline-none">
       <legend className="mb-1.5 text-sm font-medium">{legend}</legend>
       <ul className="divide-y divide-border rounded-lg border border-border">
         {roles.map((role) => {
@@ -74,5 +77,22 @@ export function RoleChecklist({ legend, roles, value, onChange, held, alreadyHel
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+export type RoleChecklistFieldProps<T extends FieldValues> = Omit<RoleChecklistProps, "value" | "onChange" | "fieldRef"> & {
+  control: Control<T>;
+  /** The form's field holding the chosen role ids. */
+  name: FieldPath<T>;
+};
+
+/** The checklist as a react-hook-form field: it holds the field's role ids and takes focus when the field is invalid. */
+export function RoleChecklistField<T extends FieldValues>({ control, name, ...rest }: RoleChecklistFieldProps<T>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <RoleChecklist {...rest} fieldRef={field.ref} value={field.value} onChange={field.onChange} />}
+    />
   );
 }

@@ -1,18 +1,34 @@
 "use client";
 
-// Disable or enable the workspace, with a reason and a comment kept in its state history.
+// Disable or enable the workspace, with a reason and a comment kept in its state history. A
+// react-hook-form over the API's WorkspaceStateChangeInput; a refusal naming a field is shown
+// under it.
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { UNREACHABLE } from "@/components/action-error";
+import { CharacterCount } from "@/components/character-count";
 import { Field, controlProps, fieldIds, inputClass } from "@/components/field";
 import { FormDialog } from "@/components/form-dialog";
+import { SelectField } from "@/components/select-field";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
+import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { REASON_LABELS } from "@/lib/console/state-reasons";
-import { STATE_TRANSITION_REASONS, type StateTransitionReason, type WorkspaceOutput } from "@/lib/schemas/workspaces";
+import { STATE_TRANSITION_REASONS, WorkspaceStateChangeInput, type StateTransitionReason, type WorkspaceOutput } from "@/lib/schemas/workspaces";
 import { disableWorkspaceAction, enableWorkspaceAction } from "../actions";
 import { CONFLICT_MESSAGE, useRefreshAfterChange } from "./use-refresh-after-change";
+
+const COMMENT_MAX = 1024;
+const REASON_OPTIONS = STATE_TRANSITION_REASONS.map((value) => ({ value, label: REASON_LABELS[value] }));
+
+interface StateValues {
+  reason: StateTransitionReason;
+  comment: string;
+}
+
+const resolver = schemaResolver<StateValues>(WorkspaceStateChangeInput);
 
 export interface StateDialogProps {
   org: string;
@@ -24,19 +40,19 @@ export interface StateDialogProps {
 
 export function StateDialog({ org, workspace, verb, open, onOpenChange }: StateDialogProps) {
   const uid = useId();
-  const reasonIds = fieldIds(`${uid}-reason`);
   const commentIds = fieldIds(`${uid}-comment`);
-  const [reason, setReason] = useState<StateTransitionReason>("USER_INITIATED");
-  const [comment, setComment] = useState("");
+  const form = useForm<StateValues>({ defaultValues: { reason: "USER_INITIATED", comment: "" }, resolver });
+  const errors = form.formState.errors;
+  const comment = useWatch({ control: form.control, name: "comment" });
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const refresh = useRefreshAfterChange(org);
   const Verb = verb === "disable" ? "Disable" : "Enable";
 
   const change = useMutation({
-    mutationFn: () => (verb === "disable" ? disableWorkspaceAction : enableWorkspaceAction)(org, workspace.workspace_id, { reason, comment }),
+    mutationFn: (values: StateValues) => (verb === "disable" ? disableWorkspaceAction : enableWorkspaceAction)(org, workspace.workspace_id, values),
     onSuccess: async (result) => {
-      if (!result.ok) return setFailure(result.error);
+      if (!result.ok) return setFailure(result.error.code === "ABORTED" ? result.error : applyServerErrors(form, result.error));
       toast({ title: `Workspace ${verb}d`, description: `“${result.data.title}” is now ${result.data.state.toLowerCase()}.` });
       onOpenChange(false);
       await refresh();
@@ -61,25 +77,26 @@ export function StateDialog({ org, workspace, verb, open, onOpenChange }: StateD
       failureMessage={failure?.code === "ABORTED" ? CONFLICT_MESSAGE : undefined}
       onSubmit={() => {
         setFailure(null);
-        change.mutate();
+        void form.handleSubmit((values) => change.mutate(values))();
       }}
     >
-      <Field ids={reasonIds} label="Reason">
-        <select {...controlProps(reasonIds, {})} value={reason} onChange={(e) => setReason(e.target.value as StateTransitionReason)} className={inputClass}>
-          {STATE_TRANSITION_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {REASON_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field ids={commentIds} label="Comment" labelNote="(optional)" hint="Kept in the workspace's state history and audit log.">
+      <SelectField control={form.control} name="reason" label="Reason" options={REASON_OPTIONS} />
+      <Field
+        ids={commentIds}
+        label="Comment"
+        labelNote="(optional)"
+        hint={
+          <>
+            Kept in the workspace&apos;s state history and audit log. <CharacterCount value={comment} max={COMMENT_MAX} />
+          </>
+        }
+        error={errors.comment?.message}
+      >
         <textarea
-          {...controlProps(commentIds, { hint: true })}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          {...controlProps(commentIds, { hint: true, error: errors.comment?.message })}
+          {...form.register("comment")}
           rows={3}
-          maxLength={1024}
+          maxLength={COMMENT_MAX}
           className={`${inputClass} resize-y`}
         />
       </Field>
