@@ -89,6 +89,11 @@ export async function createPrismaClient(url: string | undefined): Promise<OpenC
     // One pool for Prisma and for the hot reads that skip it (rawRunnerOf); every statement is
     // named, so each connection parses and plans it once.
     const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis });
+    // An idle pooled connection that the server ends (a restart, an administrator, a dropped
+    // database) is an 'error' event on the pool; unheard, it ends the whole process. Prisma's
+    // adapter listens only while connected, so the pool has a listener of its own: the pool
+    // drops that connection and opens another when one is needed.
+    pool.on("error", (error) => console.warn(`PostgreSQL ended an idle pooled connection: ${error.message}`));
     const nameOf = statementNamer();
     const prisma = makePrisma(new PrismaPg(pool, { statementNameGenerator: (query) => nameOf(query.sql) ?? "" }), connectionTimeoutMillis);
     rawRunners.set(prisma, pgRunner(pool, nameOf));

@@ -55,6 +55,25 @@ describe("raw reads on PostgreSQL", () => {
     expect(probes[0].name).toMatch(/^wsa_/);
     expect(prepared.some((p) => /FROM "public"\."users"/.test(p.statement) && p.name.startsWith("wsa_"))).toBe(true);
   });
+
+  it("survive the server ending an idle pooled connection, also once Prisma has let go of the pool: the next read reconnects", async () => {
+    const run = rawRunnerOf(client!.prisma)!;
+    const [{ pid }] = await run<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+    // Prisma's adapter listens for the pool's errors only while connected (closing a client
+    // disconnects Prisma before it ends the pool). Ended from another connection while this one
+    // sits idle: with no listener of the pool's own, the pool's 'error' event is an uncaught
+    // exception that ends the process (vitest fails the run on it).
+    await client!.prisma.$disconnect();
+    const admin = await createPrismaClient(process.env.DATABASE_URL);
+    try {
+      await rawRunnerOf(admin.prisma)!(Prisma.sql`SELECT pg_terminate_backend(${pid}::int)`);
+    } finally {
+      await admin.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [{ pid: next }] = await run<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+    expect(next).not.toBe(pid);
+  });
 });
 
 describe("raw reads on the embedded database (PGlite in this process)", () => {
