@@ -10,7 +10,8 @@ import { expect, test } from "@playwright/test";
 import { startTestSmtp, type TestSmtp } from "../../lib/testing/smtp";
 import { makeWorld, startServer, type ProcessWorld, type ServerProcess } from "../processes/server";
 
-const PORT = 3132;
+// Ports beside the suite's own (E2E_PORT, default 3100), so two checkouts can run the suite at once.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 32;
 
 let world: ProcessWorld;
 let smtp: TestSmtp;

@@ -10,8 +10,9 @@
 import { expect, test } from "@playwright/test";
 import { CuttableProxy, makeWorld, startServer, type ProcessWorld, type ServerProcess } from "../processes/server";
 
-const SERVER_PORT = 3131;
-const PROXY_PORT = 3140;
+// Ports beside the suite's own (E2E_PORT, default 3100), so two checkouts can run the suite at once.
+const SERVER_PORT = Number(process.env.E2E_PORT ?? 3100) + 31;
+const PROXY_PORT = Number(process.env.E2E_PORT ?? 3100) + 40;
 const OUTAGE_MS = 3000;
 const LOAD_MS = Number(process.env.FAULTS_LOAD_SECONDS ?? 2) * 1000;
 const CONCURRENCY = Number(process.env.FAULTS_CONCURRENCY ?? 6);

@@ -9,7 +9,8 @@ import { expect, test } from "@playwright/test";
 import { startTestSmtp, type TestSmtp } from "../../lib/testing/smtp";
 import { makeWorld, startServer, type ProcessWorld, type ServerProcess } from "../processes/server";
 
-const PORTS = [3133, 3134];
+// Ports beside the suite's own (E2E_PORT, default 3100), so two checkouts can run the suite at once.
+const PORTS = [Number(process.env.E2E_PORT ?? 3100) + 33, Number(process.env.E2E_PORT ?? 3100) + 34];
 const PUBLIC_URL = `http://localhost:${PORTS[0]}`;
 const API_LIMIT = 30;
 
