@@ -8,7 +8,6 @@ import { useForm, useWatch } from "react-hook-form";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { ORGANIZATION_LABELS } from "@/lib/console/form-labels";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
-import { OrganizationCreateInput } from "@/lib/schemas/organizations";
 import { ActionErrorAlert, UNREACHABLE } from "./action-error";
 import { CharacterCount } from "./character-count";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
@@ -22,7 +21,10 @@ export interface CreateOrganizationFormProps {
 }
 
 const TITLE_MAX = 256;
-const resolver = schemaResolver<{ title: string }>(OrganizationCreateInput.pick({ title: true }), ORGANIZATION_LABELS);
+const resolver = schemaResolver<{ title: string }>(
+  () => import("@/lib/schemas/organizations").then((m) => m.OrganizationCreateInput.pick({ title: true })),
+  ORGANIZATION_LABELS,
+);
 
 export function CreateOrganizationForm({ action }: CreateOrganizationFormProps) {
   const ids = fieldIds(`${useId()}-org-title`);

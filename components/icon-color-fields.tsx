@@ -9,7 +9,7 @@ import { useId } from "react";
 import { FieldError } from "./field";
 import { onRovingKeyDown, rovingTabIndex } from "@/lib/console/roving";
 import { Glyph, iconLabel } from "./workspace-icon";
-import { WORKSPACE_ICONS } from "@/lib/schemas/workspaces";
+import { WORKSPACE_ICONS } from "@/lib/schemas/values";
 
 export const COLOR_SWATCHES = [
   { name: "Indigo", hex: "#4F46E5" },

@@ -7,13 +7,12 @@
 
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z, type ZodType } from "zod";
 import { ActionErrorAlert, UNREACHABLE } from "./action-error";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
 import { PasswordInput } from "./password-input";
 import { SubmitButton } from "./submit-button";
 import type { ActionFailure } from "@/lib/console/action-result";
-import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
+import { applyServerErrors, schemaResolver, type SchemaSource } from "@/lib/console/form-errors";
 
 export interface SingleFieldFormProps {
   /** The field's name, as the server's field violations name it ("email", "password"). */
@@ -22,8 +21,11 @@ export interface SingleFieldFormProps {
   hint?: string;
   type: "email" | "password";
   autoComplete: string;
-  /** The API's schema for the field (lib/schemas); its messages are shown on the field, worded with the label. */
-  schema: ZodType<string, string>;
+  /**
+   * The API's schema for the one field, as an object schema (e.g. `UserInput.pick({ email: true })`),
+   * or its loader; its messages are shown on the field, worded with the label.
+   */
+  schema: SchemaSource;
   submitLabel: string;
   pendingLabel: string;
   /**
@@ -38,7 +40,8 @@ export function SingleFieldForm({ name, label, hint, type, autoComplete, schema,
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const labels = { [name]: label };
   // Keyed by the real name, so the input is named as browsers and password managers expect.
-  const form = useForm<Record<string, string>>({ defaultValues: { [name]: "" }, resolver: schemaResolver(z.object({ [name]: schema }), labels) });
+  const [resolver] = useState(() => schemaResolver<Record<string, string>>(schema, labels));
+  const form = useForm<Record<string, string>>({ defaultValues: { [name]: "" }, resolver });
   const error = form.formState.errors[name]?.message;
 
   const submit = form.handleSubmit(async (values) => {

@@ -10,7 +10,7 @@ import { useMemo, useState } from "react";
 import { inputClass } from "@/components/field";
 import { DEFAULT_DISPLAY, formatTime, zoneAbbreviation, type DisplayPreferences } from "@/lib/console/format";
 import { filterTimeZones } from "@/lib/console/preferences-form";
-import { timeZoneNames } from "@/lib/schemas/preferences";
+import { timeZoneNames } from "@/lib/schemas/values";
 
 export interface TimeZoneComboboxProps {
   id: string;

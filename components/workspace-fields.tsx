@@ -6,17 +6,24 @@
 // WorkspaceUpdateInput) validate it in the browser exactly as the server will, and a server
 // field violation ("configuration.domain") lands on the field of the same name.
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { useId } from "react";
 import { Controller, useWatch, type FieldPath, type Resolver, type UseFormReturn } from "react-hook-form";
 import { CharacterCount } from "./character-count";
 import { Field, controlProps, fieldIds, inputClass } from "./field";
 import { ColorPicker, IconPicker } from "./icon-color-fields";
-import { SelectField } from "./select-field";
+import type { SelectField as SelectFieldComponent } from "./select-field";
 import { WorkspaceIcon } from "./workspace-icon";
 import type { ActionFailure } from "@/lib/console/action-result";
-import { applyServerErrors as applyFieldErrors } from "@/lib/console/form-errors";
-import { DATA_REGIONS, WorkspaceCreateInput, WorkspaceUpdateInput, type DataPolicy, type WorkspaceOutput } from "@/lib/schemas/workspaces";
+import { applyServerErrors as applyFieldErrors, schemaMessagesResolver } from "@/lib/console/form-errors";
+import { DATA_REGIONS } from "@/lib/schemas/values";
+import type { DataPolicy, WorkspaceOutput } from "@/lib/schemas/workspaces";
+
+// The data region is chosen only at create (the New workspace dialog): its Radix select loads with
+// that field, so the General tab, which shows the domain instead, does not load it at all.
+const SelectField = dynamic(() => import("./select-field").then((m) => m.SelectField), {
+  loading: () => <div aria-hidden="true" className="h-[4.75rem]" />,
+}) as unknown as typeof SelectFieldComponent;
 
 export const TITLE_MAX = 256;
 export const DESCRIPTION_MAX = 1024;
@@ -63,8 +70,8 @@ export function valuesOf(ws: WorkspaceOutput): WorkspaceFieldValues {
 }
 
 // Raw values: the form keeps what the user typed; the server trims and normalises on its own.
-const createResolver = zodResolver(WorkspaceCreateInput, undefined, { raw: true }) as unknown as Resolver<WorkspaceFieldValues>;
-const updateResolver = zodResolver(WorkspaceUpdateInput, undefined, { raw: true }) as unknown as Resolver<WorkspaceFieldValues>;
+const createResolver = schemaMessagesResolver<WorkspaceFieldValues>(() => import("@/lib/schemas/workspaces").then((m) => m.WorkspaceCreateInput));
+const updateResolver = schemaMessagesResolver<WorkspaceFieldValues>(() => import("@/lib/schemas/workspaces").then((m) => m.WorkspaceUpdateInput));
 
 /** The resolver for a mode: data_policy is fixed after create, so an edit never validates or sends it. */
 export function workspaceResolver(mode: "create" | "edit"): Resolver<WorkspaceFieldValues> {

@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { AuthNotice } from "@/components/auth-notice";
 import { SingleFieldForm } from "@/components/single-field-form";
-import { PasswordResetRequestInput } from "@/lib/schemas/users";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
@@ -25,7 +24,7 @@ export function ForgotPasswordForm() {
       type="email"
       autoComplete="email"
       // The API's own rule for the address; the raw text is what is sent.
-      schema={PasswordResetRequestInput.shape.email}
+      schema={() => import("@/lib/schemas/users").then((m) => m.PasswordResetRequestInput.pick({ email: true }))}
       submitLabel="Send me a reset link"
       pendingLabel="Sending…"
       onSubmit={async (email) => {

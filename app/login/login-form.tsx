@@ -13,7 +13,6 @@ import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/compone
 import { PasswordInput } from "@/components/password-input";
 import { SubmitButton } from "@/components/submit-button";
 import { schemaResolver } from "@/lib/console/form-errors";
-import { SignInInput } from "@/lib/schemas/users";
 
 // One message for an unknown email and a wrong password alike: the form must not reveal which
 // addresses have accounts.
@@ -30,7 +29,7 @@ export function retryMessage(error: string | null | undefined, now = new Date())
 }
 
 type SignInValues = { email: string; password: string };
-const resolver = schemaResolver<SignInValues>(SignInInput);
+const resolver = schemaResolver<SignInValues>(() => import("@/lib/schemas/users").then((m) => m.SignInInput));
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState("");

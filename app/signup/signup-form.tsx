@@ -17,11 +17,10 @@ import { SubmitButton } from "@/components/submit-button";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { USER_LABELS } from "@/lib/console/form-labels";
-import { UserCreateInput } from "@/lib/schemas/users";
 import { signUpAction } from "./actions";
 
 type SignUpValues = { display_name: string; email: string; password: string };
-const resolver = schemaResolver<SignUpValues>(UserCreateInput, USER_LABELS);
+const resolver = schemaResolver<SignUpValues>(() => import("@/lib/schemas/users").then((m) => m.UserCreateInput), USER_LABELS);
 
 export function SignUpForm({ minPasswordLength, maxPasswordLength }: { minPasswordLength: number; maxPasswordLength: number }) {
   const form = useForm<SignUpValues>({ defaultValues: { display_name: "", email: "", password: "" }, resolver });

@@ -15,29 +15,32 @@ const TARGET_KB = 150;
  * again the same day after their forms moved to react-hook-form with the shared zod schemas in
  * the browser and `/` gained the user's invitations (+12 to +47 kB: `/` 156 → 207, sign-in 163 →
  * 210, general 218 → 250): that weight is issue 13's and 14's to take off, not slack to keep.
+ * Fourteen form pages re-measured after zod and the schemas left their first load (loaded on a
+ * form's first validation) and their dialogs loaded on first opening (e.g. sign-in 206.4 → 174.5,
+ * tokens 245.2 → 160.7, general 246.9 → 182.3).
  */
 const OVER_TARGET: Record<string, number> = {
-  "/": 207,
-  "/forgot-password": 200,
-  "/invite/[token]": 211,
-  "/login": 210,
+  "/": 174,
+  "/forgot-password": 169,
+  "/invite/[token]": 179,
+  "/login": 178,
   "/o/[org]": 159,
   "/o/[org]/activity": 159,
   "/o/[org]/mail": 159,
-  "/o/[org]/settings": 267,
+  "/o/[org]/settings": 220,
   "/o/[org]/workspaces": 187,
   "/o/[org]/workspaces/[ws]": 160,
   "/o/[org]/workspaces/[ws]/activity": 160,
-  "/o/[org]/workspaces/[ws]/credentials": 252,
-  "/o/[org]/workspaces/[ws]/general": 250,
-  "/o/[org]/workspaces/[ws]/invites": 229,
+  "/o/[org]/workspaces/[ws]/credentials": 167,
+  "/o/[org]/workspaces/[ws]/general": 186,
+  "/o/[org]/workspaces/[ws]/invites": 166,
   "/o/[org]/workspaces/[ws]/members": 188,
-  "/o/[org]/workspaces/[ws]/preferences": 224,
-  "/o/[org]/workspaces/[ws]/roles": 234,
-  "/o/[org]/workspaces/[ws]/settings": 250,
-  "/reset-password/[token]": 208,
-  "/settings/tokens": 249,
-  "/signup": 211,
+  "/o/[org]/workspaces/[ws]/preferences": 193,
+  "/o/[org]/workspaces/[ws]/roles": 167,
+  "/o/[org]/workspaces/[ws]/settings": 165,
+  "/reset-password/[token]": 178,
+  "/settings/tokens": 164,
+  "/signup": 179,
   "/verify-email/[token]": 154,
 };
 

@@ -125,3 +125,42 @@ describe("bodyResolver", () => {
     expect(good).toEqual({ values: { name: " x ", extra: "", secret: "s" }, errors: {} });
   });
 });
+
+describe("schemaResolver with a loader", () => {
+  // Issue 13: the forms' schemas (and zod) were in every form page's first load; a form now hands
+  // over a loader, called on the first validation only.
+  it("loads the schema on the first validation, once, and checks with it as before", async () => {
+    let loads = 0;
+    const resolve = schemaResolver(
+      async () => {
+        loads += 1;
+        return OrganizationCreateInput.pick({ title: true });
+      },
+      { title: "Organization name" },
+    );
+    expect(loads).toBe(0);
+    expect((await resolve({ title: "" }, undefined, options)).errors.title?.message).toBe("Organization name is required");
+    expect((await resolve({ title: "Acme" }, undefined, options)).errors).toEqual({});
+    expect(loads).toBe(1);
+  });
+
+  it("lets the values through while the schema cannot be loaded, and tries again on the next validation", async () => {
+    let fail = true;
+    const resolve = schemaResolver(async () => {
+      if (fail) throw new Error("chunk load failed");
+      return OrganizationCreateInput.pick({ title: true });
+    });
+    // The server parses the same values with the same schema, so nothing unchecked is stored.
+    expect(await resolve({ title: "" }, undefined, options)).toEqual({ values: { title: "" }, errors: {} });
+    fail = false;
+    expect((await resolve({ title: "" }, undefined, options)).errors.title?.message).toBe("Title is required");
+  });
+
+  it("loads a body schema on the first validation too", async () => {
+    const resolve = bodyResolver<{ name: string }>(async () => z.object({ title: z.string().min(1, { message: "title is required" }) }), {
+      toBody: (v) => ({ title: v.name }),
+      fieldOf: (p) => (p === "title" ? "name" : undefined),
+    });
+    expect((await resolve({ name: "" }, undefined, options as unknown as ResolverOptions<{ name: string }>)).errors.name?.message).toBe("Title is required");
+  });
+});

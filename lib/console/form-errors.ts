@@ -2,12 +2,39 @@
 // very schema the server parses with, and the server's INVALID_ARGUMENT field violations land on
 // the fields they name. The schemas' messages name the API's fields ("title is required"); a
 // form labels them as the user sees them ("Organization name is required"), in both cases.
+//
+// A form hands its resolver a loader (`() => import("@/lib/schemas/users").then((m) => m.SignInInput)`)
+// rather than the schema: zod and the schema modules (~45 kB gzip) are then fetched on the form's
+// first validation instead of with the page (issue 13), and this module imports nothing of zod.
 
 import { toNestErrors } from "@hookform/resolvers";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldError, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from "react-hook-form";
 import type { ZodType } from "zod";
 import { relabel, type ActionFailure } from "./action-result";
+
+/** A shared schema, or a loader of it (the form's page then loads zod only when it first validates). */
+export type SchemaSource = ZodType | (() => Promise<ZodType>);
+
+/**
+ * `make(schema)` once the schema (and whatever `make` needs) has loaded; the load starts on the
+ * first call. A failed load (a network blip) is tried again on the next call, and meanwhile the
+ * form's values pass unchecked: the server parses them with the same schema and its field
+ * violations still land on the fields (applyServerErrors).
+ */
+function lazily<T extends FieldValues, V>(source: SchemaSource, make: (schema: ZodType) => Promise<V> | V): (run: (v: V) => ReturnType<Resolver<T>>, values: T) => ReturnType<Resolver<T>> {
+  let ready: Promise<V> | undefined;
+  return async (run, values) => {
+    ready ??= Promise.resolve(typeof source === "function" ? source() : source).then(make);
+    let loaded: V;
+    try {
+      loaded = await ready;
+    } catch {
+      ready = undefined;
+      return { values, errors: {} };
+    }
+    return run(loaded);
+  };
+}
 
 /** The words a form shows for an API field, by the field's name: `{ title: "Organization name" }`. */
 export type FieldLabels = Readonly<Record<string, string>>;
@@ -31,13 +58,22 @@ function relabelErrors(errors: FieldErrors, labels: FieldLabels, top?: string): 
  * A resolver that validates with `schema` on the raw values (the form keeps what was typed; the
  * server trims and normalises on its own) and words its messages with `labels`.
  */
-export function schemaResolver<T extends FieldValues>(schema: ZodType, labels: FieldLabels = {}): Resolver<T> {
-  const resolve = zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<T>;
+export function schemaResolver<T extends FieldValues>(schema: SchemaSource, labels: FieldLabels = {}): Resolver<T> {
+  const resolve = schemaMessagesResolver<T>(schema);
   return async (values, context, options) => {
     const result = await resolve(values, context, options);
     relabelErrors(result.errors as FieldErrors, labels);
     return result;
   };
+}
+
+/** As schemaResolver, with the schema's messages as they are (forms whose fields carry the API's names). */
+export function schemaMessagesResolver<T extends FieldValues>(schema: SchemaSource): Resolver<T> {
+  const withResolver = lazily<T, Resolver<T>>(schema, async (loaded) => {
+    const { zodResolver } = await import("@hookform/resolvers/zod");
+    return zodResolver(loaded as never, undefined, { raw: true }) as unknown as Resolver<T>;
+  });
+  return (values, context, options) => withResolver((resolve) => resolve(values, context, options), values);
 }
 
 /**
@@ -106,11 +142,14 @@ export interface BodyResolverOptions<T extends FieldValues> {
  * server will, and each issue goes to the field `fieldOf` names for its path — the same mapping
  * applyServerErrors is given for the server's violations.
  */
-export function bodyResolver<T extends FieldValues>(schema: ZodType, { toBody, fieldOf, check, labels = {} }: BodyResolverOptions<T>): Resolver<T> {
-  return async (values, _context, options) => {
+export function bodyResolver<T extends FieldValues>(schema: SchemaSource, { toBody, fieldOf, check, labels = {} }: BodyResolverOptions<T>): Resolver<T> {
+  const withSchema = lazily<T, ZodType>(schema, (loaded) => loaded);
+  return (values, _context, options) => withSchema((loaded) => checkBody(loaded, values, options), values);
+
+  async function checkBody(loaded: ZodType, values: T, options: Parameters<Resolver<T>>[2]): Promise<Awaited<ReturnType<Resolver<T>>>> {
     const messages = new Map<FieldPath<T>, string>();
     for (const [field, message] of Object.entries(check?.(values) ?? {})) if (message) messages.set(field as FieldPath<T>, message as string);
-    const parsed = await schema.safeParseAsync(toBody(values));
+    const parsed = await loaded.safeParseAsync(toBody(values));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String).join(".");
@@ -122,5 +161,5 @@ export function bodyResolver<T extends FieldValues>(schema: ZodType, { toBody, f
     const flat: Record<string, FieldError> = {};
     for (const [field, message] of messages) flat[field] = { type: "validate", message };
     return { values: {}, errors: toNestErrors(flat as FieldErrors, options) as FieldErrors<T> };
-  };
+  }
 }

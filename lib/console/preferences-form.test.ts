@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GENERAL_FIELDS } from "@/lib/schemas/preferences";
 import {
-  PreferencesFormSchema,
   changedGeneralFields,
   filterTimeZones,
   generalDraftOf,
@@ -10,6 +9,7 @@ import {
   supportChanged,
   type PreferencesFormValues,
 } from "./preferences-form";
+import { PreferencesFormSchema } from "./preferences-form-schema";
 
 const unset = { time_zone: "", time_format: "", date_format: "", decimal_symbol: "", decimal_places: "", measurement_system: "" };
 const values = (general: Partial<PreferencesFormValues["general"]> = {}, support = { grant: false, duration: "none" }): PreferencesFormValues => ({

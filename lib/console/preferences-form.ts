@@ -1,10 +1,10 @@
 // The preference form's values and the request built from them. The form holds strings ("" =
-// inherit, as the selects and the zone input do); its resolver checks each one with the shared
-// request schema's rule for that field (GeneralPreferencesInput, "" read as null), so the browser
-// refuses exactly what the API refuses, with the same messages. Pure and client-safe.
+// inherit, as the selects and the zone input do); its resolver (preferences-form-schema.ts, loaded
+// on the form's first check) holds each one to the shared request schema's rule for that field.
+// Pure and client-safe, and free of zod so the page does not load it up front.
 
-import { z } from "zod";
-import { GENERAL_FIELDS, GeneralPreferencesInput, type GeneralField, type GeneralPreferencesOutput } from "../schemas/preferences";
+import type { GeneralPreferencesOutput } from "../schemas/preferences";
+import { GENERAL_FIELDS, type GeneralField } from "../schemas/values";
 
 export const PREFERENCE_LABELS: Record<GeneralField, string> = {
   time_zone: "Time zone",
@@ -27,28 +27,6 @@ export interface PreferencesFormValues {
   general: GeneralDraft;
   support: SupportDraft;
 }
-
-const shape = GeneralPreferencesInput.shape;
-const blankToNull = (v: string) => (v === "" ? null : v);
-
-/** A form string checked by the API's schema for its field (after "" → null), with the API's message. */
-const checkedBy = (schema: z.ZodType, toInput: (v: string) => unknown = blankToNull) =>
-  z.string().superRefine((v, ctx) => {
-    const result = schema.safeParse(toInput(v));
-    if (!result.success) ctx.addIssue({ code: "custom", message: result.error.issues[0]?.message ?? "Invalid value" });
-  });
-
-export const PreferencesFormSchema = z.object({
-  general: z.object({
-    time_zone: checkedBy(shape.time_zone, (v) => v),
-    time_format: checkedBy(shape.time_format),
-    date_format: checkedBy(shape.date_format),
-    decimal_symbol: checkedBy(shape.decimal_symbol),
-    decimal_places: checkedBy(shape.decimal_places, (v) => (v === "" ? null : Number(v))),
-    measurement_system: checkedBy(shape.measurement_system),
-  }),
-  support: z.object({ grant: z.boolean(), duration: z.string() }),
-});
 
 /** The stored values as the form shows them: unset (UNSPECIFIED, absent) is "". */
 export function generalDraftOf(g: GeneralPreferencesOutput): GeneralDraft {

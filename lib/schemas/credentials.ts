@@ -3,6 +3,9 @@
 
 import { z } from "zod";
 import { ignoredOutputFields, trimmedText } from "./common";
+import { CREDENTIAL_ACTOR_TYPES } from "./values";
+
+export { CREDENTIAL_ACTOR_TYPES };
 
 export const MAX_CONFIGURATION_CHARS = 16 * 1024;
 
@@ -15,8 +18,6 @@ const printable = (field: string, max: number) =>
     .min(1, { message: `${field} is required` })
     .max(max, { message: `${field} must be at most ${max} characters` })
     .regex(PRINTABLE, { message: `${field} must not contain control or bidirectional-override characters` });
-
-export const CREDENTIAL_ACTOR_TYPES = ["workspace", "user", "service"] as const;
 
 export const CredentialConfigurationInput = z
   .object({

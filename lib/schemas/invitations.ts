@@ -4,11 +4,9 @@
 import { z } from "zod";
 import { emailSchema } from "./common";
 import { MAX_ROLES_PER_MEMBER } from "./members";
+import { INVITATION_STATES, MAX_EMAILS_PER_INVITE, type InvitationStateName } from "./values";
 
-export const INVITATION_STATES = ["PENDING", "ACCEPTED", "REVOKED", "EXPIRED", "DECLINED"] as const;
-export type InvitationStateName = (typeof INVITATION_STATES)[number];
-
-export const MAX_EMAILS_PER_INVITE = 100;
+export { INVITATION_STATES, MAX_EMAILS_PER_INVITE, type InvitationStateName };
 
 /** How long an invitation may be valid: 1 hour to 30 days (per organization; 7 days by default). */
 export const MIN_INVITATION_TTL_HOURS = 1;

@@ -4,10 +4,9 @@
 import { z } from "zod";
 import { emailSchema, ignoredOutputFields } from "./common";
 import { text } from "./text";
+import { MAX_ROLES_PER_MEMBER, ROLE_SCOPES } from "./values";
 
-export const ROLE_SCOPES = ["ROLE_SCOPE_ORGANIZATION", "ROLE_SCOPE_WORKSPACE"] as const;
-
-export const MAX_ROLES_PER_MEMBER = 20;
+export { MAX_ROLES_PER_MEMBER, ROLE_SCOPES };
 
 const roleIds = z
   .array(text("role id").trim().min(1, { message: "a role id is empty" }).max(64, { message: "a role id is longer than 64 characters" }), {

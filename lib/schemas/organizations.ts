@@ -4,8 +4,9 @@ import { z } from "zod";
 import { ignoredOutputFields, trimmedText } from "./common";
 import { text } from "./text";
 import { LastActiveTime, UserWithRolesOutput } from "./members";
+import { MAX_LOGO_CHARS } from "./values";
 
-export const MAX_LOGO_CHARS = 256 * 1024;
+export { MAX_LOGO_CHARS };
 
 export const logoDataUri = text("logo_data_uri")
   .max(MAX_LOGO_CHARS, { message: "logo_data_uri must be at most 256 KiB" })

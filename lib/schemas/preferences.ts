@@ -4,68 +4,26 @@
 
 import { z } from "zod";
 import { ignoredOutputFields } from "./common";
+import { DATE_FORMATS, DECIMAL_SYMBOLS, GENERAL_FIELDS, MAX_DECIMAL_PLACES, MEASUREMENT_SYSTEMS, PREFERENCE_SOURCES, TIME_FORMATS, isTimeZone, type GeneralField } from "./values";
 
-export const TIME_FORMATS = ["TIME_FORMAT_UNSPECIFIED", "TIME_FORMAT_12_HOUR", "TIME_FORMAT_24_HOUR"] as const;
-export const DATE_FORMATS = [
-  "DATE_FORMAT_UNSPECIFIED",
-  "DATE_FORMAT_DD_MM_YYYY_SLASH",
-  "DATE_FORMAT_MM_DD_YYYY_SLASH",
-  "DATE_FORMAT_YYYY_MM_DD_DASH",
-  "DATE_FORMAT_DD_MM_YYYY_DASH",
-  "DATE_FORMAT_MM_DD_YYYY_DASH",
-  "DATE_FORMAT_YYYY_MM_DD_SLASH",
-  "DATE_FORMAT_DD_MM_YYYY_DOT",
-  "DATE_FORMAT_MM_DD_YYYY_DOT",
-  "DATE_FORMAT_YYYY_MM_DD_DOT",
-  "DATE_FORMAT_DD_MMM_YYYY",
-  "DATE_FORMAT_MMM_DD_YYYY",
-  "DATE_FORMAT_DD_MMMM_YYYY",
-  "DATE_FORMAT_MMMM_DD_YYYY",
-] as const;
-export const DECIMAL_SYMBOLS = ["DECIMAL_SYMBOL_UNSPECIFIED", "DECIMAL_SYMBOL_PERIOD", "DECIMAL_SYMBOL_COMMA"] as const;
-export const MEASUREMENT_SYSTEMS = ["MEASUREMENT_SYSTEM_UNSPECIFIED", "MEASUREMENT_SYSTEM_METRIC", "MEASUREMENT_SYSTEM_IMPERIAL"] as const;
-
-export type TimeFormat = (typeof TIME_FORMATS)[number];
-export type DateFormat = (typeof DATE_FORMATS)[number];
-export type DecimalSymbol = (typeof DECIMAL_SYMBOLS)[number];
-export type MeasurementSystem = (typeof MEASUREMENT_SYSTEMS)[number];
-
-export const MAX_DECIMAL_PLACES = 10;
-/** Support access is granted for at most this long at a time. */
-export const MAX_SUPPORT_ACCESS_DAYS = 30;
-
-export const GENERAL_FIELDS = ["time_zone", "time_format", "date_format", "decimal_symbol", "decimal_places", "measurement_system"] as const;
-export type GeneralField = (typeof GENERAL_FIELDS)[number];
-
-export const PREFERENCE_SOURCES = ["WORKSPACE", "ORGANIZATION", "DEFAULT"] as const;
-export type PreferenceSource = (typeof PREFERENCE_SOURCES)[number];
-
-let zoneSet: Set<string> | undefined;
-/** The zones the console offers: the runtime's IANA list plus `UTC`, sorted. */
-export function timeZoneNames(): string[] {
-  zoneSet ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
-  return [...zoneSet].sort();
-}
-
-const AREA_LOCATION = /^[A-Z][A-Za-z_-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)+$/;
-
-/**
- * An IANA zone name: one of `Intl.supportedValuesOf('timeZone')`, `UTC`, or a current IANA name
- * the runtime lists under its older alias (ICU lists `Asia/Calcutta`, people write `Asia/Kolkata`).
- * Case must be as IANA spells it: the value is stored as sent, so `europe/zurich` is refused.
- */
-export function isTimeZone(name: string): boolean {
-  if (name.length > 64) return false;
-  timeZoneNames();
-  if (zoneSet!.has(name)) return true;
-  if (!AREA_LOCATION.test(name)) return false;
-  try {
-    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-    return zoneSet!.has(resolved);
-  } catch {
-    return false;
-  }
-}
+export {
+  DATE_FORMATS,
+  DECIMAL_SYMBOLS,
+  GENERAL_FIELDS,
+  MAX_DECIMAL_PLACES,
+  MAX_SUPPORT_ACCESS_DAYS,
+  MEASUREMENT_SYSTEMS,
+  PREFERENCE_SOURCES,
+  TIME_FORMATS,
+  isTimeZone,
+  timeZoneNames,
+  type DateFormat,
+  type DecimalSymbol,
+  type GeneralField,
+  type MeasurementSystem,
+  type PreferenceSource,
+  type TimeFormat,
+} from "./values";
 
 const enumField = <T extends readonly [string, ...string[]]>(field: string, values: T) =>
   z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });

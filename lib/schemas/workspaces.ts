@@ -3,17 +3,9 @@
 import { z } from "zod";
 import { charLength, emailSchema, ignoredOutputFields, trimmedText } from "./common";
 import { multilineText, text } from "./text";
+import { DATA_REGIONS, PII_STRATEGIES, STATE_TRANSITION_REASONS, WORKSPACE_ICONS, WORKSPACE_STATES, WORKSPACE_UPDATABLE, type StateTransitionReason, type WorkspaceUpdatablePath } from "./values";
 
-export const DATA_REGIONS = ["us-west-2", "eu-west-1", "ap-south-1"] as const;
-export const PII_STRATEGIES = ["DEFAULT", "STRICT"] as const;
-export const WORKSPACE_STATES = ["ACTIVE", "DISABLED", "TERMINATED", "DELETED"] as const;
-
-/** The icon identifiers the console offers; a single emoji is accepted too. */
-export const WORKSPACE_ICONS = [
-  "rocket", "briefcase", "building", "chart", "cloud", "code", "cog", "database", "flask",
-  "folder", "globe", "heart", "home", "lightning", "lock", "megaphone", "puzzle", "shield",
-  "star", "users",
-] as const;
+export { DATA_REGIONS, PII_STRATEGIES, STATE_TRANSITION_REASONS, WORKSPACE_ICONS, WORKSPACE_STATES, WORKSPACE_UPDATABLE, type StateTransitionReason, type WorkspaceUpdatablePath };
 
 const EMOJI = /^\p{Extended_Pictographic}\uFE0F?(\u200D\p{Extended_Pictographic}\uFE0F?)*$/u;
 
@@ -77,8 +69,6 @@ export const WorkspaceCreateInput = z.strictObject({
 export type WorkspaceCreateInput = z.output<typeof WorkspaceCreateInput>;
 
 /** The fields PATCH may change (API.md §3); `data_policy` is set at create and immutable after. */
-export const WORKSPACE_UPDATABLE = ["title", "description", "workspace_icon", "workspace_icon_color", "configuration.domain"] as const;
-export type WorkspaceUpdatablePath = (typeof WORKSPACE_UPDATABLE)[number];
 
 /** The update mask of PATCH …/workspaces/{ws}: `data_policy` is set at create and immutable after. */
 export const WORKSPACE_UPDATE_MASK = { updatable: WORKSPACE_UPDATABLE, outputOnly: WORKSPACE_OUTPUT_ONLY, immutable: ["data_policy"] } as const;
@@ -101,8 +91,6 @@ export type WorkspaceUpdateInput = z.output<typeof WorkspaceUpdateInput>;
 /** DELETE and :undelete may carry the AIP-154 etag in a JSON body (besides If-Match, and `?etag=` on DELETE). */
 export const WorkspaceDeleteInput = z.strictObject({ etag: text("etag").max(64).optional() });
 
-export const STATE_TRANSITION_REASONS = ["USER_INITIATED", "ORG_BANNED", "PAYMENT_DEFAULT", "INACTIVITY"] as const;
-export type StateTransitionReason = (typeof STATE_TRANSITION_REASONS)[number];
 
 export const WorkspaceStateChangeInput = z.strictObject({
   reason: z

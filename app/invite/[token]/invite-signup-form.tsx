@@ -17,11 +17,13 @@ import { SubmitButton } from "@/components/submit-button";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { USER_LABELS } from "@/lib/console/form-labels";
-import { UserCreateInput } from "@/lib/schemas/users";
 import { signUpWithInvitationAction } from "./actions";
 
 type InviteSignUpValues = { display_name: string; password: string };
-const resolver = schemaResolver<InviteSignUpValues>(UserCreateInput.pick({ display_name: true, password: true }), USER_LABELS);
+const resolver = schemaResolver<InviteSignUpValues>(
+  () => import("@/lib/schemas/users").then((m) => m.UserCreateInput.pick({ display_name: true, password: true })),
+  USER_LABELS,
+);
 
 export function InviteSignUpForm({ token, email, minPasswordLength }: { token: string; email: string; minPasswordLength: number }) {
   const form = useForm<InviteSignUpValues>({ defaultValues: { display_name: "", password: "" }, resolver });

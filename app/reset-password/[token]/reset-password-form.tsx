@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AuthNotice } from "@/components/auth-notice";
 import { SingleFieldForm } from "@/components/single-field-form";
-import { PasswordResetInput } from "@/lib/schemas/users";
 import { resetPasswordAction } from "./actions";
 
 const LINK_PROBLEMS: Record<string, string> = {
@@ -33,7 +32,7 @@ export function ResetPasswordForm({ token, minPasswordLength }: { token: string;
       hint={`At least ${minPasswordLength} characters. Other sessions of your account will be signed out.`}
       type="password"
       autoComplete="new-password"
-      schema={PasswordResetInput.shape.password}
+      schema={() => import("@/lib/schemas/users").then((m) => m.PasswordResetInput.pick({ password: true }))}
       submitLabel="Set new password"
       pendingLabel="Saving…"
       onSubmit={async (password) => {

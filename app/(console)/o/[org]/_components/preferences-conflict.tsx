@@ -5,7 +5,8 @@
 
 import { ConflictCompare, type ConflictRow } from "@/components/conflict-compare";
 import { PREFERENCE_LABELS, changedGeneralFields, generalDraftOf, supportChanged, type PreferencesFormValues } from "@/lib/console/preferences-form";
-import { GENERAL_FIELDS, type GeneralField, type GeneralPreferencesOutput } from "@/lib/schemas/preferences";
+import type { GeneralPreferencesOutput } from "@/lib/schemas/preferences";
+import { GENERAL_FIELDS, type GeneralField } from "@/lib/schemas/values";
 
 /** The preferences as the other change left them (GET …/preferences). */
 export interface OtherVersion {

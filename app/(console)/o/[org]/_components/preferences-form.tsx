@@ -7,7 +7,6 @@
 // other change beside the user's (keep mine on top of it, or take theirs). Unsaved edits are
 // guarded against leaving the page. Previews use today's date and a sample number.
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
@@ -21,10 +20,10 @@ import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";
 import { fieldErrorsOf } from "@/lib/console/action-result";
 import { apiFetch } from "@/lib/console/api-fetch";
+import { schemaMessagesResolver } from "@/lib/console/form-errors";
 import { formatDate, formatNumber, formatTime, zoneAbbreviation, type DisplayPreferences } from "@/lib/console/format";
 import {
   PREFERENCE_LABELS,
-  PreferencesFormSchema,
   changedGeneralFields,
   generalDraftOf,
   preferencesFieldOf,
@@ -34,6 +33,7 @@ import {
   type GeneralDraft,
   type PreferencesFormValues,
 } from "@/lib/console/preferences-form";
+import type { EffectiveGeneralOutput, GeneralPreferencesOutput } from "@/lib/schemas/preferences";
 import {
   DATE_FORMATS,
   DECIMAL_SYMBOLS,
@@ -41,15 +41,15 @@ import {
   MEASUREMENT_SYSTEMS,
   TIME_FORMATS,
   isTimeZone,
-  type EffectiveGeneralOutput,
   type GeneralField,
-  type GeneralPreferencesOutput,
   type PreferenceSource,
-} from "@/lib/schemas/preferences";
+} from "@/lib/schemas/values";
 import { useUnsavedChanges } from "@/lib/console/use-unsaved-changes";
 import { updateOrganizationPreferencesAction } from "../settings/preferences-actions";
 import { updateWorkspacePreferencesAction } from "../workspaces/[ws]/preferences/actions";
 import { PreferencesConflict, type OtherVersion } from "./preferences-conflict";
+
+const resolver = schemaMessagesResolver<PreferencesFormValues>(() => import("@/lib/console/preferences-form-schema").then((m) => m.PreferencesFormSchema));
 
 const ENUM_TEXT: Record<string, string> = {
   TIME_FORMAT_12_HOUR: "12-hour",
@@ -134,7 +134,7 @@ export function PreferencesForm({ target, general, inherited, etag, canUpdate, r
   const toast = useToast();
   const isWorkspace = Boolean(target.ws);
   const base = useMemo<PreferencesFormValues>(() => ({ general: generalDraftOf(general), support: supportDraftOf(support) }), [general, support]);
-  const form = useForm<PreferencesFormValues>({ defaultValues: base, resolver: zodResolver(PreferencesFormSchema), mode: "onChange" });
+  const form = useForm<PreferencesFormValues>({ defaultValues: base, resolver, mode: "onChange" });
   const values = useWatch({ control: form.control }) as PreferencesFormValues;
   const [problem, setProblem] = useState<Problem | null>(null);
   const problemRef = useRef<HTMLDivElement>(null);

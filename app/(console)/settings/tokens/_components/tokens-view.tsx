@@ -4,6 +4,7 @@
 // use and expiry, never the secret — with creating one (shown once) and revoking.
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { TableHead } from "@/components/table-head";
 import { Button, Spinner } from "@/components/button";
@@ -11,9 +12,12 @@ import { LocalTime } from "@/components/local-time";
 import { EmptyState, ErrorState } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { tokenKeys } from "@/lib/console/query-keys";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import type { ListTokensOutput, TokenOutput } from "@/lib/schemas/tokens";
-import { CreateTokenDialog } from "./create-token-dialog";
-import { RevokeTokenDialog } from "./revoke-token-dialog";
+
+// The dialogs (the token form with react-hook-form, the token schema and zod; Radix dialog and select) load on their first opening.
+const CreateTokenDialog = dynamic(() => import("./create-token-dialog").then((m) => m.CreateTokenDialog), { ssr: false });
+const RevokeTokenDialog = dynamic(() => import("./revoke-token-dialog").then((m) => m.RevokeTokenDialog), { ssr: false });
 
 export interface OrganizationChoice {
   id: string;
@@ -48,6 +52,8 @@ export function TokensView({ initialTokens, organizations, renderedAt }: TokensV
   const rows = tokens.data.pages.flatMap((p) => p.tokens);
 
   const [dialog, setDialog] = useState<TokensDialog>(null);
+  const createOpened = useOpenedOnce(dialog?.kind === "new");
+  const revokeOpened = useOpenedOnce(dialog?.kind === "revoke");
   const openerRef = useRef<HTMLElement | null>(null);
   const open = (next: TokensDialog) => {
     openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -140,17 +146,21 @@ export function TokensView({ initialTokens, organizations, renderedAt }: TokensV
         </Button>
       ) : null}
 
-      <CreateTokenDialog
-        open={dialog?.kind === "new"}
-        organizations={organizations}
-        onOpenChange={(o) => setDialog(o ? { kind: "new" } : null)}
-        onCloseAutoFocus={restoreFocus}
-      />
-      <RevokeTokenDialog
-        token={dialog?.kind === "revoke" ? dialog.token : null}
-        onOpenChange={(o) => (o ? undefined : setDialog(null))}
-        onCloseAutoFocus={restoreFocus}
-      />
+      {createOpened ? (
+        <CreateTokenDialog
+          open={dialog?.kind === "new"}
+          organizations={organizations}
+          onOpenChange={(o) => setDialog(o ? { kind: "new" } : null)}
+          onCloseAutoFocus={restoreFocus}
+        />
+      ) : null}
+      {revokeOpened ? (
+        <RevokeTokenDialog
+          token={dialog?.kind === "revoke" ? dialog.token : null}
+          onOpenChange={(o) => (o ? undefined : setDialog(null))}
+          onCloseAutoFocus={restoreFocus}
+        />
+      ) : null}
     </div>
   );
 }

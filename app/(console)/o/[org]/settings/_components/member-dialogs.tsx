@@ -15,7 +15,6 @@ import { useActionMutation } from "@/components/use-action-mutation";
 import type { ActionOutcome } from "@/lib/console/action-result";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { organizationKeys } from "@/lib/console/query-keys";
-import { MemberRolesUpdateInput, OrganizationMemberCreateInput } from "@/lib/schemas/members";
 import { addOrganizationMemberAction, updateOrganizationMemberAction } from "../actions";
 
 export interface OrgRole {
@@ -35,8 +34,8 @@ const LABELS = { roles: "Organization roles" } as const;
 
 type AddValues = { email: string; roles: string[] };
 type RolesValues = { roles: string[] };
-const addResolver = schemaResolver<AddValues>(OrganizationMemberCreateInput.pick({ email: true, roles: true }), LABELS);
-const rolesResolver = schemaResolver<RolesValues>(MemberRolesUpdateInput.pick({ roles: true }), LABELS);
+const addResolver = schemaResolver<AddValues>(() => import("@/lib/schemas/members").then((m) => m.OrganizationMemberCreateInput.pick({ email: true, roles: true })), LABELS);
+const rolesResolver = schemaResolver<RolesValues>(() => import("@/lib/schemas/members").then((m) => m.MemberRolesUpdateInput.pick({ roles: true })), LABELS);
 
 /** Runs an organization member action; on success the members table refetches, then `onOk`. */
 function useMemberMutation<I, T, V extends FieldValues>(

@@ -5,6 +5,7 @@
 // demoted before anyone tries.
 
 import { createColumnHelper } from "@tanstack/react-table";
+import dynamic from "next/dynamic";
 import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
 import { LocalTime } from "@/components/local-time";
@@ -28,11 +29,16 @@ import {
 } from "@/lib/console/member-list-query";
 import type { Gate } from "@/lib/operations/gates";
 import { organizationKeys } from "@/lib/console/query-keys";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import { useUrlList } from "@/lib/console/use-url-list";
 import type { ListOrganizationUsersOutput, OrganizationUserOutput } from "@/lib/schemas/organizations";
-import { AddMemberDialog, RolesDialog, type MemberRef, type OrgRole } from "./member-dialogs";
-import { RemoveOrgMemberDialog } from "./remove-org-member-dialog";
+import type { MemberRef, OrgRole } from "./member-dialogs";
 import { SearchBox } from "@/components/search-box";
+
+// The dialogs (react-hook-form with the member schemas and zod, Radix dialog) load on their first opening.
+const AddMemberDialog = dynamic(() => import("./member-dialogs").then((m) => m.AddMemberDialog), { ssr: false });
+const RolesDialog = dynamic(() => import("./member-dialogs").then((m) => m.RolesDialog), { ssr: false });
+const RemoveOrgMemberDialog = dynamic(() => import("./remove-org-member-dialog").then((m) => m.RemoveOrgMemberDialog), { ssr: false });
 
 export interface MembersSectionProps {
   org: string;
@@ -69,6 +75,9 @@ export function MembersSection(props: MembersSectionProps) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<MemberRef | null>(null);
   const [removing, setRemoving] = useState<MemberRef | null>(null);
+  const addOpened = useOpenedOnce(adding);
+  const rolesOpened = useOpenedOnce(editing !== null);
+  const removeOpened = useOpenedOnce(removing !== null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const roleTitle = (id: string) => roles.find((r) => r.id === id)?.title ?? id;
@@ -253,9 +262,9 @@ export function MembersSection(props: MembersSectionProps) {
       {data && rows.length > 0 ? (
         <Pagination pager={pager} shown={rows.length} pageSize={ORG_MEMBER_PAGE_SIZE} total={data.total_size} noun={["member", "members"]} label="Members pagination" />
       ) : null}
-      <AddMemberDialog org={org} roles={roles} open={adding} onOpenChange={setAdding} />
-      <RolesDialog org={org} roles={roles} member={editing} onClose={() => setEditing(null)} />
-      <RemoveOrgMemberDialog org={org} orgTitle={orgTitle} member={removing} onClose={() => setRemoving(null)} />
+      {addOpened ? <AddMemberDialog org={org} roles={roles} open={adding} onOpenChange={setAdding} /> : null}
+      {rolesOpened ? <RolesDialog org={org} roles={roles} member={editing} onClose={() => setEditing(null)} /> : null}
+      {removeOpened ? <RemoveOrgMemberDialog org={org} orgTitle={orgTitle} member={removing} onClose={() => setRemoving(null)} /> : null}
     </section>
   );
 }

@@ -20,14 +20,19 @@ import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { ORGANIZATION_LABELS } from "@/lib/console/form-labels";
 import { useUnsavedChanges } from "@/lib/console/use-unsaved-changes";
 import type { Gate } from "@/lib/operations/gates";
-import { MAX_LOGO_CHARS, OrganizationUpdateInput, logoDataUri, type OrganizationOutput } from "@/lib/schemas/organizations";
+import type { OrganizationOutput } from "@/lib/schemas/organizations";
+import { MAX_LOGO_CHARS } from "@/lib/schemas/values";
 import { updateOrganizationAction } from "../actions";
 
 const LOGO_TYPES = "image/png,image/jpeg,image/gif,image/webp,image/svg+xml";
 const TITLE_MAX = 256;
 
 type ProfileValues = { title: string; logo_data_uri: string };
-const resolver = schemaResolver<ProfileValues>(OrganizationUpdateInput.pick({ title: true, logo_data_uri: true }), ORGANIZATION_LABELS);
+const loadSchemas = () => import("@/lib/schemas/organizations");
+const resolver = schemaResolver<ProfileValues>(
+  () => loadSchemas().then((m) => m.OrganizationUpdateInput.pick({ title: true, logo_data_uri: true })),
+  ORGANIZATION_LABELS,
+);
 
 function readAsDataUri(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -71,7 +76,9 @@ export function OrganizationProfileForm({ org, organization, edit }: { org: stri
     const refuse = (message: string) => form.setError("logo_data_uri", { type: "file", message }, { shouldFocus: true });
     if (!LOGO_TYPES.split(",").includes(file.type)) return refuse("Choose a PNG, JPEG, GIF, WebP or SVG image.");
     const uri = await readAsDataUri(file).catch(() => "");
-    if (!uri || !logoDataUri.safeParse(uri).success) {
+    // Unchecked here if the schema cannot be loaded: the server checks the logo on save anyway.
+    const schemas = await loadSchemas().catch(() => null);
+    if (!uri || (schemas && !schemas.logoDataUri.safeParse(uri).success)) {
       return refuse(
         uri.length > MAX_LOGO_CHARS ? "The image is too large: a logo may be at most 256 KiB once encoded (about 190 KB as a file)." : "This file could not be read as an image.",
       );

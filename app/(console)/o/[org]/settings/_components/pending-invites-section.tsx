@@ -7,10 +7,10 @@
 // server checks again), each refusal said in words and reachable by keyboard.
 
 import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
-import { ConfirmActionDialog } from "@/components/confirm-dialog";
 import { LocalTime } from "@/components/local-time";
 import { Pagination } from "@/components/pagination";
 import { ReasonButton } from "@/components/reason-button";
@@ -20,14 +20,18 @@ import { TableHead } from "@/components/table-head";
 import { useToast } from "@/components/toast";
 import type { ActionOutcome } from "@/lib/console/action-result";
 import { organizationKeys } from "@/lib/console/query-keys";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import { useUrlList } from "@/lib/console/use-url-list";
 import type { MintedLink } from "@/lib/domain/invitations/minted-links";
 import type { UserInvitationOutput } from "@/lib/schemas/invitations";
-import { ResentLinkDialog } from "../../workspaces/[ws]/invites/_components/invite-links";
 import { resendInvitationAction, revokeInvitationAction } from "../../workspaces/[ws]/invites/actions";
 import type { PendingInvitesPage } from "../_lib/pending-invites";
 import { PENDING_INVITES_PAGE_SIZE } from "../_lib/page-size";
 import { pendingInvitesPageAction } from "../actions";
+
+// The dialogs (Radix dialog) load on their first opening.
+const ConfirmActionDialog = dynamic(() => import("@/components/confirm-dialog").then((m) => m.ConfirmActionDialog), { ssr: false });
+const ResentLinkDialog = dynamic(() => import("../../workspaces/[ws]/invites/_components/invite-links").then((m) => m.ResentLinkDialog), { ssr: false });
 
 export interface PendingInvitesSectionProps {
   org: string;
@@ -74,6 +78,7 @@ export function PendingInvitesSection({ org, initialToken, initialData, rendered
   const [busy, setBusy] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<UserInvitationOutput | null>(null);
   const [resent, setResent] = useState<{ email: string; links: MintedLink[] } | null>(null);
+  const resentOpened = useOpenedOnce(resent !== null);
   const initialQuery = useMemo(() => ({ ...parse(new URLSearchParams(params.toString())), pageToken: initialToken }), [params, initialToken]);
   const fetchPage = useCallback((q: InvitesQuery) => unwrap(pendingInvitesPageAction(org, q.pageToken)), [org]);
   const { list, pager } = useUrlList<InvitesQuery, PendingInvitesPage>({
@@ -190,7 +195,7 @@ export function PendingInvitesSection({ org, initialToken, initialData, rendered
       </h2>
       <p className="mt-1 mb-4 max-w-2xl text-sm text-muted">Invitations not yet accepted, across all of the organization&apos;s workspaces.</p>
       {body}
-      <ResentLinkDialog resent={resent} onClose={() => setResent(null)} />
+      {resentOpened ? <ResentLinkDialog resent={resent} onClose={() => setResent(null)} /> : null}
       {revoking ? (
         <ConfirmActionDialog
           open

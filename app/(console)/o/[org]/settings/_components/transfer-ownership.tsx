@@ -20,7 +20,7 @@ import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
 import { organizationKeys } from "@/lib/console/query-keys";
 import { filterLiteral } from "@/lib/console/list-query";
-import { TransferOwnershipInput, type ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
+import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
 import { transferOwnershipAction } from "../actions";
 
 interface Candidate {
@@ -31,7 +31,7 @@ interface Candidate {
 
 type TransferValues = { user_id: string };
 const LABELS = { user_id: "New owner" } as const;
-const resolver = schemaResolver<TransferValues>(TransferOwnershipInput, LABELS);
+const resolver = schemaResolver<TransferValues>(() => import("@/lib/schemas/organizations").then((m) => m.TransferOwnershipInput), LABELS);
 
 export function TransferOwnershipDialog({
   org,

@@ -18,7 +18,8 @@ import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, bodyResolver } from "@/lib/console/form-errors";
 import { credentialKeys } from "@/lib/console/query-keys";
-import { CREDENTIAL_ACTOR_TYPES, CredentialCreateInput, CredentialRotateInput, type CredentialOutput } from "@/lib/schemas/credentials";
+import type { CredentialOutput } from "@/lib/schemas/credentials";
+import { CREDENTIAL_ACTOR_TYPES } from "@/lib/schemas/values";
 import { createCredentialAction, rotateCredentialAction } from "../actions";
 
 const NAME_MAX = 128;
@@ -100,8 +101,8 @@ function bodyOf(kind: CredentialFormMode["kind"], v: CredentialValues) {
 const extraCheck = (v: CredentialValues) => ({ extra: readExtra(v.extra).error });
 const labels = { actor_type: "Actor type", client_id: "Client ID", client_secret: "Client secret", configuration: "Configuration" };
 const resolvers = {
-  add: bodyResolver<CredentialValues>(CredentialCreateInput, { toBody: (v) => bodyOf("add", v), fieldOf, check: extraCheck, labels }),
-  rotate: bodyResolver<CredentialValues>(CredentialRotateInput, { toBody: (v) => bodyOf("rotate", v), fieldOf, check: extraCheck, labels }),
+  add: bodyResolver<CredentialValues>(() => import("@/lib/schemas/credentials").then((m) => m.CredentialCreateInput), { toBody: (v) => bodyOf("add", v), fieldOf, check: extraCheck, labels }),
+  rotate: bodyResolver<CredentialValues>(() => import("@/lib/schemas/credentials").then((m) => m.CredentialRotateInput), { toBody: (v) => bodyOf("rotate", v), fieldOf, check: extraCheck, labels }),
 };
 
 function CredentialForm({ org, ws, mode, onDone }: { org: string; ws: string; mode: CredentialFormMode; onDone: () => void }) {

@@ -5,16 +5,21 @@
 // caller's permissions and by the workspace's state, with the reason shown.
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 import { LocalTime } from "@/components/local-time";
 import { ReasonButton } from "@/components/reason-button";
 import { EmptyState, ErrorState } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { credentialKeys } from "@/lib/console/query-keys";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import type { Gate } from "@/lib/operations/gates";
 import type { CredentialOutput, ListCredentialsOutput } from "@/lib/schemas/credentials";
-import { CredentialFormDialog, type CredentialFormMode } from "./credential-form-dialog";
-import { DeleteCredentialDialog } from "./delete-credential-dialog";
+import type { CredentialFormMode } from "./credential-form-dialog";
+
+// The dialogs (react-hook-form, the credential schema and zod, Radix dialog) load on their first opening.
+const CredentialFormDialog = dynamic(() => import("./credential-form-dialog").then((m) => m.CredentialFormDialog), { ssr: false });
+const DeleteCredentialDialog = dynamic(() => import("./delete-credential-dialog").then((m) => m.DeleteCredentialDialog), { ssr: false });
 
 export interface CredentialsViewProps {
   org: string;
@@ -45,6 +50,8 @@ export function CredentialsView({ org, ws, create, rotate, remove, readOnly, ini
     openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setDialog(next);
   };
+  const formOpened = useOpenedOnce(dialog?.kind === "form");
+  const deleteOpened = useOpenedOnce(dialog?.kind === "delete");
   const restoreFocus = () => {
     const opener = openerRef.current;
     if (opener?.isConnected) opener.focus();
@@ -128,20 +135,24 @@ export function CredentialsView({ org, ws, create, rotate, remove, readOnly, ini
         </ul>
       )}
 
-      <CredentialFormDialog
-        org={org}
-        ws={ws}
-        mode={dialog?.kind === "form" ? dialog.mode : null}
-        onOpenChange={(o) => (o ? undefined : setDialog(null))}
-        onCloseAutoFocus={restoreFocus}
-      />
-      <DeleteCredentialDialog
-        org={org}
-        ws={ws}
-        credential={dialog?.kind === "delete" ? dialog.credential : null}
-        onOpenChange={(o) => (o ? undefined : setDialog(null))}
-        onCloseAutoFocus={restoreFocus}
-      />
+      {formOpened ? (
+        <CredentialFormDialog
+          org={org}
+          ws={ws}
+          mode={dialog?.kind === "form" ? dialog.mode : null}
+          onOpenChange={(o) => (o ? undefined : setDialog(null))}
+          onCloseAutoFocus={restoreFocus}
+        />
+      ) : null}
+      {deleteOpened ? (
+        <DeleteCredentialDialog
+          org={org}
+          ws={ws}
+          credential={dialog?.kind === "delete" ? dialog.credential : null}
+          onOpenChange={(o) => (o ? undefined : setDialog(null))}
+          onCloseAutoFocus={restoreFocus}
+        />
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,8 @@
 
 import { ConflictCompare, type ConflictRow } from "@/components/conflict-compare";
 import { valuesOf, type WorkspaceFieldValues } from "@/components/workspace-fields";
-import { WORKSPACE_UPDATABLE, type WorkspaceOutput } from "@/lib/schemas/workspaces";
+import { WORKSPACE_UPDATABLE } from "@/lib/schemas/values";
+import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
 
 export type EditablePath = (typeof WORKSPACE_UPDATABLE)[number];
 

@@ -4,6 +4,7 @@
 // state; invite, resend and revoke, each offered only with its permission and while the workspace
 // can change (the server checks again).
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -14,13 +15,17 @@ import { LocalTime } from "@/components/local-time";
 import { RoleChip } from "@/components/role-chip";
 import { useToast } from "@/components/toast";
 import { roleTitleOf } from "@/lib/console/role-grants";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import type { MintedLink } from "@/lib/domain/invitations/minted-links";
 import type { Gate } from "@/lib/operations/gates";
-import { INVITATION_STATES, type InvitationStateName, type UserInvitationOutput } from "@/lib/schemas/invitations";
+import type { UserInvitationOutput } from "@/lib/schemas/invitations";
+import { INVITATION_STATES, type InvitationStateName } from "@/lib/schemas/values";
 import type { RoleOutput } from "@/lib/schemas/roles";
 import { resendInvitationAction, revokeInvitationAction } from "../actions";
-import { InviteDialog } from "./invite-dialog";
-import { ResentLinkDialog } from "./invite-links";
+
+// The dialogs (the invite form with react-hook-form, the invitation schema and zod; Radix dialog) load on their first opening.
+const InviteDialog = dynamic(() => import("./invite-dialog").then((m) => m.InviteDialog), { ssr: false });
+const ResentLinkDialog = dynamic(() => import("./invite-links").then((m) => m.ResentLinkDialog), { ssr: false });
 
 const STATE_LABEL: Record<InvitationStateName, string> = {
   PENDING: "Pending",
@@ -62,6 +67,8 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
   const [now] = useState(() => Date.now());
   const router = useRouter();
   const toast = useToast();
+  const inviteOpened = useOpenedOnce(open);
+  const resentOpened = useOpenedOnce(resent !== null);
   const canInvite = can.invite.can && !readOnly;
   const canRevoke = can.revoke.can && !readOnly;
 
@@ -150,7 +157,8 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
           </table>
         </div>
       )}
-      <ResentLinkDialog resent={resent} onClose={() => setResent(null)} />
+      {resentOpened ? <ResentLinkDialog resent={resent} onClose={() => setResent(null)} /> : null}
+      {inviteOpened ? (
       <InviteDialog
         org={org}
         ws={ws}
@@ -165,6 +173,7 @@ export function InvitesView({ org, ws, state, invitations, roles, domain, permis
           router.refresh();
         }}
       />
+      ) : null}
     </section>
   );
 }

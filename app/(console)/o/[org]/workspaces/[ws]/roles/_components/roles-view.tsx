@@ -5,17 +5,21 @@
 // edited with a permission matrix; a role still assigned cannot be deleted, and says so up front.
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import { ReasonButton } from "@/components/reason-button";
 import type { Gate } from "@/lib/operations/gates";
 import { EmptyState, ErrorState } from "@/components/states";
 import { ApiRequestError, apiFetch } from "@/lib/console/api-fetch";
 import { roleKeys } from "@/lib/console/query-keys";
+import { useOpenedOnce } from "@/lib/console/use-opened-once";
 import type { RoleHolderCount } from "@/lib/domain/roles/count-role-holders";
 import type { ListPermissionsOutput, ListRolesOutput, RoleOutput } from "@/lib/schemas/roles";
 import { roleHoldersAction } from "../actions";
-import { DeleteRoleDialog } from "./delete-role-dialog";
-import { RoleEditorDialog } from "./role-editor-dialog";
+
+// The dialogs (the role editor with react-hook-form, the role schema and zod; Radix dialog) load on their first opening.
+const DeleteRoleDialog = dynamic(() => import("./delete-role-dialog").then((m) => m.DeleteRoleDialog), { ssr: false });
+const RoleEditorDialog = dynamic(() => import("./role-editor-dialog").then((m) => m.RoleEditorDialog), { ssr: false });
 
 export interface RolesViewProps {
   org: string;
@@ -87,6 +91,8 @@ export function RolesView({ org, ws, permissions, can, readOnly, initialRoles, i
 
   const [dialog, setDialog] = useState<RolesDialog>(null);
   const open = (next: RolesDialog) => setDialog(next);
+  const editorOpened = useOpenedOnce(dialog?.kind === "new" || dialog?.kind === "edit");
+  const deleteOpened = useOpenedOnce(dialog?.kind === "delete");
 
   const builtIn = roles.data.roles.filter((r) => r.built_in);
   const custom = roles.data.roles.filter((r) => !r.built_in);
@@ -200,20 +206,19 @@ export function RolesView({ org, ws, permissions, can, readOnly, initialRoles, i
         </ul>
       </section>
 
-      <RoleEditorDialog
-        org={org}
-        ws={ws}
-        mode={dialog?.kind === "new" ? { kind: "new" } : dialog?.kind === "edit" ? { kind: "edit", role: dialog.role } : null}
-        onOpenChange={(o) => !o && setDialog(null)}
-        catalog={workspaceCatalog}
-        held={held}
-      />
-      <DeleteRoleDialog
-        org={org}
-        ws={ws}
-        role={dialog?.kind === "delete" ? dialog.role : null}
-        onOpenChange={(o) => !o && setDialog(null)}
-      />
+      {editorOpened ? (
+        <RoleEditorDialog
+          org={org}
+          ws={ws}
+          mode={dialog?.kind === "new" ? { kind: "new" } : dialog?.kind === "edit" ? { kind: "edit", role: dialog.role } : null}
+          onOpenChange={(o) => !o && setDialog(null)}
+          catalog={workspaceCatalog}
+          held={held}
+        />
+      ) : null}
+      {deleteOpened ? (
+        <DeleteRoleDialog org={org} ws={ws} role={dialog?.kind === "delete" ? dialog.role : null} onOpenChange={(o) => !o && setDialog(null)} />
+      ) : null}
     </div>
   );
 }

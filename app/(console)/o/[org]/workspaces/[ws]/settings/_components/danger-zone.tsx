@@ -4,15 +4,18 @@
 // Each action's button says why it cannot be used — a missing permission or the workspace's
 // state — in words, reachable by keyboard; each dialog is its own file.
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { ReasonButton } from "@/components/reason-button";
 import type { Gate } from "@/lib/operations/gates";
 import type { WorkspaceOutput } from "@/lib/schemas/workspaces";
-import { CloneDialog } from "./clone-dialog";
-import { DeleteDialog } from "./delete-dialog";
 import { RestoreRow } from "./restore-row";
-import { StateDialog } from "./state-dialog";
 import { ZoneRow } from "./zone-row";
+
+// The dialogs (react-hook-form with the workspace schemas and zod, Radix dialog and select) load on their first opening.
+const CloneDialog = dynamic(() => import("./clone-dialog").then((m) => m.CloneDialog), { ssr: false });
+const DeleteDialog = dynamic(() => import("./delete-dialog").then((m) => m.DeleteDialog), { ssr: false });
+const StateDialog = dynamic(() => import("./state-dialog").then((m) => m.StateDialog), { ssr: false });
 
 export interface DangerZoneProps {
   org: string;
