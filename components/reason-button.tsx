@@ -1,22 +1,56 @@
 "use client";
 
-// The one "disabled with a reason" control. A button that cannot be used right now — a missing
-// permission, the last admin, a read-only workspace — stays in place and focusable
-// (aria-disabled, never `disabled`, so keyboard users reach it), its reason is its accessible
-// description (an always-present hidden text, so screen readers read it on focus), and a tooltip
-// (components/tip.tsx) shows the same words on hover, on keyboard focus and on a click or tap.
-// Escape closes the tooltip (WCAG 1.4.13). The server refuses the change anyway; this only avoids
-// a button that would fail without saying why.
+// The one "disabled with a reason" control (a button, or a checkbox in a permission matrix). A
+// control that cannot be used right now — a missing permission, the last admin, a read-only
+// workspace — stays in place and focusable (aria-disabled, never `disabled`, so keyboard users
+// reach it), its reason is its accessible description (an always-present hidden text, so screen
+// readers read it on focus), and a tooltip (components/tip.tsx) shows the same words on hover, on
+// keyboard focus and on a click or tap. Escape closes the tooltip (WCAG 1.4.13). The server
+// refuses the change anyway; this only avoids a control that would fail without saying why.
 
-import { forwardRef, useId, useState, type ReactNode } from "react";
+import { forwardRef, useId, useState, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
 import { Tip } from "./tip";
+
+type TipAlign = "start" | "center" | "end";
+
+/** What a control that cannot be used carries: focusable, its reason as its description, a click that only shows the reason. */
+interface ReasonedProps {
+  "aria-disabled": "true";
+  "aria-describedby": string;
+  "data-disabled-reason": string;
+  onClick: (e: MouseEvent<HTMLElement>) => void;
+}
+
+/** The reason's tooltip (hover, focus, click) and its hidden text, around the control `children` renders. */
+function Reasoned({ reason, tip = reason, tipAlign, children }: { reason: string; tip?: ReactNode; tipAlign: TipAlign; children: (props: ReasonedProps) => ReactNode }) {
+  const descId = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Tip content={tip} open={open} onOpenChange={setOpen} side="bottom" align={tipAlign} className="max-w-[min(20rem,calc(100vw-1rem))]">
+        {children({
+          "aria-disabled": "true",
+          "aria-describedby": descId,
+          "data-disabled-reason": reason,
+          onClick: (e) => {
+            e.preventDefault();
+            setOpen(true);
+          },
+        })}
+      </Tip>
+      <span id={descId} hidden>
+        {reason}
+      </span>
+    </>
+  );
+}
 
 export interface ReasonButtonProps extends ButtonProps {
   /** Why the button cannot be used; empty or undefined when it can. */
   reason?: string;
   /** Where the tooltip sits; "start"/"end" align it with the button's edges. */
-  tipAlign?: "start" | "center" | "end";
+  tipAlign?: TipAlign;
   children: ReactNode;
 }
 
@@ -24,8 +58,6 @@ export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(fun
   { reason, tipAlign = "end", children, onClick, disabled, ...props },
   ref,
 ) {
-  const descId = useId();
-  const [open, setOpen] = useState(false);
   if (!reason) {
     return (
       <Button ref={ref} onClick={onClick} disabled={disabled} {...props}>
@@ -34,28 +66,36 @@ export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(fun
     );
   }
   return (
-    <>
-      <Tip content={reason} open={open} onOpenChange={setOpen} side="bottom" align={tipAlign} className="max-w-[min(20rem,calc(100vw-1rem))]">
-        <Button
-          ref={ref}
-          {...props}
-          aria-disabled="true"
-          aria-describedby={descId}
-          data-disabled-reason={reason}
-          onClick={(e) => {
-            e.preventDefault();
-            setOpen(true);
-          }}
-        >
+    <Reasoned reason={reason} tipAlign={tipAlign}>
+      {(reasoned) => (
+        <Button ref={ref} {...props} {...reasoned}>
           {children}
         </Button>
-      </Tip>
-      <span id={descId} hidden>
-        {reason}
-      </span>
-    </>
+      )}
+    </Reasoned>
   );
 });
+
+export interface ReasonCheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> {
+  /** Why the box cannot be ticked; empty or undefined when it can. */
+  reason?: string;
+  /** What the tooltip says, when it says more than the reason (e.g. what the permission allows, then why not). */
+  tip?: ReactNode;
+  tipAlign?: TipAlign;
+}
+
+/**
+ * A checkbox with the same rule: one that cannot be ticked stays focusable, says why as its
+ * description and in the tooltip, and a click or Space only shows the reason.
+ */
+export function ReasonCheckbox({ reason, tip, tipAlign = "center", onChange, ...props }: ReasonCheckboxProps) {
+  if (!reason) return <input type="checkbox" onChange={onChange} {...props} />;
+  return (
+    <Reasoned reason={reason} tip={tip} tipAlign={tipAlign}>
+      {(reasoned) => <input type="checkbox" {...props} {...reasoned} onChange={() => {}} />}
+    </Reasoned>
+  );
+}
 
 /** A visible note beside a group of controls that cannot be used, e.g. a read-only form. */
 export function ReasonNote({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "warning" }) {

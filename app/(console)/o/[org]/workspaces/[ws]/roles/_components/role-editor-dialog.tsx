@@ -13,6 +13,7 @@ import { CharacterCount } from "@/components/character-count";
 import { Dialog, DialogContent } from "@/components/dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { DialogFooter } from "@/components/form-dialog";
+import { ReasonCheckbox } from "@/components/reason-button";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
@@ -180,8 +181,8 @@ function PermissionMatrix({ fieldRef, chosen, onChange, matrix, grantable, lacki
     <fieldset ref={fieldRef} tabIndex={-1} aria-describedby={error ? errorId : undefined} className="outline-none">
       <legend className="text-sm font-medium">Permissions</legend>
       <p className="mb-2 text-xs text-muted">
-        Hover or focus a box for what the permission allows.
-        {lacking > 0 ? " Permissions you do not hold yourself cannot be added (you cannot grant more than you have)." : ""}
+        Hover a box for what the permission allows.
+        {lacking > 0 ? " Permissions you do not hold yourself cannot be added (you cannot grant more than you have): focus one to see which." : ""}
       </p>
       <div className="relative overflow-x-auto rounded-lg border border-border">
         <table className="w-full min-w-[32rem] text-sm">
@@ -214,17 +215,17 @@ function PermissionMatrix({ fieldRef, chosen, onChange, matrix, grantable, lacki
                     );
                   }
                   const checked = chosen.includes(entry.permission);
-                  const blocked = !checked && !grantable(entry.permission);
+                  const reason = !checked && !grantable(entry.permission) ? `You do not hold ${entry.permission}, so you cannot grant it.` : undefined;
                   return (
                     <td key={action} className="px-2 py-2 text-center">
-                      <input
-                        type="checkbox"
+                      <ReasonCheckbox
                         aria-label={entry.permission}
-                        title={blocked ? `${entry.description} You do not hold ${entry.permission}, so you cannot grant it.` : entry.description}
+                        reason={reason}
+                        tip={`${entry.description} ${reason}`}
+                        title={reason ? undefined : entry.description}
                         checked={checked}
-                        disabled={blocked}
                         onChange={(e) => toggle(entry.permission, e.target.checked)}
-                        className="size-4 accent-[var(--accent)] disabled:cursor-not-allowed disabled:opacity-40"
+                        className="size-4 accent-[var(--accent)] aria-disabled:cursor-not-allowed aria-disabled:opacity-40"
                       />
                     </td>
                   );
