@@ -7,11 +7,12 @@
 // button, and the dialog says plainly that it cannot be shown again.
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { ActionErrorAlert } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
 import { CharacterCount } from "@/components/character-count";
+import { CopyField } from "@/components/copy-field";
 import { Dialog, DialogClose, DialogContent } from "@/components/dialog";
 import { DialogFooter } from "@/components/form-dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
@@ -271,47 +272,13 @@ function TokenForm({ organizations, onCreated }: { organizations: OrganizationCh
 }
 
 function ShownOnce({ created }: { created: CreatedTokenOutput }) {
-  const uid = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<"" | "copied" | "select">("");
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied("copied");
-    } catch {
-      // No clipboard access (permissions, insecure origin): select it for a manual copy.
-      inputRef.current?.select();
-      setCopied("select");
-    }
-  };
   return (
     <div className="flex flex-col">
       <div className="space-y-4 px-5 py-5">
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-400/10 dark:text-amber-100">
           This is the only time the token is shown. Copy it now and keep it somewhere safe: it is stored only as a hash and cannot be shown again.
         </div>
-        <div className="space-y-1.5">
-          <label htmlFor={`${uid}-token`} className="block text-sm font-medium">
-            Token “{created.display_name}”
-          </label>
-          <div className="flex gap-2">
-            <input
-              ref={inputRef}
-              id={`${uid}-token`}
-              readOnly
-              value={created.token}
-              data-testid="created-token"
-              className={`${inputClass} font-mono`}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <Button variant="secondary" onClick={() => void copy()}>
-              Copy
-            </Button>
-          </div>
-          <p aria-live="polite" className="text-xs text-muted">
-            {copied === "copied" ? "Copied to the clipboard." : copied === "select" ? "Copying is not allowed here: the token is selected, press Ctrl+C (⌘C)." : ""}
-          </p>
-        </div>
+        <CopyField label={`Token “${created.display_name}”`} value={created.token} noun="token" testId="created-token" />
       </div>
       <div className="flex justify-end border-t border-border px-5 py-4">
         <DialogClose asChild>
