@@ -39,7 +39,12 @@ export interface RawStatement {
 /** Runs a read on the database the client is on, without Prisma's query engine; rows as the driver parses them. */
 export type RawRunner = <T>(statement: RawStatement) => Promise<T[]>;
 
-const rawRunners = new WeakMap<object, RawRunner>();
+// Kept on globalThis, not in this module: the server's node edge (lib/operations/node-edge, a
+// bundle of its own) and Next's compiled chunks each have a copy of this module and share one
+// client (lib/db keeps it on globalThis). With a map per copy, a client Next's copy made had no
+// runner for the edge's copy, and every "raw" read of the edge went through Prisma's engine.
+const RAW_RUNNERS = Symbol.for("wsa.raw-runners");
+const rawRunners = ((globalThis as { [RAW_RUNNERS]?: WeakMap<object, RawRunner> })[RAW_RUNNERS] ??= new WeakMap<object, RawRunner>());
 
 /** The raw runner of a client made by createPrismaClient (undefined for other clients, such as tests' counting ones). */
 export function rawRunnerOf(client: object): RawRunner | undefined {
