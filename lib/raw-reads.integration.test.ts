@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "./generated/prisma/client";
 import { createPrismaClient, rawRunnerOf, type OpenClient } from "./prisma-client";
 
@@ -39,6 +39,15 @@ describe("raw reads on PostgreSQL", () => {
   it("return the rows Prisma's $queryRaw returns", async () => {
     client = await createPrismaClient(process.env.DATABASE_URL);
     await sameAsPrisma(client);
+  });
+
+  it("are found by another copy of the module too (the node edge's bundle beside Next's chunks share one client)", async () => {
+    vi.resetModules();
+    const otherCopy = (await import("./prisma-client")) as typeof import("./prisma-client");
+    expect(otherCopy.rawRunnerOf).not.toBe(rawRunnerOf);
+    const run = otherCopy.rawRunnerOf(client!.prisma);
+    expect(run).toBeDefined();
+    expect(await run!<{ n: number }>(Prisma.sql`SELECT 1::int AS n`)).toEqual([{ n: 1 }]);
   });
 
   it("are named statements, prepared once per connection, as Prisma's own statements are", async () => {

@@ -18,6 +18,7 @@ import { revokeInvitation } from "@/lib/domain/invitations/revoke-invitation";
 import { randomBase62 } from "@/lib/ids";
 import { executeOperation } from "@/lib/operations/execute";
 import { DeleteOrganization, UndeleteOrganization } from "@/lib/operations/organizations";
+import { DeleteWorkspace, UndeleteWorkspace } from "@/lib/operations/workspaces";
 import { claimDueMails, deliverDueMails, noteUndeliveredMails } from "./deliver-mail";
 import { smtpMailer } from "./smtp-mailer";
 
@@ -201,6 +202,57 @@ describe("a deleted organization's mail", () => {
       expect(await deliverDueMails(prisma, mailer)).toMatchObject({ sent: 1 });
       const got = smtp.received.filter((m) => m.to.some((to) => to.includes(tag)));
       expect(got.map((m) => m.to)).toEqual([[kept]]);
+      expect(tokenFromText(got[0].body, "invite")).not.toBe(token);
+    } finally {
+      mailer.close();
+    }
+  });
+});
+
+describe("a deleted workspace's invitation mail", () => {
+  it("is cancelled with the reason and never sent, also when queued by a racing change; the organization's other mail still goes; after a restore a resend goes", async () => {
+    const owner = await makeUser("Workspace Wanda");
+    const org = (await makeOrg(owner, "Workspace Mail Org")).organization_id;
+    const doomedWs = (await makeWorkspace(owner, org, { title: "Doomed Mail WS" })).workspace_id;
+    const otherWs = (await makeWorkspace(owner, org, { title: "Surviving Mail WS" })).workspace_id;
+    const tag = randomBase62(6).toLowerCase();
+    const [doomed, other] = [`doomed.${tag}@example.test`, `other.${tag}@example.test`];
+    const doomedAccess = await authorize(owner.ctx, "create:Invitation", { organizationId: org, workspaceId: doomedWs });
+    const otherAccess = await authorize(owner.ctx, "create:Invitation", { organizationId: org, workspaceId: otherWs });
+    const [inv] = (await createInvitations(owner.ctx, doomedAccess, InvitationCreateInput.parse({ emails: [doomed], roles: ["workspace-viewer"] }))).invitations;
+    await createInvitations(owner.ctx, otherAccess, InvitationCreateInput.parse({ emails: [other], roles: ["workspace-viewer"] }));
+    const prisma = await db();
+    const queued = await prisma.outboxMail.findFirstOrThrow({ where: { to: doomed } });
+    expect(queued).toMatchObject({ status: "QUEUED", organizationId: org, workspaceId: doomedWs });
+    const token = tokenFromText(queued.text, "invite");
+    const wsParams = { params: { organization_id: org, workspace_id: doomedWs }, query: {}, body: undefined };
+
+    await executeOperation(DeleteWorkspace, owner.ctx, wsParams);
+    const cancelled = await prisma.outboxMail.findUniqueOrThrow({ where: { id: queued.id } });
+    expect([cancelled.status, cancelled.lastError]).toEqual(["CANCELLED", "not sent: the workspace was deleted"]);
+    expect(cancelled.text.includes(token) || cancelled.html.includes(token)).toBe(false);
+    const audit = await prisma.auditLogEntry.findFirstOrThrow({ where: { workspaceId: doomedWs, action: "workspace.delete" } });
+    expect(audit.changes).toMatchObject({ cancelled_mails: 1 });
+
+    // A mail queued for the workspace by a change that raced the delete is caught by the worker.
+    const [raced] = await prisma.$transaction((tx) =>
+      enqueueMails(tx, [{ kind: "invitation" as const, to: `raced.${tag}@example.test`, subject: "raced", text: "late", html: "", workspaceId: doomedWs }], org),
+    );
+    const mailer = smtpMailer(smtp.url, "no-reply@example.test");
+    const receivedHere = () => smtp.received.filter((m) => m.to.some((to) => to.includes(tag))).map((m) => m.to);
+    try {
+      await deliverDueMails(prisma, mailer);
+      expect(receivedHere()).toEqual([[other]]);
+      expect(await prisma.outboxMail.findUniqueOrThrow({ where: { id: raced } })).toMatchObject({ status: "CANCELLED", attempts: 0, lastError: "not sent: the workspace was deleted" });
+
+      // Restored: the cancelled mail stays unsent; the still-pending invitation, resent, goes with a new link.
+      await executeOperation(UndeleteWorkspace, owner.ctx, { ...wsParams, body: {} });
+      await deliverDueMails(prisma, mailer);
+      expect(receivedHere()).toEqual([[other]]);
+      await resendInvitation(owner.ctx, doomedAccess, inv.invitation_id);
+      expect(await deliverDueMails(prisma, mailer)).toMatchObject({ sent: 1 });
+      const got = smtp.received.filter((m) => m.to.some((to) => to === doomed));
+      expect(got).toHaveLength(1);
       expect(tokenFromText(got[0].body, "invite")).not.toBe(token);
     } finally {
       mailer.close();

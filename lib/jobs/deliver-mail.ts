@@ -2,11 +2,11 @@
 // statement, pushes their next attempt past a lease: another worker (another server instance)
 // skips rows being claimed and finds claimed rows not due, so no mail is sent twice. A worker
 // that dies mid-send leaves its rows to be retried once the lease runs out. Mail of a deleted
-// organization is never claimed: it is cancelled (domain/mail/cancel-organization-mail.ts).
+// organization or workspace is never claimed: it is cancelled (domain/mail/cancel-mail.ts).
 
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../prisma-client";
-import { cancelMailOfDeletedOrganizations } from "../domain/mail/cancel-organization-mail";
+import { cancelMailOfDeletedOrganizations, cancelMailOfDeletedWorkspaces } from "../domain/mail/cancel-mail";
 import { withoutLinks } from "../domain/mail/without-links";
 
 export interface OutgoingMail {
@@ -56,11 +56,13 @@ export async function claimDueMails(prisma: Db, options: DeliveryOptions = {}): 
        SET attempts = attempts + 1,
            next_attempt_time = now() + make_interval(secs => ${o.leaseMs / 1000}),
            update_time = now()
-     WHERE id IN (SELECT id FROM outbox_mails
-                   WHERE status = 'QUEUED' AND next_attempt_time <= now()
-                     AND (organization_id IS NULL
-                          OR organization_id IN (SELECT id FROM organizations WHERE delete_time IS NULL))
-                   ORDER BY next_attempt_time, id
+     WHERE id IN (SELECT m.id FROM outbox_mails m
+                   WHERE m.status = 'QUEUED' AND m.next_attempt_time <= now()
+                     AND (m.organization_id IS NULL
+                          OR m.organization_id IN (SELECT id FROM organizations WHERE delete_time IS NULL))
+                     AND (m.workspace_id IS NULL
+                          OR EXISTS (SELECT 1 FROM workspaces w WHERE w.id = m.workspace_id AND w.delete_time IS NULL))
+                   ORDER BY m.next_attempt_time, m.id
                    LIMIT ${o.batchSize}
                    FOR UPDATE SKIP LOCKED)
     RETURNING id, "to", subject, text, html, attempts`);
@@ -76,8 +78,10 @@ export interface DeliveryReport {
 export async function deliverDueMails(prisma: Db, mailer: Mailer, options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const o = { ...DELIVERY_DEFAULTS, ...options };
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  // A deleted organization sends nothing more (its delete cancels its mail; this catches a race).
+  // A deleted organization or workspace sends nothing more (its delete cancels its mail; this
+  // catches a race).
   await cancelMailOfDeletedOrganizations(prisma);
+  await cancelMailOfDeletedWorkspaces(prisma);
   const claimed = await claimDueMails(prisma, o);
   for (const mail of claimed) {
     try {

@@ -10,8 +10,8 @@ import { builtInRole } from "../../auth/permissions";
 import type { Db, Tx } from "../../prisma-client";
 import { DEFAULT_INVITATION_TTL_HOURS } from "../../schemas/invitations";
 import { insertRows } from "../insert-rows";
-import { enqueueMails } from "../mail/enqueue-mail";
-import { invitationMail, type ComposedMail } from "../mail/templates";
+import { enqueueMails, type QueuedMail } from "../mail/enqueue-mail";
+import { invitationMail } from "../mail/templates";
 import { noteMintedLink } from "./minted-links";
 
 export { invitationLink } from "../mail/templates";
@@ -64,9 +64,9 @@ async function mailsFor(
   tx: Tx,
   ctx: RequestContext,
   items: { inv: NewInvitation; token: string; expireTime: Date }[],
-): Promise<ComposedMail[]> {
+): Promise<QueuedMail[]> {
   const titles = new Map<string, Map<string, string>>();
-  const mails: ComposedMail[] = [];
+  const mails: QueuedMail[] = [];
   for (const { inv, token, expireTime } of items) {
     const key = inv.workspaceId ?? "";
     if (!titles.has(key)) {
@@ -74,8 +74,9 @@ async function mailsFor(
       titles.set(key, await roleTitles(tx, inv.workspaceId, all));
     }
     const t = titles.get(key)!;
-    mails.push(
-      invitationMail({
+    mails.push({
+      workspaceId: inv.workspaceId,
+      ...invitationMail({
         to: inv.email,
         token,
         inviterName: ctx.caller.displayName,
@@ -85,7 +86,7 @@ async function mailsFor(
         roleTitles: inv.roles.map((r) => t.get(r) ?? r),
         expireTime,
       }),
-    );
+    });
   }
   return mails;
 }

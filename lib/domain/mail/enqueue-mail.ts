@@ -6,22 +6,26 @@ import { newId } from "../../ids";
 import { insertRows } from "../insert-rows";
 import type { ComposedMail } from "./templates";
 
-export async function enqueueMails(tx: Tx, mails: ComposedMail[], organizationId: string | null = null): Promise<string[]> {
+/** A mail to queue; `workspaceId` ties an invitation's mail to its workspace (deleting it cancels the mail). */
+export type QueuedMail = ComposedMail & { workspaceId?: string | null };
+
+export async function enqueueMails(tx: Tx, mails: QueuedMail[], organizationId: string | null = null): Promise<string[]> {
   if (mails.length === 0) return [];
   const rows = mails.map((m) => ({
     id: newId("mail"),
     kind: m.kind,
     organization_id: organizationId,
+    workspace_id: m.workspaceId ?? null,
     to: m.to,
     subject: m.subject,
     text: m.text,
     html: m.html,
   }));
-  await insertRows(tx, "outbox_mails", { id: "text", kind: "text", organization_id: "text", to: "text", subject: "text", text: "text", html: "text" }, rows);
+  await insertRows(tx, "outbox_mails", { id: "text", kind: "text", organization_id: "text", workspace_id: "text", to: "text", subject: "text", text: "text", html: "text" }, rows);
   return rows.map((r) => r.id);
 }
 
-export async function enqueueMail(tx: Tx, mail: ComposedMail, organizationId: string | null = null): Promise<string> {
+export async function enqueueMail(tx: Tx, mail: QueuedMail, organizationId: string | null = null): Promise<string> {
   const [id] = await enqueueMails(tx, [mail], organizationId);
   return id;
 }

@@ -4,7 +4,7 @@ import { notFound } from "../../api/errors";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { writeAuditEntry } from "../audit/write-audit-entry";
-import { cancelMailOfDeletedOrganizations } from "../mail/cancel-organization-mail";
+import { cancelMailOfDeletedOrganizations } from "../mail/cancel-mail";
 import { PURGE_AFTER_MS } from "../workspaces/delete-workspace";
 import { lockAsOwner } from "./organization-owner";
 
