@@ -4,7 +4,7 @@
 // show-password toggle, "Forgot password?", and one answer for an unknown email and a wrong
 // password alike. A rate-limited sign-in says how long to wait.
 
-import { signIn } from "next-auth/react";
+import { signIn } from "@/lib/console/sign-in";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";

@@ -4,7 +4,7 @@
 // sign-up with), its violations on the fields they name. A taken address is not told apart on
 // this page: it gets a mail, and the page asks to check the inbox.
 
-import { signIn } from "next-auth/react";
+import { signIn } from "@/lib/console/sign-in";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";

@@ -25,8 +25,8 @@ const TARGET_KB = 150;
 const OVER_TARGET: Record<string, number> = {
   "/": 175,
   "/forgot-password": 161,
-  "/invite/[token]": 170,
-  "/login": 169,
+  "/invite/[token]": 162,
+  "/login": 161,
   "/o/[org]/settings": 220,
   "/o/[org]/workspaces": 187,
   "/o/[org]/workspaces/[ws]/credentials": 167,
@@ -36,9 +36,9 @@ const OVER_TARGET: Record<string, number> = {
   "/o/[org]/workspaces/[ws]/preferences": 193,
   "/o/[org]/workspaces/[ws]/roles": 168,
   "/o/[org]/workspaces/[ws]/settings": 165,
-  "/reset-password/[token]": 169,
+  "/reset-password/[token]": 161,
   "/settings/tokens": 164,
-  "/signup": 170,
+  "/signup": 161,
 };
 
 test("no page's first-load JS grows past its budget (150 kB gzip, or its current weight while over it)", () => {

@@ -5,7 +5,7 @@
 // server's violations land on the fields they name.
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
+import { signIn } from "@/lib/console/sign-in";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";

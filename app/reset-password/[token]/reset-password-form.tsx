@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signIn } from "@/lib/console/sign-in";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AuthNotice } from "@/components/auth-notice";
