@@ -9,7 +9,24 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestIdOf(req: Request): string {
+/** Reads a request's headers by (lower-case) name, as `Headers.get` does: repeated ones joined with ", ". */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * What the REST pipeline reads of a request. A Web `Request` is one (Next's route files pass
+ * theirs); the server's node edge (lib/operations/node-edge) builds a lighter one from node's
+ * IncomingMessage. `url` is absolute.
+ */
+export interface ApiRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeaderReader;
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+export function requestIdOf(req: ApiRequest): string {
   const given = req.headers.get("x-request-id");
   return given && SANE_REQUEST_ID.test(given) ? given : `req_${randomUUID().replaceAll("-", "")}`;
 }
@@ -21,7 +38,7 @@ const tooLarge = () =>
   });
 
 /** Reads the body as text, stopping as soon as it passes the limit. */
-export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promise<string> {
+export async function readBodyText(req: ApiRequest, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!req.body) return "";
@@ -49,7 +66,7 @@ export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promis
   }
 }
 
-export function parseJsonText(text: string, req: Request): Record<string, unknown> {
+export function parseJsonText(text: string, req: ApiRequest): Record<string, unknown> {
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {

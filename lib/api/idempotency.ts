@@ -11,6 +11,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { ApiError } from "./errors";
+import type { ApiRequest } from "./http";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 // A claim with no answer after this long belongs to a request that died with its process
@@ -19,7 +20,7 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 const inFlightLeaseMs = () => Number(process.env.IDEMPOTENCY_LEASE_MS ?? 60_000);
 const REPLAYED_HEADERS = ["location", "content-type", "etag"];
 
-export function idempotencyKeyOf(req: Request): string | undefined {
+export function idempotencyKeyOf(req: ApiRequest): string | undefined {
   const key = req.headers.get("idempotency-key");
   if (key === null) return undefined;
   if (key.length < 1 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {

@@ -4,7 +4,7 @@
 
 import "server-only";
 import { clientIp } from "../api/client-address";
-import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
+import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse, type ApiRequest } from "../api/http";
 import { limitApiCaller, rateLimitHeaders, type RateLimitState } from "../api/rate-limit";
 import {
   claimIdempotencyKey,
@@ -14,11 +14,12 @@ import {
   requestFingerprint,
 } from "../api/idempotency";
 import { noteActivity } from "../domain/users/note-activity";
-import { authenticateRequest } from "./authenticate";
+import { authenticate } from "./authenticate";
+import type { AccessTarget } from "./authorize";
 import type { RequestContext } from "./context";
 
 export interface HandlerArgs {
-  req: Request;
+  req: ApiRequest;
   /** The caller; null for public operations. */
   ctx: RequestContext | null;
   /** The JSON body (bounded to 1 MiB); `{}` when empty. */
@@ -39,10 +40,12 @@ const CHANGING_METHODS = new Set(["POST", "PATCH", "DELETE", "PUT"]);
 /**
  * Runs `handle` for one request: authenticates the caller (unless `isPublic`), replays or records
  * an Idempotency-Key, and turns whatever is thrown into an rpcStatus response with the request id.
+ * `access` names the organization (or workspace) the operation will authorize against: a token's
+ * statement reads the caller's access there too.
  */
-export async function runRequest(req: Request, isPublic: boolean, handle: (args: HandlerArgs) => Promise<HandlerResult>): Promise<Response> {
+export async function runRequest(req: ApiRequest, isPublic: boolean, handle: (args: HandlerArgs) => Promise<HandlerResult>, access?: AccessTarget): Promise<Response> {
   let budget: RateLimitState | undefined;
-  const response = await answer(req, isPublic, handle, (state) => (budget = state));
+  const response = await answer(req, isPublic, handle, (state) => (budget = state), access);
   // Every answer counted against a caller's budget tells what is left of it, not only a 429.
   if (budget && !response.headers.has("ratelimit-limit")) {
     for (const [name, value] of Object.entries(rateLimitHeaders(budget))) response.headers.set(name, value);
@@ -51,15 +54,16 @@ export async function runRequest(req: Request, isPublic: boolean, handle: (args:
 }
 
 async function answer(
-  req: Request,
+  req: ApiRequest,
   isPublic: boolean,
   handle: (args: HandlerArgs) => Promise<HandlerResult>,
   counted: (state: RateLimitState) => void,
+  access: AccessTarget | undefined,
 ): Promise<Response> {
   const requestId = requestIdOf(req);
   try {
     const meta = { requestId, ip: clientIp(req.headers), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
-    const ctx: RequestContext | null = isPublic ? null : { caller: await authenticateRequest(req), ...meta };
+    const ctx: RequestContext | null = isPublic ? null : { ...(await authenticate(req, access)), ...meta };
     if (ctx) void noteActivity(ctx.caller.userId);
     if (ctx) counted(await limitApiCaller(ctx.caller));
     const idemKey = CHANGING_METHODS.has(req.method) ? idempotencyKeyOf(req) : undefined;

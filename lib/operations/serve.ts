@@ -5,10 +5,10 @@
 
 import "server-only";
 import { methodNotAllowed, unknownPath } from "../api/errors";
-import { jsonResponse } from "../api/http";
+import { jsonResponse, type ApiRequest } from "../api/http";
 import { decodePathParam, queryOf as strictQuery } from "../api/query";
 import { runRequest } from "../auth/route";
-import { executeOperation } from "./execute";
+import { accessTargetOf, executeOperation } from "./execute";
 import type { Operation } from "./operation";
 
 export const API_BASE = "/api/v1";
@@ -89,7 +89,7 @@ const byMethodOrder = (a: string, b: string) => METHODS.indexOf(a as (typeof MET
  * Answers `req` with the first of `mine` (the operations of its method) whose template fits the
  * path; else 405 with `Allow` when another method of `compiled` knows the path, or 404.
  */
-async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[], req: Request): Promise<Response> {
+async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[], req: ApiRequest): Promise<Response> {
   const url = new URL(req.url);
   let found: { op: Operation; params: Record<string, string> } | undefined;
   let parts: string[] = [];
@@ -124,7 +124,7 @@ async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[]
       ifMatch: req.headers.get("if-match"),
     });
     return respond(op, result, params);
-  });
+  }, accessTargetOf(op, params));
 }
 
 /**
@@ -147,7 +147,7 @@ export function serve(...ops: Operation[]): Record<(typeof METHODS)[number], Rou
  * the same matching as the route files, over all of `ops` at once. Route files group operations
  * by path, so a path finds the same operation, the same `Allow` and the same 404 either way.
  */
-export function serveAll(ops: readonly Operation[]): (req: Request) => Promise<Response> {
+export function serveAll(ops: readonly Operation[]): (req: ApiRequest) => Promise<Response> {
   const compiled = ops.map(compile);
   const byMethod = new Map<string, CompiledOperation[]>(METHODS.map((m) => [m, compiled.filter((c) => c.op.method === m)]));
   return (req) => dispatch(compiled, byMethod.get(req.method) ?? [], req);
