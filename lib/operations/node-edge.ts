@@ -18,7 +18,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sanitizeForwardingHeadersInPlace, type MutableHeaders } from "../api/client-address";
 import { malformedPath } from "../api/errors";
-import { RESPONSE_TEXT, requestIdOf, toErrorResponse, type ApiRequest } from "../api/http";
+import { errorReply, requestIdOf, type ApiReply, type ApiRequest } from "../api/http";
 import { pathIsDecodable } from "../api/query";
 import { OPERATIONS } from "./index";
 import { API_BASE, serveAll } from "./serve";
@@ -122,28 +122,24 @@ function apiRequest(req: IncomingMessage): ApiRequest {
   return { method: req.method ?? "GET", url, headers, body: hasBody ? lazyBody(req) : null };
 }
 
-/** Writes a Response to the socket: JSON from its text at once, anything else streamed. */
-async function send(response: Response, res: ServerResponse): Promise<void> {
-  res.statusCode = response.status;
-  const cookies = response.headers.getSetCookie();
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  if (cookies.length) res.setHeader("set-cookie", cookies);
-  const text = (response as Response & { [RESPONSE_TEXT]?: string })[RESPONSE_TEXT];
-  if (text !== undefined && !response.bodyUsed) {
-    // With its length the answer goes out as headers and body in one write; without it, Node
-    // sends it chunked (compression writes the headers before the body it was handed). The
-    // compression middleware drops the length when it compresses.
-    res.setHeader("content-length", Buffer.byteLength(text));
-    res.end(text);
+/** Writes an answer to the socket: JSON from its text at once, a stream as it comes. */
+async function send(reply: ApiReply, res: ServerResponse): Promise<void> {
+  res.statusCode = reply.status;
+  // In the order a Response's headers are read (sorted), as the route files' answers have them.
+  for (const name of Object.keys(reply.headers).sort()) res.setHeader(name, reply.headers[name]);
+  if (reply.stream) {
+    await pipeline(Readable.fromWeb(reply.stream as import("node:stream/web").ReadableStream), res);
     return;
   }
-  if (!response.body) {
+  if (reply.text === null) {
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
+  // With its length the answer goes out as headers and body in one write; without it, Node
+  // sends it chunked (compression writes the headers before the body it was handed). The
+  // compression middleware drops the length when it compresses.
+  res.setHeader("content-length", Buffer.byteLength(reply.text));
+  res.end(reply.text);
 }
 
 /** The node handler for a request `handlesRequest` accepted. */
@@ -152,16 +148,16 @@ export function handleRequest(req: IncomingMessage, res: ServerResponse): void {
   let request: ApiRequest | undefined;
   const answer = async () => {
     request = apiRequest(req);
-    if (!pathIsDecodable(new URL(request.url).pathname)) return toErrorResponse(malformedPath(), requestIdOf(request));
+    if (!pathIsDecodable(new URL(request.url).pathname)) return errorReply(malformedPath(), requestIdOf(request));
     return dispatch(request);
   };
   answer()
     .then((response) => send(response, res))
     .catch((error: unknown) => {
-      // The pipeline answers its own errors: this is a request Node could not turn into a Web
-      // Request, or a write that failed (the client went away).
+      // The pipeline answers its own errors: this is a request whose URL does not parse, or a
+      // write that failed (the client went away).
       if (res.headersSent) return res.destroy();
       const requestId = request ? requestIdOf(request) : `req_${randomUUID().replaceAll("-", "")}`;
-      send(toErrorResponse(error, requestId), res).catch(() => res.destroy());
+      send(errorReply(error, requestId), res).catch(() => res.destroy());
     });
 }
