@@ -17,19 +17,21 @@ const TARGET_KB = 150;
  * 210, general 218 → 250): that weight is issue 13's and 14's to take off, not slack to keep.
  * React Query left the root layout the same day (~9 kB off every page that does not use it):
  * /o/[org], its activity and mail, a workspace's overview and activity, and /verify-email meet
- * the target; the sign-in pages and a workspace's invites are held to their new weight.
+ * the target; the sign-in pages and a workspace's invites are held to their new weight. The list
+ * tables stopped loading @tanstack/react-table's engine (~12 kB): workspaces 185 → 174, members
+ * 185 → 173, organization settings 267 → 255.
  */
 const OVER_TARGET: Record<string, number> = {
   "/": 207,
   "/forgot-password": 193,
   "/invite/[token]": 202,
   "/login": 201,
-  "/o/[org]/settings": 267,
-  "/o/[org]/workspaces": 187,
+  "/o/[org]/settings": 258,
+  "/o/[org]/workspaces": 177,
   "/o/[org]/workspaces/[ws]/credentials": 252,
   "/o/[org]/workspaces/[ws]/general": 250,
   "/o/[org]/workspaces/[ws]/invites": 221,
-  "/o/[org]/workspaces/[ws]/members": 188,
+  "/o/[org]/workspaces/[ws]/members": 176,
   "/o/[org]/workspaces/[ws]/preferences": 224,
   "/o/[org]/workspaces/[ws]/roles": 234,
   "/o/[org]/workspaces/[ws]/settings": 250,
