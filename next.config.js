@@ -6,6 +6,12 @@ const nextConfig = {
   serverExternalPackages: SERVER_EXTERNAL_PACKAGES,
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Next 16 loads every page's server module when the server starts (true by default); false
+    // loads each on its first request. scripts/serve.mjs measured 223 → 197 MB resident idle on
+    // PostgreSQL; the first request of each page pays its module's load instead.
+    preloadEntriesOnStart: false,
+  },
 };
 
 export default nextConfig;

@@ -11,6 +11,7 @@ import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organiza
 import { OrganizationCreateInput } from "@/lib/schemas/organizations";
 import { CreateOrganizationForm, type CreateOrganizationState } from "@/components/create-organization-form";
 import { SignOutButton } from "@/components/sign-out-button";
+import { QueryProvider } from "@/components/query-provider";
 import { isEmailVerified } from "@/lib/domain/users/verify-email";
 import { DeletedOrganizations } from "./_components/deleted-organizations";
 import { MyInvitations } from "./_components/my-invitations";
@@ -69,8 +70,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             </ul>
           </nav>
         ) : null}
-        {invitations.length > 0 ? <MyInvitations invitations={invitations} verified={verified} /> : null}
-        {deleted.length > 0 ? <DeletedOrganizations orgs={deleted} /> : null}
+        <QueryProvider>
+          {invitations.length > 0 ? <MyInvitations invitations={invitations} verified={verified} /> : null}
+          {deleted.length > 0 ? <DeletedOrganizations orgs={deleted} /> : null}
+        </QueryProvider>
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
           <CreateHeading className="text-xl font-semibold tracking-tight">
             {orgs.length === 0 ? "Create your first organization" : "Create an organization"}

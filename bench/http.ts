@@ -269,9 +269,15 @@ async function waitFor(port: number, proc: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not start on port ${port}`);
 }
 
-/** The product as `npm start` serves it: scripts/serve.mjs (PORT and HOSTNAME from the environment). */
+/**
+ * The product as `npm start` serves it: scripts/serve.mjs with the node flags package.json's start
+ * script gives it (PORT and HOSTNAME from the environment).
+ */
 function productCommand(): string[] {
-  return [path.join(ROOT, "scripts", "serve.mjs")];
+  const startScript = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start;
+  const flags = /exec node ((?:--\S+ )*)scripts\/serve\.mjs/.exec(startScript);
+  if (!flags) throw new Error(`package.json's start script does not end in \`exec node … scripts/serve.mjs\`: ${startScript}`);
+  return [...flags[1].split(" ").filter(Boolean), path.join(ROOT, "scripts", "serve.mjs")];
 }
 
 async function start(name: string, argv: string[], port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
@@ -290,6 +296,8 @@ interface Target {
   method: "GET" | "POST" | "PATCH";
   path: string;
   body?: string;
+  /** In a mix, what the request is (its latencies are also reported by kind). */
+  kind?: string;
 }
 
 function request(agent: http.Agent, port: number, token: string, t: Target): Promise<{ status: number; body: string }> {
@@ -324,6 +332,8 @@ interface LoadResult {
   errors: number;
   /** The failed requests by HTTP status (0: no answer). */
   errorStatuses: Record<number, number>;
+  /** p50 and p99 of each kind of request in a mix. */
+  byKind: Record<string, { n: number; p50: number; p99: number }>;
   requests: number;
   cpuMsPerReq: number;
   pgMsPerReq: number;
@@ -334,6 +344,7 @@ async function load(server: Server, c: pg.Client, token: string, targets: Target
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const run = async (ms: number, record: boolean) => {
     const latencies: number[] = [];
+    const kinds: Record<string, number[]> = {};
     let errors = 0;
     const errorStatuses: Record<number, number> = {};
     let i = 0;
@@ -352,11 +363,14 @@ async function load(server: Server, c: pg.Client, token: string, targets: Target
           errors++;
           errorStatuses[0] = (errorStatuses[0] ?? 0) + 1;
         }
-        if (record) latencies.push(performance.now() - s);
+        if (record) {
+          latencies.push(performance.now() - s);
+          if (t.kind) (kinds[t.kind] ??= []).push(performance.now() - s);
+        }
       }
     };
     await Promise.all(Array.from({ length: connections }, worker));
-    return { latencies, errors, errorStatuses };
+    return { latencies, kinds, errors, errorStatuses };
   };
   await run(1000, false);
   const cpu0 = treeCpuMs(server.proc.pid!);
@@ -365,7 +379,7 @@ async function load(server: Server, c: pg.Client, token: string, targets: Target
     server.peakRssKb = Math.max(server.peakRssKb, treeRssKb(server.proc.pid!));
   }, 200);
   const t0 = performance.now();
-  const { latencies, errors, errorStatuses } = await run(seconds * 1000, true);
+  const { latencies, kinds, errors, errorStatuses } = await run(seconds * 1000, true);
   const wall = (performance.now() - t0) / 1000;
   clearInterval(sampler);
   const cpu = treeCpuMs(server.proc.pid!) - cpu0;
@@ -373,7 +387,13 @@ async function load(server: Server, c: pg.Client, token: string, targets: Target
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const n = latencies.length;
-  return { rps: n / wall, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, errorStatuses, requests: n, cpuMsPerReq: cpu / n, pgMsPerReq: pgSpent / n };
+  const byKind = Object.fromEntries(
+    Object.entries(kinds).map(([kind, l]) => {
+      l.sort((a, b) => a - b);
+      return [kind, { n: l.length, p50: quantile(l, 0.5), p99: quantile(l, 0.99) }];
+    }),
+  );
+  return { rps: n / wall, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, errorStatuses, byKind, requests: n, cpuMsPerReq: cpu / n, pgMsPerReq: pgSpent / n };
 }
 
 async function sequential(server: Server, token: string, target: Target, runs: number): Promise<{ p50: number; p99: number; errors: number }> {
@@ -449,10 +469,10 @@ function mixedTargets(small: string, big: string, workspaceIds: string[]): (i: n
   return (i) => {
     const ws = workspaceIds[i % workspaceIds.length];
     const kind = i % 10;
-    if (kind < 4) return { method: "GET", path: `/api/v1/organizations/${small}/workspaces` };
-    if (kind < 7) return { method: "GET", path: `/api/v1/organizations/${small}/workspaces/${ws}` };
-    if (kind < 9) return { method: "POST", path: `/api/v1/organizations/${big}/workspaces`, body: JSON.stringify({ title: `Mixed ${run} ${created++}` }) };
-    return { method: "PATCH", path: `/api/v1/organizations/${small}/workspaces/${ws}?update_mask=description`, body: JSON.stringify({ description: `mixed ${i}` }) };
+    if (kind < 4) return { kind: "list", method: "GET", path: `/api/v1/organizations/${small}/workspaces` };
+    if (kind < 7) return { kind: "get", method: "GET", path: `/api/v1/organizations/${small}/workspaces/${ws}` };
+    if (kind < 9) return { kind: "create", method: "POST", path: `/api/v1/organizations/${big}/workspaces`, body: JSON.stringify({ title: `Mixed ${run} ${created++}` }) };
+    return { kind: "patch", method: "PATCH", path: `/api/v1/organizations/${small}/workspaces/${ws}?update_mask=description`, body: JSON.stringify({ description: `mixed ${i}` }) };
   };
 }
 
@@ -467,8 +487,9 @@ function commandOf(pid: number): string {
 
 /**
  * Resident memory of `npm start`'s whole process tree (npm, the server and, on the embedded
- * default, the database process): the peak during 5 s of ListWorkspaces at 32 connections once it
- * serves. npm start builds first when the sources changed since its own last build (minutes),
+ * default, the database process): idle 3 s after it first serves, and the peak during 5 s of
+ * ListWorkspaces at 32 connections, with each process's own peak (npm stays resident as the
+ * parent of what it starts; the product is the rest). npm start builds first when the sources changed since its own last build (minutes),
  * migrates, and on an empty embedded folder seeds the demo data and prints its API token, which
  * is then the token used; with PostgreSQL it serves the bench database with the bench's token.
  */
@@ -480,11 +501,19 @@ async function npmStartMemory(label: string, port: number, env: Record<string, s
   let pids: number[] = [];
   try {
     await waitFor(port, proc, server.name, 15 * 60_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleKb = treeRssKb(proc.pid!);
     const seeded = /API token of \S+ for organization (\S+):\s+(\S+)/.exec(out);
     const { token, org } = seeded ? { org: seeded[1], token: seeded[2] } : fallback;
+    const peakOf = new Map<number, number>();
+    const sampler = setInterval(() => {
+      for (const pid of tree(proc.pid!)) peakOf.set(pid, Math.max(peakOf.get(pid) ?? 0, procStat(pid)?.rssKb ?? 0));
+    }, 200);
     const r = await load(server, c, token, [{ method: "GET", path: `/api/v1/organizations/${org}/workspaces` }], 32, 5);
+    clearInterval(sampler);
     pids = tree(proc.pid!);
-    console.log(`| ${label} | ${(server.peakRssKb / 1024).toFixed(0)} | ${pids.length}: ${pids.map(commandOf).join("; ")} | ${f1(r.rps)} | ${f1(r.p99)} | ${r.errors} |`);
+    const each = pids.map((pid) => `${commandOf(pid)} ${((peakOf.get(pid) ?? 0) / 1024).toFixed(0)}`).join("; ");
+    console.log(`| ${label} | ${(idleKb / 1024).toFixed(0)} | ${(server.peakRssKb / 1024).toFixed(0)} | ${pids.length}: ${each} | ${f1(r.rps)} | ${f1(r.p99)} | ${r.errors} |`);
   } finally {
     if (!pids.length) pids = tree(proc.pid!);
     for (const pid of pids.reverse()) {
@@ -629,6 +658,7 @@ async function main() {
       const mixed = await load(product, c, fx.token, mixedTargets(fx.small, fx.big, smallIds), 64, MIXED_S);
       const byStatus = Object.entries(mixed.errorStatuses).map(([status, n]) => `${n}× ${status === "0" ? "no answer" : status}`).join(", ");
       console.log(`| ${f1(mixed.rps)} | ${f1(mixed.p50)} | ${f1(mixed.p99)} | ${mixed.errors}${byStatus ? ` (${byStatus})` : ""} | ${f2(mixed.cpuMsPerReq)} | ${f2(mixed.pgMsPerReq)} |`);
+      console.log(`  by kind (p50 / p99 ms): ${Object.entries(mixed.byKind).map(([k, v]) => `${k} ${f1(v.p50)} / ${f1(v.p99)} (${v.n})`).join("; ")}`);
 
       // The embedded default: the same product on PGlite (a fresh folder, the 4-workspace org).
       const dir = path.join(mkdtempSync(path.join(tmpdir(), "wsa-pglite-")), "pglite");
@@ -649,9 +679,9 @@ async function main() {
         console.log(`| ${conns} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.rps / smallOnPostgres.get(conns)!.rps)} |`);
       }
 
-      console.log("\nResident memory of `npm start` (its whole process tree, peak during 5 s of ListWorkspaces @32)");
-      console.log("| database | peak MB | processes | rps | p99 | errors |");
-      console.log("| --- | --- | --- | --- | --- | --- |");
+      console.log("\nResident memory of `npm start` (its whole process tree: idle, and peak during 5 s of ListWorkspaces @32; each process's own peak MB)");
+      console.log("| database | idle MB | peak MB | processes | rps | p99 | errors |");
+      console.log("| --- | --- | --- | --- | --- | --- | --- |");
       const startEnv = { NEXTAUTH_SECRET: SECRET, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: env.CREDENTIALS_KEY };
       const startDir = path.join(mkdtempSync(path.join(tmpdir(), "wsa-npm-start-")), "pglite");
       await npmStartMemory("embedded (PGlite)", PRODUCT_PORT + 5, { ...startEnv, DATABASE_URL: "", PGLITE_DIR: startDir, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT + 5}` }, c, { token: fx.token, org: fx.small });

@@ -58,8 +58,11 @@ export function takeLock(dir) {
   return release;
 }
 
-/** The PostgreSQL extensions the migrations create (pg_trgm: the member search indexes). */
+/**
+ * The PostgreSQL extensions the migrations create: pg_trgm (the member search indexes) and
+ * btree_gin (the index of a workspace's members by role).
+ */
 export async function embeddedExtensions() {
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  return { pg_trgm };
+  const [{ pg_trgm }, { btree_gin }] = await Promise.all([import("@electric-sql/pglite/contrib/pg_trgm"), import("@electric-sql/pglite/contrib/btree_gin")]);
+  return { pg_trgm, btree_gin };
 }

@@ -15,30 +15,29 @@ const TARGET_KB = 150;
  * again the same day after their forms moved to react-hook-form with the shared zod schemas in
  * the browser and `/` gained the user's invitations (+12 to +47 kB: `/` 156 → 207, sign-in 163 →
  * 210, general 218 → 250): that weight is issue 13's and 14's to take off, not slack to keep.
+ * React Query left the root layout the same day (~9 kB off every page that does not use it):
+ * /o/[org], its activity and mail, a workspace's overview and activity, and /verify-email meet
+ * the target; the sign-in pages and a workspace's invites are held to their new weight. The list
+ * tables stopped loading @tanstack/react-table's engine (~12 kB): workspaces 185 → 174, members
+ * 185 → 173, organization settings 267 → 255.
  */
 const OVER_TARGET: Record<string, number> = {
   "/": 207,
-  "/forgot-password": 200,
-  "/invite/[token]": 211,
-  "/login": 210,
-  "/o/[org]": 159,
-  "/o/[org]/activity": 159,
-  "/o/[org]/mail": 159,
-  "/o/[org]/settings": 267,
-  "/o/[org]/workspaces": 187,
-  "/o/[org]/workspaces/[ws]": 160,
-  "/o/[org]/workspaces/[ws]/activity": 160,
-  "/o/[org]/workspaces/[ws]/credentials": 252,
-  "/o/[org]/workspaces/[ws]/general": 250,
-  "/o/[org]/workspaces/[ws]/invites": 229,
-  "/o/[org]/workspaces/[ws]/members": 188,
+  "/forgot-password": 193,
+  "/invite/[token]": 202,
+  "/login": 201,
+  "/o/[org]/settings": 258,
+  "/o/[org]/workspaces": 177,
+  "/o/[org]/workspaces/[ws]/credentials": 251,
+  "/o/[org]/workspaces/[ws]/general": 249,
+  "/o/[org]/workspaces/[ws]/invites": 219,
+  "/o/[org]/workspaces/[ws]/members": 176,
   "/o/[org]/workspaces/[ws]/preferences": 224,
-  "/o/[org]/workspaces/[ws]/roles": 234,
-  "/o/[org]/workspaces/[ws]/settings": 250,
-  "/reset-password/[token]": 208,
+  "/o/[org]/workspaces/[ws]/roles": 233,
+  "/o/[org]/workspaces/[ws]/settings": 249,
+  "/reset-password/[token]": 201,
   "/settings/tokens": 249,
-  "/signup": 211,
-  "/verify-email/[token]": 154,
+  "/signup": 202,
 };
 
 test("no page's first-load JS grows past its budget (150 kB gzip, or its current weight while over it)", () => {

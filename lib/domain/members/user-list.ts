@@ -10,7 +10,7 @@ import { likeContains, sqlKeyset, sqlOf, type SqlWhere } from "../../api/sql-whe
 import { BUILT_IN_ORGANIZATION_ROLES } from "../../auth/permissions";
 import { Prisma } from "../../generated/prisma/client";
 import type { UserWithRolesOutput } from "../../schemas/members";
-import type { Db } from "../../prisma-client";
+import { PLAN_PER_EXECUTION, type Db } from "../../prisma-client";
 
 const { sql, join, raw, empty } = Prisma;
 
@@ -151,7 +151,9 @@ export async function planUserList(
   if (compiled) conditions.push(sqlOf(compiled));
   const filtered = compiled ? sql`WHERE ${sqlOf(compiled)}` : empty;
   const counted = usesField(ast, "search") ? branches : countBranches;
-  const countQuery = sql`SELECT (${join(
+  // A filtered list is planned for its values each time (see PLAN_PER_EXECUTION).
+  const head = compiled ? raw(PLAN_PER_EXECUTION) : empty;
+  const countQuery = sql`${head}SELECT (${join(
     counted.map((b) => sql`(SELECT count(*) FROM (${b}) AS t ${filtered})`),
     " + ",
   )})::int AS total`;
@@ -163,8 +165,8 @@ export async function planUserList(
   const page = (branch: Sql) => sql`SELECT ${columns} FROM (${branch}) AS t ${where} ORDER BY ${orderBy} LIMIT ${limit}`;
   const query =
     branches.length === 1
-      ? page(branches[0])
-      : sql`SELECT ${columns} FROM (${join(branches.map((b) => sql`(${page(b)})`), " UNION ALL ")}) AS t ORDER BY ${orderBy} LIMIT ${limit}`;
+      ? sql`${head}${page(branches[0])}`
+      : sql`${head}SELECT ${columns} FROM (${join(branches.map((b) => sql`(${page(b)})`), " UNION ALL ")}) AS t ORDER BY ${orderBy} LIMIT ${limit}`;
 
   return {
     pageSize,

@@ -9,6 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
+import { QueryProvider } from "@/components/query-provider";
 import { apiFetch } from "@/lib/console/api-fetch";
 import { filterLiteral } from "@/lib/console/list-query";
 import type { ListOrganizationUsersOutput } from "@/lib/schemas/organizations";
@@ -40,7 +41,7 @@ function CommandGroup({ heading, commands, valueOf, onSelect }: { heading: strin
   );
 }
 
-export default function CommandPaletteDialog({ org, pages, actions, open, setOpen }: CommandPaletteProps & { open: boolean; setOpen: (open: boolean) => void }) {
+function PaletteDialog({ org, pages, actions, open, setOpen }: CommandPaletteProps & { open: boolean; setOpen: (open: boolean) => void }) {
   const [text, setText] = useState("");
   const search = useDeferredValue(text.trim());
   const router = useRouter();
@@ -141,5 +142,14 @@ export default function CommandPaletteDialog({ org, pages, actions, open, setOpe
         </Command.List>
       </Command.Dialog>
     </>
+  );
+}
+
+/** The organization layout has no React Query of its own (its pages mostly do not need it). */
+export default function CommandPaletteDialog(props: CommandPaletteProps & { open: boolean; setOpen: (open: boolean) => void }) {
+  return (
+    <QueryProvider>
+      <PaletteDialog {...props} />
+    </QueryProvider>
   );
 }

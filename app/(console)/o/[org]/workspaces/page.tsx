@@ -15,6 +15,7 @@ import type { ListWorkspacesOutput } from "@/lib/schemas/workspaces";
 import { gate, gates } from "@/lib/operations/gates";
 import { CreateWorkspace, ListWorkspaces, UndeleteWorkspace } from "@/lib/operations/workspaces";
 import { ErrorState } from "@/components/states";
+import { QueryProvider } from "@/components/query-provider";
 import { requireConsoleOrg } from "../_lib/console-org";
 import { WorkspacesView } from "./_components/workspaces-view";
 
@@ -72,8 +73,10 @@ export default async function WorkspacesPage({
   }
 
   const first = await firstPage(ctx, access, query);
+  // Not a layout: one here would put React Query on every workspace tab below, Activity included.
   return (
-    <WorkspacesView
+    <QueryProvider>
+      <WorkspacesView
       org={org}
       // Organization-level: an org admin may restore any workspace. A workspace admin who is not
       // one restores theirs from its Settings tab, where the workspace's own permissions are known.
@@ -82,6 +85,7 @@ export default async function WorkspacesPage({
       initialData={first.data}
       initialCounts={first.counts}
       renderedAt={first.fetchedAt}
-    />
+      />
+    </QueryProvider>
   );
 }
