@@ -19,25 +19,27 @@ const TARGET_KB = 150;
  * /o/[org], its activity and mail, a workspace's overview and activity, and /verify-email meet
  * the target; the sign-in pages and a workspace's invites are held to their new weight. The list
  * tables stopped loading @tanstack/react-table's engine (~12 kB): workspaces 185 → 174, members
- * 185 → 173, organization settings 267 → 255.
+ * 185 → 173, organization settings 267 → 255. Then the count stopped including the root
+ * not-found page's own next/link chunk (3.2 kB), which the browser fetches only when a not-found
+ * page renders (lib/testing/first-load-js.ts): every budget here moved down by that.
  */
 const OVER_TARGET: Record<string, number> = {
-  "/": 207,
-  "/forgot-password": 193,
-  "/invite/[token]": 202,
-  "/login": 201,
-  "/o/[org]/settings": 258,
-  "/o/[org]/workspaces": 177,
-  "/o/[org]/workspaces/[ws]/credentials": 251,
-  "/o/[org]/workspaces/[ws]/general": 249,
-  "/o/[org]/workspaces/[ws]/invites": 219,
-  "/o/[org]/workspaces/[ws]/members": 176,
-  "/o/[org]/workspaces/[ws]/preferences": 224,
-  "/o/[org]/workspaces/[ws]/roles": 233,
-  "/o/[org]/workspaces/[ws]/settings": 249,
-  "/reset-password/[token]": 201,
-  "/settings/tokens": 249,
-  "/signup": 202,
+  "/": 204,
+  "/forgot-password": 189,
+  "/invite/[token]": 199,
+  "/login": 198,
+  "/o/[org]/settings": 255,
+  "/o/[org]/workspaces": 173,
+  "/o/[org]/workspaces/[ws]/credentials": 248,
+  "/o/[org]/workspaces/[ws]/general": 246,
+  "/o/[org]/workspaces/[ws]/invites": 216,
+  "/o/[org]/workspaces/[ws]/members": 173,
+  "/o/[org]/workspaces/[ws]/preferences": 220,
+  "/o/[org]/workspaces/[ws]/roles": 230,
+  "/o/[org]/workspaces/[ws]/settings": 246,
+  "/reset-password/[token]": 198,
+  "/settings/tokens": 246,
+  "/signup": 199,
 };
 
 test("no page's first-load JS grows past its budget (150 kB gzip, or its current weight while over it)", () => {
