@@ -17,25 +17,29 @@ const TARGET_KB = 150;
  * 210, general 218 → 250): that weight is issue 13's and 14's to take off, not slack to keep.
  * React Query left the root layout the same day (~9 kB off every page that does not use it):
  * /o/[org], its activity and mail, a workspace's overview and activity, and /verify-email meet
- * the target; the sign-in pages and a workspace's invites are held to their new weight.
+ * the target; the sign-in pages and a workspace's invites are held to their new weight. The list
+ * tables stopped loading @tanstack/react-table's engine (~12 kB): workspaces 185 → 174, members
+ * 185 → 173, organization settings 267 → 255. Then the count stopped including the root
+ * not-found page's own next/link chunk (3.2 kB), which the browser fetches only when a not-found
+ * page renders (lib/testing/first-load-js.ts): every budget here moved down by that.
  */
 const OVER_TARGET: Record<string, number> = {
-  "/": 207,
-  "/forgot-password": 193,
-  "/invite/[token]": 202,
-  "/login": 201,
-  "/o/[org]/settings": 267,
-  "/o/[org]/workspaces": 187,
-  "/o/[org]/workspaces/[ws]/credentials": 252,
-  "/o/[org]/workspaces/[ws]/general": 250,
-  "/o/[org]/workspaces/[ws]/invites": 221,
-  "/o/[org]/workspaces/[ws]/members": 188,
-  "/o/[org]/workspaces/[ws]/preferences": 224,
-  "/o/[org]/workspaces/[ws]/roles": 234,
-  "/o/[org]/workspaces/[ws]/settings": 250,
-  "/reset-password/[token]": 201,
-  "/settings/tokens": 249,
-  "/signup": 202,
+  "/": 204,
+  "/forgot-password": 189,
+  "/invite/[token]": 199,
+  "/login": 198,
+  "/o/[org]/settings": 255,
+  "/o/[org]/workspaces": 173,
+  "/o/[org]/workspaces/[ws]/credentials": 248,
+  "/o/[org]/workspaces/[ws]/general": 246,
+  "/o/[org]/workspaces/[ws]/invites": 216,
+  "/o/[org]/workspaces/[ws]/members": 173,
+  "/o/[org]/workspaces/[ws]/preferences": 220,
+  "/o/[org]/workspaces/[ws]/roles": 230,
+  "/o/[org]/workspaces/[ws]/settings": 246,
+  "/reset-password/[token]": 198,
+  "/settings/tokens": 246,
+  "/signup": 199,
 };
 
 test("no page's first-load JS grows past its budget (150 kB gzip, or its current weight while over it)", () => {
