@@ -1,21 +1,21 @@
 "use client";
 
-// The one table of the console's lists, on @tanstack/react-table: columns are definitions, the
-// sort is the server's (AIP-132 order_by, manualSorting — a page is never re-sorted in the
-// browser, that would order 25 rows of thousands), paging is the URL list's keyset pager below
-// the table, and the action column is pinned to the right edge so at 375 px the table scrolls
-// inside its card with the actions in reach. Two choices differ from the library's defaults, on
-// purpose: a sortable header cycles between the two directions only (the API always has an
-// order, there is no "unsorted"), and a date column sorts newest first on the first click.
+// The one table of the console's lists. Columns are @tanstack/react-table column definitions
+// (`createColumnHelper<T>().display(…)`), the sort is the server's (AIP-132 order_by — a page is
+// never re-sorted in the browser, that would order 25 rows of thousands), paging is the URL
+// list's keyset pager below the table, and the action column is pinned to the right edge so at
+// 375 px the table scrolls inside its card with the actions in reach. A sortable header cycles
+// between the two directions only (the API always has an order, there is no "unsorted"), and a
+// date column sorts newest first on the first click.
+//
+// The definitions are drawn here, without tanstack's table engine: with server-side sorting and
+// paging and display columns only, it did nothing but map columns to cells, and its core (every
+// feature's code: sizing, selection, grouping, filtering, …) was ~13 kB gzip on the first load of
+// every list page. Templates get what the console's columns use: a header nothing, a cell its
+// `row` ({ original, id, index }). Accessor columns (accessorKey/accessorFn) are refused.
 
-import {
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type Header,
-  type RowData,
-} from "@tanstack/react-table";
-import type { HTMLAttributes, ReactNode } from "react";
+import type { CellContext, ColumnDef, HeaderContext, RowData } from "@tanstack/react-table";
+import { useLayoutEffect, useRef, type HTMLAttributes, type ReactNode } from "react";
 import { nextOrderBy, sortingOf } from "@/lib/console/order-by";
 import { Skeleton } from "./states";
 
@@ -56,13 +56,33 @@ export interface DataTableProps<T> {
   pinRight?: string[];
 }
 
-function SortButton<T>({ header, orderBy, onSort }: { header: Header<T, unknown>; orderBy?: string; onSort: (orderBy: string) => void }) {
-  const sorted = header.column.getIsSorted();
-  const label = render(header.column.columnDef.header, header.getContext());
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Column<T> = ColumnDef<T, any>;
+
+function columnId<T>(column: Column<T>): string {
+  if ("accessorKey" in column || "accessorFn" in column) throw new Error("DataTable draws display columns only (createColumnHelper().display).");
+  if (!column.id) throw new Error("A DataTable column needs an id.");
+  return column.id;
+}
+
+/**
+ * A header or cell template called as a function, not mounted as a component. Column definitions
+ * are rebuilt on each render, so as components every cell would be a new type and remount: the
+ * button that opened a dialog would be replaced while the dialog is open, and focus could not go
+ * back to it.
+ */
+function render<C>(template: ((ctx: C) => ReactNode) | ReactNode | undefined, ctx: C): ReactNode {
+  return typeof template === "function" ? (template as (ctx: C) => ReactNode)(ctx) : template;
+}
+
+const headerContext = <T,>(id: string) => ({ column: { id } }) as unknown as HeaderContext<T, unknown>;
+const cellContext = <T,>(original: T, id: string, index: number) => ({ row: { original, id, index } }) as unknown as CellContext<T, unknown>;
+
+function SortButton({ id, label, sorted, newestFirst, orderBy, onSort }: { id: string; label: ReactNode; sorted: false | "asc" | "desc"; newestFirst?: boolean; orderBy?: string; onSort: (orderBy: string) => void }) {
   return (
     <button
       type="button"
-      onClick={() => onSort(nextOrderBy(header.column.id, orderBy, header.column.columnDef.meta?.newestFirst))}
+      onClick={() => onSort(nextOrderBy(id, orderBy, newestFirst))}
       className="group -mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium hover:text-fg"
     >
       {label}
@@ -85,87 +105,81 @@ function SortButton<T>({ header, orderBy, onSort }: { header: Header<T, unknown>
 // The edge shows where pinned actions lie over the scrolled columns.
 const PINNED = "sticky right-0 max-lg:shadow-[inset_1px_0_0_var(--color-border)]";
 
-/**
- * A header or cell template called as a function, not mounted as a component (tanstack's
- * flexRender mounts functions as components). Column definitions are rebuilt on each render, so
- * as components every cell would be a new type and remount: the button that opened a dialog
- * would be replaced while the dialog is open, and focus could not go back to it.
- */
-function render<C>(template: ((ctx: C) => ReactNode) | ReactNode | undefined, ctx: C): ReactNode {
-  return typeof template === "function" ? (template as (ctx: C) => ReactNode)(ctx) : template;
-}
-
 export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, busy, pageSize, orderBy, onSort, minWidth, pinRight = [] }: DataTableProps<T>) {
-  // The compiler leaves this component unmemoized (the table instance is mutable); it is cheap:
-  // one page of rows.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getRowId: rowId,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    enableSortingRemoval: false,
-    state: { sorting: sortingOf(orderBy), columnPinning: { right: pinRight } },
+  const [sort] = sortingOf(orderBy);
+  const cols = columns.map((def) => {
+    const id = columnId(def);
+    const pinned = pinRight.includes(id);
+    return { def, id, cellClass: `${pinned ? PINNED : ""} ${def.meta?.className ?? ""}`, pinned };
   });
-  const leaves = table.getVisibleLeafColumns();
+  // Pinned columns last, as they are drawn at the right edge.
+  const ordered = [...cols.filter((c) => !c.pinned), ...cols.filter((c) => c.pinned)];
+  const scroller = useRef<HTMLDivElement>(null);
+  // Whatever is scrolled into view (a focused header control, a clicked cell) stops short of the
+  // pinned columns instead of ending up under them: the scroll box keeps their width clear.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const pinned = box?.querySelector<HTMLElement>("thead th[data-pinned]");
+    if (!box || !pinned) return;
+    const pad = () => (box.style.scrollPaddingInlineEnd = `${pinned.offsetWidth}px`);
+    pad();
+    const observer = new ResizeObserver(pad);
+    observer.observe(pinned);
+    return () => observer.disconnect();
+  }, [pinRight.length]);
 
   return (
     // relative: visually hidden (absolute) text in cells must stay inside the scroll box at 375 px.
-    <div className="relative overflow-x-auto">
+    <div ref={scroller} className="relative overflow-x-auto">
       <table aria-label={label} aria-busy={loading || busy} className={`w-full ${minWidth} text-left text-sm`}>
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                // Only columns that say so sort: their ids are order_by fields the API accepts.
-                const sortable = Boolean(onSort) && header.column.columnDef.enableSorting === true;
-                const pinned = header.column.getIsPinned() === "right";
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sortable ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
-                    className={`px-4 py-2.5 font-medium ${pinned ? `${PINNED} bg-surface-2` : ""} ${header.column.columnDef.meta?.className ?? ""}`}
-                  >
-                    {header.isPlaceholder ? null : sortable && onSort ? (
-                      <SortButton header={header as Header<T, unknown>} orderBy={orderBy} onSort={onSort} />
-                    ) : (
-                      render(header.column.columnDef.header, header.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          <tr>
+            {ordered.map(({ def, id, cellClass, pinned }) => {
+              const sorted = sort?.id === id ? (sort.desc ? "desc" : "asc") : false;
+              // Only columns that say so sort: their ids are order_by fields the API accepts.
+              const sortable = Boolean(onSort) && def.enableSorting === true;
+              const content = render(def.header, headerContext<T>(id));
+              return (
+                <th
+                  key={id}
+                  scope="col"
+                  data-pinned={pinned || undefined}
+                  aria-sort={sortable ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                  className={`px-4 py-2.5 font-medium ${pinned ? "bg-surface-2" : ""} ${cellClass}`}
+                >
+                  {sortable && onSort ? (
+                    <SortButton id={id} label={content} sorted={sorted} newestFirst={def.meta?.newestFirst} orderBy={orderBy} onSort={onSort} />
+                  ) : (
+                    content
+                  )}
+                </th>
+              );
+            })}
+          </tr>
         </thead>
         <tbody className={`divide-y divide-border transition-opacity ${busy ? "opacity-60" : ""}`}>
           {loading
             ? Array.from({ length: Math.min(pageSize, 8) }, (_, i) => (
                 <tr key={i}>
-                  {leaves.map((column) => (
-                    <td
-                      key={column.id}
-                      className={`px-4 py-3 ${column.getIsPinned() === "right" ? `${PINNED} bg-surface` : ""} ${column.columnDef.meta?.className ?? ""}`}
-                    >
-                      {column.columnDef.meta?.skeleton ?? <Skeleton className="h-3.5 w-20" />}
+                  {ordered.map(({ def, id, cellClass, pinned }) => (
+                    <td key={id} className={`px-4 py-3 ${pinned ? "bg-surface" : ""} ${cellClass}`}>
+                      {def.meta?.skeleton ?? <Skeleton className="h-3.5 w-20" />}
                     </td>
                   ))}
                 </tr>
               ))
-            : table.getRowModel().rows.map((row) => (
-                <tr key={row.id} {...rowProps?.(row.original)} className="hover:bg-surface-2/60">
-                  {row.getVisibleCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={`px-4 py-3 ${cell.column.getIsPinned() === "right" ? `${PINNED} bg-surface` : ""} ${cell.column.columnDef.meta?.className ?? ""}`}
-                    >
-                      {render(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
+            : rows.map((row, index) => {
+                const key = rowId(row);
+                return (
+                  <tr key={key} {...rowProps?.(row)} className="hover:bg-surface-2/60">
+                    {ordered.map(({ def, id, cellClass, pinned }) => (
+                      <td key={id} className={`px-4 py-3 ${pinned ? "bg-surface" : ""} ${cellClass}`}>
+                        {render(def.cell, cellContext(row, key, index))}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
         </tbody>
       </table>
     </div>

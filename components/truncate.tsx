@@ -5,7 +5,7 @@
 // already focusable (a link) becomes the tooltip's trigger; plain text becomes focusable only
 // while it overflows, so short text costs no Tab stop.
 
-import { useLayoutEffect, useRef, useState, type ReactElement } from "react";
+import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from "react";
 import { Tip } from "./tip";
 
 export interface TruncateProps {
@@ -43,4 +43,25 @@ export function Truncate({ text, children, className = "" }: TruncateProps) {
       </Tip>
     </span>
   );
+}
+
+/**
+ * Whether a `truncate` line inside the element is cut short, measured on layout and on every
+ * resize: for a control whose label is cut inside it (a menu button), which then shows the whole
+ * label in a Tip on hover and focus.
+ */
+export function useIsCut(ref: RefObject<HTMLElement | null>, text: string): boolean {
+  const [cut, setCut] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const lines = [...el.querySelectorAll<HTMLElement>(".truncate")];
+    const measure = () => setCut(lines.some((l) => l.scrollWidth > l.clientWidth + 1));
+    measure();
+    // Each line, not the element: it may be a display: contents wrapper, which has no box to observe.
+    const observer = new ResizeObserver(measure);
+    for (const line of lines) observer.observe(line);
+    return () => observer.disconnect();
+  }, [ref, text]);
+  return cut;
 }

@@ -7,29 +7,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { SignOutButton } from "./sign-out-button";
 import { Tip } from "./tip";
+import { useIsCut } from "./truncate";
 
 export interface UserMenuProps {
   displayName: string;
   email: string;
-}
-
-/** Whether a `truncate` line inside the element is cut short, measured on layout and on every resize. */
-function useIsCut(ref: RefObject<HTMLElement | null>, text: string): boolean {
-  const [cut, setCut] = useState(false);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const lines = [...el.querySelectorAll<HTMLElement>(".truncate")];
-    const measure = () => setCut(lines.some((l) => l.scrollWidth > l.clientWidth + 1));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref, text]);
-  return cut;
 }
 
 export function UserMenu({ displayName, email }: UserMenuProps) {

@@ -17,28 +17,32 @@ const TARGET_KB = 150;
  * 210, general 218 → 250): that weight is issue 13's and 14's to take off, not slack to keep.
  * React Query left the root layout the same day (~9 kB off every page that does not use it):
  * /o/[org], its activity and mail, a workspace's overview and activity, and /verify-email meet
- * the target; the sign-in pages and a workspace's invites are held to their new weight.
- * Fourteen form pages re-measured after zod and the shared schemas left their first load (loaded
- * on a form's first validation) and their dialogs moved to first opening (sign-in 201 → 169,
- * tokens 249 → 164, general 250 → 186, settings 250 → 165).
+ * the target; the sign-in pages and a workspace's invites are held to their new weight. The list
+ * tables stopped loading @tanstack/react-table's engine (~12 kB): workspaces 185 → 174, members
+ * 185 → 173, organization settings 267 → 255. Then the count stopped including the root
+ * not-found page's own next/link chunk (3.2 kB), which the browser fetches only when a not-found
+ * page renders (lib/testing/first-load-js.ts): every budget here moved down by that.
+ * The form pages then left zod and the shared schemas to a form's first validation, their dialogs
+ * to first opening, and next-auth's signIn to the submit: sign-in 198 → 157, tokens 246 → 161,
+ * a workspace's settings 246 → 162, general 246 → 183, organization settings 255 → 206.
  */
 const OVER_TARGET: Record<string, number> = {
-  "/": 175,
-  "/forgot-password": 161,
-  "/invite/[token]": 162,
-  "/login": 161,
-  "/o/[org]/settings": 220,
-  "/o/[org]/workspaces": 187,
-  "/o/[org]/workspaces/[ws]/credentials": 167,
-  "/o/[org]/workspaces/[ws]/general": 186,
-  "/o/[org]/workspaces/[ws]/invites": 157,
-  "/o/[org]/workspaces/[ws]/members": 188,
-  "/o/[org]/workspaces/[ws]/preferences": 193,
-  "/o/[org]/workspaces/[ws]/roles": 168,
-  "/o/[org]/workspaces/[ws]/settings": 165,
-  "/reset-password/[token]": 161,
-  "/settings/tokens": 164,
-  "/signup": 161,
+  "/": 171,
+  "/forgot-password": 157,
+  "/invite/[token]": 158,
+  "/login": 157,
+  "/o/[org]/settings": 206,
+  "/o/[org]/workspaces": 173,
+  "/o/[org]/workspaces/[ws]/credentials": 165,
+  "/o/[org]/workspaces/[ws]/general": 183,
+  "/o/[org]/workspaces/[ws]/invites": 154,
+  "/o/[org]/workspaces/[ws]/members": 173,
+  "/o/[org]/workspaces/[ws]/preferences": 189,
+  "/o/[org]/workspaces/[ws]/roles": 165,
+  "/o/[org]/workspaces/[ws]/settings": 162,
+  "/reset-password/[token]": 158,
+  "/settings/tokens": 161,
+  "/signup": 158,
 };
 
 test("no page's first-load JS grows past its budget (150 kB gzip, or its current weight while over it)", () => {

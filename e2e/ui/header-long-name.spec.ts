@@ -73,3 +73,45 @@ test("a 120-character user name is cut in the header, overlaps nothing at 1440 a
   const accountMenu = await box(page.getByRole("button", { name: /Account menu of/ }));
   expect(accountMenu.x + accountMenu.width).toBeLessThanOrEqual(375.5);
 });
+
+// Regression (issue 14): a long organization title was cut on the organization switcher's button
+// and shown whole only on hover (a `title` attribute), so a keyboard user could not read it.
+test("a long organization title is cut on the switcher and shown whole on hover and on keyboard focus", async ({ page }) => {
+  const { admin } = world();
+  const title = `Northern Hemisphere Regional Operations and Logistics Coordination ${randomSuffix()}`;
+  const org = await api<{ organization_id: string }>(page, admin.token, "POST", "/api/v1/organizations", { title });
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await new LoginPage(page).signIn(admin.email, admin.password);
+  await page.goto(`/o/${org.organization_id}/workspaces`);
+  await hydrated(page);
+  const switcher = page.getByRole("button", { name: /^Organization:/ });
+  await expect(switcher).toContainText(title);
+  expect(await switcher.locator(".truncate").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+  await switcher.focus();
+  await expect(page.getByRole("tooltip")).toHaveText(title);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("tooltip")).toBeHidden();
+  await page.getByRole("button", { name: "Search" }).focus();
+  await expect(page.getByRole("tooltip")).toBeHidden();
+
+  await switcher.hover();
+  await expect(page.getByRole("tooltip")).toHaveText(title);
+  await page.mouse.move(0, 600);
+  await expect(page.getByRole("tooltip")).toBeHidden();
+
+  // Opened, the menu is what shows; the tooltip stays away until it closes.
+  await switcher.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
+  await expect(page.getByRole("tooltip")).toBeHidden();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(page.getByRole("button", { name: /^Organization:/ })).toBeFocused();
+  await expect(page.getByRole("tooltip")).toHaveText(title);
+});
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 8);
+}

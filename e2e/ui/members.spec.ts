@@ -355,4 +355,58 @@ test.describe("console: workspace members", () => {
     await roles.goto(orgId, ws.workspace_id);
     await expect(page.getByRole("button", { name: "New role" })).toHaveAttribute("aria-disabled", "true");
   });
+
+  // Regression (issue 14): at 1440 px the pinned Actions column lay over the "Exact times" switch
+  // in the Last active header until the table was scrolled sideways, so a click on it hit the
+  // Actions column instead.
+  test("every header control of the members table is visible and takes a click at 1440 and 375 px", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Header controls") });
+    const person = newPerson("header", "Wilhelmina Featherstonehaugh-Cholmondeley");
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/users`, { email: person.email });
+    await api(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}/users`, {
+      user_id: person.id,
+      roles: ["workspace-viewer", "workspace-editor"],
+    });
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const members = new MembersPage(page);
+    const table = members.table();
+    const controls = [
+      table.getByRole("checkbox", { name: "Select every member on this page" }),
+      table.getByRole("button", { name: "Member", exact: true }),
+      table.getByRole("button", { name: "Added", exact: true }),
+      table.getByRole("button", { name: "Exact times" }),
+    ];
+    /** What a click at the middle of the control lands on is the control itself. */
+    const takesClicks = (control: (typeof controls)[number]) =>
+      control.evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        return hit !== null && (hit === el || el.contains(hit));
+      });
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await members.goto(orgId, ws.workspace_id);
+    await expect(members.row(person.email)).toBeVisible();
+    // Before any scrolling: each control is in view and nothing lies over it.
+    for (const control of controls) {
+      await expect(control).toBeInViewport();
+      expect(await takesClicks(control), `${control} takes a click at 1440 px`).toBe(true);
+    }
+    await table.getByRole("button", { name: "Exact times" }).click();
+    await expect(table.getByRole("button", { name: "Exact times" })).toHaveAttribute("aria-pressed", "true");
+
+    // At 375 px the table scrolls inside its card: brought into view (as focus or a click does),
+    // each control is clear of the pinned Actions column.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await members.goto(orgId, ws.workspace_id);
+    await expect(members.row(person.email)).toBeVisible();
+    for (const control of controls) {
+      await control.focus();
+      expect(await takesClicks(control), `${control} takes a click at 375 px once focused`).toBe(true);
+      await control.click({ trial: true });
+    }
+    await table.getByRole("button", { name: "Exact times" }).click();
+    await expect(table.getByRole("button", { name: "Exact times" })).toHaveAttribute("aria-pressed", "true");
+  });
 });

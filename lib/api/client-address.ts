@@ -14,6 +14,7 @@
 // `X-Forwarded-For` is the peer Next saw, and the chain is what the nearest proxy sent.
 
 import { BlockList, isIP } from "node:net";
+import type { HeaderReader } from "./http";
 
 export const FORWARDED_CHAIN_HEADER = "x-wsa-forwarded-for";
 
@@ -118,8 +119,8 @@ const splitList = (value: string | null) => (value ?? "").split(",").map((s) => 
  * the nearest proxy sent in FORWARDED_CHAIN_HEADER. `remoteAddress`, when the caller knows the
  * socket (a custom server, a test), takes the peer's place.
  */
-export function clientIp(source: Request | Headers, remoteAddress?: string): string {
-  const headers = source instanceof Headers ? source : source.headers;
+export function clientIp(source: { headers: HeaderReader } | HeaderReader, remoteAddress?: string): string {
+  const headers = "get" in source ? source : source.headers;
   const peer = remoteAddress ?? splitList(headers.get("x-forwarded-for")).at(-1);
   return resolveClientAddress(peer, splitList(headers.get(FORWARDED_CHAIN_HEADER)), trustProxy()).slice(0, 64);
 }
@@ -132,15 +133,26 @@ export function clientIp(source: Request | Headers, remoteAddress?: string): str
  */
 export function sanitizeForwardingHeaders(headers: Headers, trust: TrustProxy = trustProxy()): Headers {
   const out = new Headers(headers);
-  out.delete(FORWARDED_CHAIN_HEADER);
-  const chain = headers.get("x-forwarded-for");
-  if (trust.kind === "none") {
-    for (const name of FORWARDING_HEADERS) out.delete(name);
-  } else {
-    out.delete("x-forwarded-for");
-    if (chain) out.set(FORWARDED_CHAIN_HEADER, chain);
-  }
+  sanitizeForwardingHeadersInPlace(out, trust);
   return out;
+}
+
+/** Headers a request's handling may change: Web `Headers`, or the node edge's own (lib/operations/node-edge). */
+export interface MutableHeaders extends HeaderReader {
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+/** `sanitizeForwardingHeaders` on `headers` itself. */
+export function sanitizeForwardingHeadersInPlace(headers: MutableHeaders, trust: TrustProxy = trustProxy()): void {
+  const chain = headers.get("x-forwarded-for");
+  headers.delete(FORWARDED_CHAIN_HEADER);
+  if (trust.kind === "none") {
+    for (const name of FORWARDING_HEADERS) headers.delete(name);
+  } else {
+    headers.delete("x-forwarded-for");
+    if (chain) headers.set(FORWARDED_CHAIN_HEADER, chain);
+  }
 }
 
 /**
@@ -163,7 +175,7 @@ export function publicOrigin(): string | undefined {
  * browser always sends Origin on a cross-origin change; without one, only a fetch the browser
  * itself labels same-origin passes. Sec-Fetch-Site cannot vouch for a foreign Origin.
  */
-export function isSameOriginRequest(headers: Headers, requestUrl?: string): boolean {
+export function isSameOriginRequest(headers: HeaderReader, requestUrl?: string): boolean {
   const site = headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin" && site !== "none") return false;
   const origin = headers.get("origin");
@@ -180,7 +192,7 @@ export function isSameOriginRequest(headers: Headers, requestUrl?: string): bool
  * The origin requests must come from: NEXTAUTH_URL's, or (unset, as in `next dev`) the Host the
  * request was sent to. Never X-Forwarded-Host: a client can write it.
  */
-export function expectedOrigin(headers: Headers, requestUrl?: string): string | undefined {
+export function expectedOrigin(headers: HeaderReader, requestUrl?: string): string | undefined {
   const configured = publicOrigin();
   if (configured) return configured;
   const host = headers.get("host");

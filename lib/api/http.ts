@@ -9,7 +9,24 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestIdOf(req: Request): string {
+/** Reads a request's headers by (lower-case) name, as `Headers.get` does: repeated ones joined with ", ". */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * What the REST pipeline reads of a request. A Web `Request` is one (Next's route files pass
+ * theirs); the server's node edge (lib/operations/node-edge) builds a lighter one from node's
+ * IncomingMessage. `url` is absolute.
+ */
+export interface ApiRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeaderReader;
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+export function requestIdOf(req: ApiRequest): string {
   const given = req.headers.get("x-request-id");
   return given && SANE_REQUEST_ID.test(given) ? given : `req_${randomUUID().replaceAll("-", "")}`;
 }
@@ -21,7 +38,7 @@ const tooLarge = () =>
   });
 
 /** Reads the body as text, stopping as soon as it passes the limit. */
-export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promise<string> {
+export async function readBodyText(req: ApiRequest, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!req.body) return "";
@@ -49,7 +66,7 @@ export async function readBodyText(req: Request, limit = MAX_BODY_BYTES): Promis
   }
 }
 
-export function parseJsonText(text: string, req: Request): Record<string, unknown> {
+export function parseJsonText(text: string, req: ApiRequest): Record<string, unknown> {
   if (text.trim() === "") return {};
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
@@ -170,29 +187,43 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /**
- * A JSON response carries its text under this key too, so the server's node edge
- * (lib/operations/node-edge) writes it to the socket as it is instead of reading the body stream.
+ * An answer of the REST pipeline: status, headers (lower-case names) and the JSON text, or a
+ * stream. The server's node edge (lib/operations/node-edge) writes it to the socket as it is;
+ * route files hand Next a Response made from it (toWebResponse).
  */
-export const RESPONSE_TEXT = Symbol.for("wsa.response-text");
-
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const text = body === undefined ? null : JSON.stringify(body);
-  const response = new Response(text, {
-    status,
-    headers: body === undefined ? headers : { "content-type": "application/json; charset=utf-8", ...headers },
-  });
-  if (text !== null) Object.defineProperty(response, RESPONSE_TEXT, { value: text });
-  return response;
+export interface ApiReply {
+  status: number;
+  headers: Record<string, string>;
+  /** The body (JSON text); null: none, or `stream`. */
+  text: string | null;
+  stream?: ReadableStream<Uint8Array>;
 }
 
-/** The only place an error becomes a response. Logs INTERNAL errors with the request id, never to the client. */
-export function toErrorResponse(error: unknown, requestId: string): Response {
+export function jsonReply(body: unknown, status = 200, headers: Record<string, string> = {}): ApiReply {
+  if (body === undefined) return { status, headers: { ...headers }, text: null };
+  return { status, headers: { "content-type": "application/json; charset=utf-8", ...headers }, text: JSON.stringify(body) };
+}
+
+export function toWebResponse(reply: ApiReply): Response {
+  return new Response(reply.stream ?? reply.text, { status: reply.status, headers: reply.headers });
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return toWebResponse(jsonReply(body, status, headers));
+}
+
+/** The only place an error becomes an answer. Logs INTERNAL errors with the request id, never to the client. */
+export function errorReply(error: unknown, requestId: string): ApiReply {
   const apiError = toApiError(error);
   if (apiError.code === "INTERNAL" || apiError.code === "UNAVAILABLE") {
     console.error(`[${requestId}] ${apiError.code}:`, error);
   }
-  return jsonResponse(apiError.toStatus(requestId), apiError.httpStatus, {
+  return jsonReply(apiError.toStatus(requestId), apiError.httpStatus, {
     "x-request-id": requestId,
     ...(apiError.options.headers ?? {}),
   });
+}
+
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  return toWebResponse(errorReply(error, requestId));
 }

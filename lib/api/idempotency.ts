@@ -11,6 +11,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { ApiError } from "./errors";
+import type { ApiReply, ApiRequest } from "./http";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 // A claim with no answer after this long belongs to a request that died with its process
@@ -19,7 +20,7 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 const inFlightLeaseMs = () => Number(process.env.IDEMPOTENCY_LEASE_MS ?? 60_000);
 const REPLAYED_HEADERS = ["location", "content-type", "etag"];
 
-export function idempotencyKeyOf(req: Request): string | undefined {
+export function idempotencyKeyOf(req: ApiRequest): string | undefined {
   const key = req.headers.get("idempotency-key");
   if (key === null) return undefined;
   if (key.length < 1 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
@@ -60,7 +61,7 @@ export function openResponseBody(callerKey: string, key: string, stored: string)
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
 }
 
-type Claim = { kind: "claimed" } | { kind: "replay"; response: Response };
+type Claim = { kind: "claimed" } | { kind: "replay"; reply: ApiReply };
 
 /** Claims the key for this request, or returns the stored answer, or throws ABORTED (409). */
 export async function claimIdempotencyKey(callerKey: string, clientKey: string, method: string, url: string, fingerprint: string): Promise<Claim> {
@@ -93,31 +94,39 @@ export async function claimIdempotencyKey(callerKey: string, clientKey: string, 
     if (existing.responseStatus == null) {
       throw new ApiError("ABORTED", "A request with this Idempotency-Key is still being processed.", { reason: "IDEMPOTENCY_KEY_IN_USE" });
     }
-    const headers = new Headers((existing.responseHeaders as Record<string, string> | null) ?? {});
-    headers.set("idempotency-replay", "true");
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries((existing.responseHeaders as Record<string, string> | null) ?? {})) headers[name.toLowerCase()] = value;
+    headers["idempotency-replay"] = "true";
     return {
       kind: "replay",
-      response: new Response(existing.responseBody && existing.responseStatus !== 204 ? openResponseBody(callerKey, clientKey, existing.responseBody) : null, {
+      reply: {
         status: existing.responseStatus,
         headers,
-      }),
+        text: existing.responseBody && existing.responseStatus !== 204 ? openResponseBody(callerKey, clientKey, existing.responseBody) : null,
+      },
     };
   }
   throw new ApiError("ABORTED", "Could not claim the Idempotency-Key; retry.", { reason: "IDEMPOTENCY_KEY_IN_USE" });
 }
 
 /** Stores the answer (below 500) for replays; a 5xx releases the key so a retry runs again. */
-export async function completeIdempotencyKey(callerKey: string, clientKey: string, response: Response): Promise<Response> {
+export async function completeIdempotencyKey(callerKey: string, clientKey: string, response: ApiReply): Promise<ApiReply> {
   const prisma = await db();
   const key = digestOf(clientKey);
   if (response.status >= 500) {
     await prisma.idempotencyKey.deleteMany({ where: { callerKey, key } });
     return response;
   }
-  const body = await response.clone().text();
+  let body = response.text ?? "";
+  if (response.stream) {
+    // A streamed answer is stored whole and still streamed to the client.
+    const [client, copy] = response.stream.tee();
+    response.stream = client;
+    body = await new Response(copy).text();
+  }
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
-    const v = response.headers.get(name);
+    const v = response.headers[name];
     if (v) headers[name] = v;
   }
   await prisma.idempotencyKey.update({

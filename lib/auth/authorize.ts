@@ -52,7 +52,7 @@ function workspaceNotFound(orgId: string, wsId: string): ApiError {
   return notFound("Workspace", wsName(orgId, wsId), { workspace_id: wsId });
 }
 
-interface AccessRow {
+export interface AccessRow {
   orgRoles: string[] | null;
   membersCanCreateWorkspaces: boolean | null;
   workspaceState: WorkspaceState | null;
@@ -69,19 +69,22 @@ function orgAccessOf(organizationId: string, row: AccessRow): OrgAccess {
   return { organizationId, orgRoles, isOrgAdmin, permissions };
 }
 
+/** The organization (and workspace) whose access a request reads. */
+export interface AccessTarget {
+  organizationId: string;
+  workspace?: { workspaceId: string; includeDeleted: boolean };
+}
+
 /**
  * The caller's membership of the organization with the organization's workspace-creation rule
  * and, when `workspace` is given, the workspace's state and the caller's roles in it: one
- * statement. No row: the caller is not a member (NOT_FOUND for the organization).
+ * statement. No row: the user is not a member (NOT_FOUND for the organization). `userId` is a
+ * value, or a column of an enclosing statement: authentication reads a token and this row in one
+ * statement (lib/auth/authenticate).
  */
-async function loadAccessRow(
-  ctx: RequestContext,
-  organizationId: string,
-  workspace?: { workspaceId: string; includeDeleted: boolean },
-): Promise<AccessRow | undefined> {
-  const userId = ctx.caller.userId;
-  const rows = workspace
-    ? await queryRows<AccessRow>(Prisma.sql`
+export function accessRowQuery({ organizationId, workspace }: AccessTarget, userId: string | Prisma.Sql): Prisma.Sql {
+  return workspace
+    ? Prisma.sql`
         SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
                w.state::text AS "workspaceState", wm.roles AS "workspaceRoles",
                wm.user_id IS NOT NULL AS "isMember", o.delete_time IS NOT NULL AS "organizationDeleted"
@@ -91,16 +94,37 @@ async function loadAccessRow(
           LEFT JOIN workspaces w ON w.id = ${workspace.workspaceId} AND w.organization_id = m.organization_id
                                 AND (${workspace.includeDeleted}::boolean OR w.delete_time IS NULL)
           LEFT JOIN workspace_members wm ON wm.workspace_id = w.id AND wm.user_id = m.user_id
-         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`)
-    : await queryRows<AccessRow>(Prisma.sql`
+         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`
+    : Prisma.sql`
         SELECT m.roles AS "orgRoles", p.members_can_create_workspaces AS "membersCanCreateWorkspaces",
                NULL::text AS "workspaceState", NULL::text[] AS "workspaceRoles", NULL::boolean AS "isMember",
                o.delete_time IS NOT NULL AS "organizationDeleted"
           FROM organization_members m
           JOIN organizations o ON o.id = m.organization_id
           LEFT JOIN organization_preferences p ON p.organization_id = m.organization_id
-         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`);
-  return rows[0];
+         WHERE m.organization_id = ${organizationId} AND m.user_id = ${userId}`;
+}
+
+/**
+ * The access row read with the caller, when it is the one asked for now; taken once, so any
+ * later authorization in the same request (after a change it made) reads the database again.
+ */
+function takePrefetched(ctx: RequestContext, target: AccessTarget): { row: AccessRow | undefined } | undefined {
+  const prefetched = ctx.prefetchedAccess;
+  if (!prefetched) return undefined;
+  ctx.prefetchedAccess = undefined;
+  const { target: read } = prefetched;
+  const same =
+    read.organizationId === target.organizationId &&
+    read.workspace?.workspaceId === target.workspace?.workspaceId &&
+    read.workspace?.includeDeleted === target.workspace?.includeDeleted;
+  return same ? { row: prefetched.row as AccessRow | undefined } : undefined;
+}
+
+async function loadAccessRow(ctx: RequestContext, target: AccessTarget): Promise<AccessRow | undefined> {
+  const prefetched = takePrefetched(ctx, target);
+  if (prefetched) return prefetched.row;
+  return (await queryRows<AccessRow>(accessRowQuery(target, ctx.caller.userId)))[0];
 }
 
 /**
@@ -110,7 +134,7 @@ async function loadAccessRow(
 export async function loadOrgAccess(ctx: RequestContext, organizationId: string, options: { includeDeleted?: boolean } = {}): Promise<OrgAccess> {
   const token = ctx.caller.token;
   if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
-  const row = await loadAccessRow(ctx, organizationId);
+  const row = await loadAccessRow(ctx, { organizationId });
   if (!row || (row.organizationDeleted && !options.includeDeleted)) throw organizationNotFound(organizationId);
   return orgAccessOf(organizationId, row);
 }
@@ -120,7 +144,7 @@ export async function loadWorkspaceAccess(ctx: RequestContext, target: Authorize
   const { organizationId, workspaceId } = target;
   const token = ctx.caller.token;
   if (token?.organizationId && token.organizationId !== organizationId) throw organizationNotFound(organizationId);
-  const row = await loadAccessRow(ctx, organizationId, { workspaceId, includeDeleted: Boolean(target.includeDeleted) });
+  const row = await loadAccessRow(ctx, { organizationId, workspace: { workspaceId, includeDeleted: Boolean(target.includeDeleted) } });
   if (!row || row.organizationDeleted) throw organizationNotFound(organizationId);
   const org = orgAccessOf(organizationId, row);
   if (token && token.workspaceIds.length > 0 && !token.workspaceIds.includes(workspaceId)) {

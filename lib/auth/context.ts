@@ -25,6 +25,18 @@ export interface RequestContext {
   requestId: string;
   ip: string;
   userAgent: string;
+  /**
+   * The caller's access to the request's organization (or workspace), read in the statement that
+   * authenticated the token (lib/auth/authenticate); the request's first authorization uses it
+   * and clears it (lib/auth/authorize). Never kept beyond the request.
+   */
+  prefetchedAccess?: PrefetchedAccess;
+}
+
+/** An access row (lib/auth/authorize's AccessRow, undefined: no membership) and what it was read for. */
+export interface PrefetchedAccess {
+  target: { organizationId: string; workspace?: { workspaceId: string; includeDeleted: boolean } };
+  row: object | undefined;
 }
 
 export function actorOf(ctx: RequestContext): { type: "USER" | "ACCESS_KEY"; id: string; email: string } {

@@ -4,7 +4,7 @@
 
 import "server-only";
 import { clientIp } from "../api/client-address";
-import { jsonResponse, parseJsonText, readBodyText, requestIdOf, toErrorResponse } from "../api/http";
+import { errorReply, parseJsonText, readBodyText, requestIdOf, type ApiReply, type ApiRequest } from "../api/http";
 import { limitApiCaller, rateLimitHeaders, type RateLimitState } from "../api/rate-limit";
 import {
   claimIdempotencyKey,
@@ -14,24 +14,21 @@ import {
   requestFingerprint,
 } from "../api/idempotency";
 import { noteActivity } from "../domain/users/note-activity";
-import { authenticateRequest } from "./authenticate";
+import { authenticate } from "./authenticate";
+import type { AccessTarget } from "./authorize";
 import type { RequestContext } from "./context";
 
 export interface HandlerArgs {
-  req: Request;
+  req: ApiRequest;
   /** The caller; null for public operations. */
   ctx: RequestContext | null;
   /** The JSON body (bounded to 1 MiB); `{}` when empty. */
   body: () => Promise<Record<string, unknown>>;
 }
 
-/** A handler returns a Response, or a body for 200 OK. */
-type HandlerResult = Response | object;
-
-function finish(result: HandlerResult, requestId: string): Response {
-  const res = result instanceof Response ? result : jsonResponse(result);
-  res.headers.set("x-request-id", requestId);
-  return res;
+function finish(reply: ApiReply, requestId: string): ApiReply {
+  reply.headers["x-request-id"] = requestId;
+  return reply;
 }
 
 const CHANGING_METHODS = new Set(["POST", "PATCH", "DELETE", "PUT"]);
@@ -39,27 +36,28 @@ const CHANGING_METHODS = new Set(["POST", "PATCH", "DELETE", "PUT"]);
 /**
  * Runs `handle` for one request: authenticates the caller (unless `isPublic`), replays or records
  * an Idempotency-Key, and turns whatever is thrown into an rpcStatus response with the request id.
+ * `access` names the organization (or workspace) the operation will authorize against: a token's
+ * statement reads the caller's access there too.
  */
-export async function runRequest(req: Request, isPublic: boolean, handle: (args: HandlerArgs) => Promise<HandlerResult>): Promise<Response> {
+export async function runRequest(req: ApiRequest, isPublic: boolean, handle: (args: HandlerArgs) => Promise<ApiReply>, access?: AccessTarget): Promise<ApiReply> {
   let budget: RateLimitState | undefined;
-  const response = await answer(req, isPublic, handle, (state) => (budget = state));
+  const response = await answer(req, isPublic, handle, (state) => (budget = state), access);
   // Every answer counted against a caller's budget tells what is left of it, not only a 429.
-  if (budget && !response.headers.has("ratelimit-limit")) {
-    for (const [name, value] of Object.entries(rateLimitHeaders(budget))) response.headers.set(name, value);
-  }
+  if (budget && response.headers["ratelimit-limit"] === undefined) Object.assign(response.headers, rateLimitHeaders(budget));
   return response;
 }
 
 async function answer(
-  req: Request,
+  req: ApiRequest,
   isPublic: boolean,
-  handle: (args: HandlerArgs) => Promise<HandlerResult>,
+  handle: (args: HandlerArgs) => Promise<ApiReply>,
   counted: (state: RateLimitState) => void,
-): Promise<Response> {
+  access: AccessTarget | undefined,
+): Promise<ApiReply> {
   const requestId = requestIdOf(req);
   try {
     const meta = { requestId, ip: clientIp(req.headers), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
-    const ctx: RequestContext | null = isPublic ? null : { caller: await authenticateRequest(req), ...meta };
+    const ctx: RequestContext | null = isPublic ? null : { ...(await authenticate(req, access)), ...meta };
     if (ctx) void noteActivity(ctx.caller.userId);
     if (ctx) counted(await limitApiCaller(ctx.caller));
     const idemKey = CHANGING_METHODS.has(req.method) ? idempotencyKeyOf(req) : undefined;
@@ -75,12 +73,12 @@ async function answer(
 
     const callerKey = `user:${ctx.caller.userId}`;
     const claim = await claimIdempotencyKey(callerKey, idemKey, req.method, req.url, requestFingerprint(req.method, req.url, bodyText ?? ""));
-    if (claim.kind === "replay") return finish(claim.response, requestId);
-    let response: Response;
+    if (claim.kind === "replay") return finish(claim.reply, requestId);
+    let response: ApiReply;
     try {
       response = finish(await handle(args), requestId);
     } catch (error) {
-      response = toErrorResponse(error, requestId);
+      response = errorReply(error, requestId);
     }
     try {
       return await completeIdempotencyKey(callerKey, idemKey, response);
@@ -89,7 +87,7 @@ async function answer(
       throw error;
     }
   } catch (error) {
-    return toErrorResponse(error, requestId);
+    return errorReply(error, requestId);
   }
 }
 

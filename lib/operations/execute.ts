@@ -8,7 +8,7 @@ import { invalidEtag, malformedRequest, notFound } from "../api/errors";
 import { etagPreconditions, type EtagPreconditions } from "../api/etag";
 import { parseWith } from "../api/http";
 import { resolveUpdateMask } from "../api/update-mask";
-import { authorize, authorizeSelfService, type OrgAccess, type WorkspaceAccess } from "../auth/authorize";
+import { authorize, authorizeSelfService, type AccessTarget, type OrgAccess, type WorkspaceAccess } from "../auth/authorize";
 import type { RequestContext } from "../auth/context";
 import { looksLikeId } from "../ids";
 import type { Operation, OperationInput } from "./operation";
@@ -33,6 +33,20 @@ function workspaceIdOf(params: Record<string, string>, organizationId: string): 
   const id = params.workspace_id ?? "";
   if (!looksLikeId(id, "ws")) throw notFound("Workspace", `organizations/${organizationId}/workspaces/${id}`, { workspace_id: id });
   return id;
+}
+
+/**
+ * What `authorizeOperation` will read for this operation and path, so that authentication can
+ * read it in the same statement; undefined when it reads nothing (or refuses the ids unread).
+ */
+export function accessTargetOf(op: Operation, params: Record<string, string>): AccessTarget | undefined {
+  if (op.scope !== "organization" && op.scope !== "workspace") return undefined;
+  const organizationId = params.organization_id ?? "";
+  if (!looksLikeId(organizationId, "org")) return undefined;
+  if (op.scope === "organization") return { organizationId };
+  const workspaceId = params.workspace_id ?? "";
+  if (!looksLikeId(workspaceId, "ws")) return undefined;
+  return { organizationId, workspace: { workspaceId, includeDeleted: Boolean(op.includeDeleted) } };
 }
 
 export interface AuthorizeOptions {

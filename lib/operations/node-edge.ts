@@ -16,9 +16,9 @@ import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { sanitizeForwardingHeaders } from "../api/client-address";
+import { sanitizeForwardingHeadersInPlace, type MutableHeaders } from "../api/client-address";
 import { malformedPath } from "../api/errors";
-import { RESPONSE_TEXT, requestIdOf, toErrorResponse } from "../api/http";
+import { errorReply, requestIdOf, type ApiReply, type ApiRequest } from "../api/http";
 import { pathIsDecodable } from "../api/query";
 import { OPERATIONS } from "./index";
 import { API_BASE, serveAll } from "./serve";
@@ -67,13 +67,49 @@ function lazyBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-/** The Web Request the pipeline takes, with the headers a route handler would have seen. */
-function webRequest(req: IncomingMessage): Request {
+// HTTP whitespace, which `Headers` strips from both ends of a value.
+const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/**
+ * A request's headers as `Headers` reads them (names case-insensitive, a repeated header's
+ * values joined with ", ", values without surrounding whitespace), without building one.
+ */
+class NodeHeaders implements MutableHeaders {
+  private readonly values = new Map<string, string>();
+
+  constructor(rawHeaders: string[]) {
+    for (let i = 0; i < rawHeaders.length; i += 2) this.append(rawHeaders[i], rawHeaders[i + 1]);
+  }
+
+  private append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const clean = value.replace(HTTP_WHITESPACE, "");
+    const previous = this.values.get(key);
+    this.values.set(key, previous === undefined ? clean : `${previous}, ${clean}`);
+  }
+
+  get(name: string): string | null {
+    return this.values.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.values.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string): void {
+    this.values.set(name.toLowerCase(), value.replace(HTTP_WHITESPACE, ""));
+  }
+
+  delete(name: string): void {
+    this.values.delete(name.toLowerCase());
+  }
+}
+
+/** The request the pipeline takes, with the headers a route handler would have seen. */
+function apiRequest(req: IncomingMessage): ApiRequest {
   const host = req.headers.host && SAFE_HOST.test(req.headers.host) ? req.headers.host : "localhost";
-  const raw = new Headers();
-  const pairs = req.rawHeaders;
-  for (let i = 0; i < pairs.length; i += 2) raw.append(pairs[i], pairs[i + 1]);
-  const headers = sanitizeForwardingHeaders(raw);
+  const headers = new NodeHeaders(req.rawHeaders);
+  sanitizeForwardingHeadersInPlace(headers);
   // What Next fills in where proxy.ts left no forwarding header (the socket's view of the hop).
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", req.headers.host ?? host);
   if (!headers.has("x-forwarded-port")) headers.set("x-forwarded-port", String(req.socket.localPort ?? 80));
@@ -81,49 +117,47 @@ function webRequest(req: IncomingMessage): Request {
   if (req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
   const length = req.headers["content-length"];
   const hasBody = req.method !== "GET" && (length !== undefined ? length !== "0" : req.headers["transfer-encoding"] !== undefined);
-  return new Request(`http://${host}${req.url}`, {
-    method: req.method,
-    headers,
-    ...(hasBody ? { body: lazyBody(req), duplex: "half" } : {}),
-  } as RequestInit);
+  // Parsed as `new Request` would: a URL that does not parse is refused the same way (the caller answers it).
+  const url = new URL(`http://${host}${req.url}`).href;
+  return { method: req.method ?? "GET", url, headers, body: hasBody ? lazyBody(req) : null };
 }
 
-/** Writes a Response to the socket: JSON from its text at once, anything else streamed. */
-async function send(response: Response, res: ServerResponse): Promise<void> {
-  res.statusCode = response.status;
-  const cookies = response.headers.getSetCookie();
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  if (cookies.length) res.setHeader("set-cookie", cookies);
-  const text = (response as Response & { [RESPONSE_TEXT]?: string })[RESPONSE_TEXT];
-  if (text !== undefined && !response.bodyUsed) {
-    res.end(text);
+/** Writes an answer to the socket: JSON from its text at once, a stream as it comes. */
+async function send(reply: ApiReply, res: ServerResponse): Promise<void> {
+  res.statusCode = reply.status;
+  // In the order a Response's headers are read (sorted), as the route files' answers have them.
+  for (const name of Object.keys(reply.headers).sort()) res.setHeader(name, reply.headers[name]);
+  if (reply.stream) {
+    await pipeline(Readable.fromWeb(reply.stream as import("node:stream/web").ReadableStream), res);
     return;
   }
-  if (!response.body) {
+  if (reply.text === null) {
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
+  // With its length the answer goes out as headers and body in one write; without it, Node
+  // sends it chunked (compression writes the headers before the body it was handed). The
+  // compression middleware drops the length when it compresses.
+  res.setHeader("content-length", Buffer.byteLength(reply.text));
+  res.end(reply.text);
 }
 
 /** The node handler for a request `handlesRequest` accepted. */
 export function handleRequest(req: IncomingMessage, res: ServerResponse): void {
   compress(req, res, () => {});
-  let request: Request | undefined;
+  let request: ApiRequest | undefined;
   const answer = async () => {
-    request = webRequest(req);
-    if (!pathIsDecodable(new URL(request.url).pathname)) return toErrorResponse(malformedPath(), requestIdOf(request));
+    request = apiRequest(req);
+    if (!pathIsDecodable(new URL(request.url).pathname)) return errorReply(malformedPath(), requestIdOf(request));
     return dispatch(request);
   };
   answer()
     .then((response) => send(response, res))
     .catch((error: unknown) => {
-      // The pipeline answers its own errors: this is a request Node could not turn into a Web
-      // Request, or a write that failed (the client went away).
+      // The pipeline answers its own errors: this is a request whose URL does not parse, or a
+      // write that failed (the client went away).
       if (res.headersSent) return res.destroy();
       const requestId = request ? requestIdOf(request) : `req_${randomUUID().replaceAll("-", "")}`;
-      send(toErrorResponse(error, requestId), res).catch(() => res.destroy());
+      send(errorReply(error, requestId), res).catch(() => res.destroy());
     });
 }

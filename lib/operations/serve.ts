@@ -5,10 +5,10 @@
 
 import "server-only";
 import { methodNotAllowed, unknownPath } from "../api/errors";
-import { jsonResponse } from "../api/http";
+import { jsonReply, toWebResponse, type ApiReply, type ApiRequest } from "../api/http";
 import { decodePathParam, queryOf as strictQuery } from "../api/query";
 import { runRequest } from "../auth/route";
-import { executeOperation } from "./execute";
+import { accessTargetOf, executeOperation } from "./execute";
 import type { Operation } from "./operation";
 
 export const API_BASE = "/api/v1";
@@ -64,19 +64,21 @@ function queryOf(url: URL): Record<string, string> {
   return out;
 }
 
-function respond(op: Operation, result: unknown, params: Record<string, string>): Response {
+function respond(op: Operation, result: unknown, params: Record<string, string>): ApiReply {
   if (op.stream) {
-    return new Response(result as ReadableStream<Uint8Array>, {
+    return {
       status: 200,
       headers: { "content-type": op.stream.contentType, "content-disposition": `attachment; filename="${op.stream.filename}"`, "cache-control": "no-store" },
-    });
+      text: null,
+      stream: result as ReadableStream<Uint8Array>,
+    };
   }
-  if (!op.response) return new Response(null, { status: 204 });
+  if (!op.response) return { status: 204, headers: {}, text: null };
   const headers: Record<string, string> = {};
   if (op.location) headers.location = `${API_BASE}/${op.location(result, params).replace(/^\//, "")}`;
   const etag = (result as { etag?: unknown } | null)?.etag;
   if (op.etagHeader && typeof etag === "string") headers.etag = etag;
-  return jsonResponse(result, op.status ?? 200, headers);
+  return jsonReply(result, op.status ?? 200, headers);
 }
 
 type RouteHandler = ((req: Request) => Promise<Response>) & { operations: readonly Operation[] };
@@ -89,7 +91,7 @@ const byMethodOrder = (a: string, b: string) => METHODS.indexOf(a as (typeof MET
  * Answers `req` with the first of `mine` (the operations of its method) whose template fits the
  * path; else 405 with `Allow` when another method of `compiled` knows the path, or 404.
  */
-async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[], req: Request): Promise<Response> {
+async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[], req: ApiRequest): Promise<ApiReply> {
   const url = new URL(req.url);
   let found: { op: Operation; params: Record<string, string> } | undefined;
   let parts: string[] = [];
@@ -124,7 +126,7 @@ async function dispatch(compiled: CompiledOperation[], mine: CompiledOperation[]
       ifMatch: req.headers.get("if-match"),
     });
     return respond(op, result, params);
-  });
+  }, accessTargetOf(op, params));
 }
 
 /**
@@ -137,7 +139,7 @@ export function serve(...ops: Operation[]): Record<(typeof METHODS)[number], Rou
   const handlers = {} as Record<(typeof METHODS)[number], RouteHandler>;
   for (const method of METHODS) {
     const mine = compiled.filter((c) => c.op.method === method);
-    handlers[method] = Object.assign((req: Request) => dispatch(compiled, mine, req), { operations: mine.map((c) => c.op) });
+    handlers[method] = Object.assign(async (req: Request) => toWebResponse(await dispatch(compiled, mine, req)), { operations: mine.map((c) => c.op) });
   }
   return handlers;
 }
@@ -147,7 +149,7 @@ export function serve(...ops: Operation[]): Record<(typeof METHODS)[number], Rou
  * the same matching as the route files, over all of `ops` at once. Route files group operations
  * by path, so a path finds the same operation, the same `Allow` and the same 404 either way.
  */
-export function serveAll(ops: readonly Operation[]): (req: Request) => Promise<Response> {
+export function serveAll(ops: readonly Operation[]): (req: ApiRequest) => Promise<ApiReply> {
   const compiled = ops.map(compile);
   const byMethod = new Map<string, CompiledOperation[]>(METHODS.map((m) => [m, compiled.filter((c) => c.op.method === m)]));
   return (req) => dispatch(compiled, byMethod.get(req.method) ?? [], req);

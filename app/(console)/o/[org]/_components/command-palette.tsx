@@ -4,10 +4,10 @@
 // a member, or run a common action. This is only its button and shortcut: the dialog, with cmdk,
 // Radix dialog and the searches (command-palette-dialog.tsx), is fetched on the first opening,
 // and a small "Loading…" stands in for it meanwhile, so none of it is on a page's first load.
+// A plain import() rather than next/dynamic: next/dynamic's loader (~1.5 kB gzip with the
+// request-storage shims it pulls in) was on every organization page for this one dialog.
 
-import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useOpenedOnce } from "@/lib/console/use-opened-once";
 
 export interface PaletteCommand {
   label: string;
@@ -23,9 +23,11 @@ export interface CommandPaletteProps {
   actions: PaletteCommand[];
 }
 
-const CommandPaletteDialog = dynamic(() => import("./command-palette-dialog"), {
-  ssr: false,
-  loading: () => (
+const loadDialog = () => import("./command-palette-dialog");
+type DialogModule = Awaited<ReturnType<typeof loadDialog>>;
+
+function Loading() {
+  return (
     <div className="fixed inset-0 z-50 bg-black/40">
       <p
         role="status"
@@ -34,16 +36,18 @@ const CommandPaletteDialog = dynamic(() => import("./command-palette-dialog"), {
         Loading the command palette…
       </p>
     </div>
-  ),
-});
+  );
+}
 
 export function CommandPalette(props: CommandPaletteProps) {
   const [open, setOpenState] = useState(false);
-  const opened = useOpenedOnce(open);
+  const [dialog, setDialog] = useState<DialogModule | null>(null);
   // cmdk's dialog has no Radix trigger to give focus back to, so the palette remembers what had
   // focus when it opened (its button, or whatever Ctrl-K was pressed on) and returns it on close.
   const returnFocus = useRef<HTMLElement | null>(null);
   const setOpen = useCallback((next: boolean | ((was: boolean) => boolean)) => {
+    // Fetched on the first opening (or earlier, on hover or focus); mounted from then on.
+    void loadDialog().then(setDialog);
     setOpenState((was) => {
       const value = typeof next === "function" ? next(was) : next;
       if (value && !was) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -72,8 +76,8 @@ export function CommandPalette(props: CommandPaletteProps) {
         type="button"
         onClick={() => setOpen(true)}
         // Fetch the dialog's code as soon as the pointer or focus is on the button.
-        onPointerEnter={() => void import("./command-palette-dialog")}
-        onFocus={() => void import("./command-palette-dialog")}
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
         aria-keyshortcuts="Control+K Meta+K"
         className="flex shrink-0 items-center gap-2 rounded-md border border-border px-2 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-fg"
       >
@@ -84,7 +88,7 @@ export function CommandPalette(props: CommandPaletteProps) {
         <span className="sr-only sm:not-sr-only">Search</span>
         <kbd className="hidden rounded border border-border px-1 font-sans text-xs sm:inline">Ctrl K</kbd>
       </button>
-      {opened ? <CommandPaletteDialog {...props} open={open} setOpen={setOpen} /> : null}
+      {dialog ? <dialog.default {...props} open={open} setOpen={setOpen} /> : open ? <Loading /> : null}
     </>
   );
 }

@@ -6,10 +6,10 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { popoverPlacement, popoverSurface } from "@/components/popover";
 import { MY_INVITATIONS_HREF, invitationTarget } from "@/lib/console/my-invitations";
-import { SwitcherLabel, pendingInvitations, triggerClass, type OrgSwitcherProps } from "./org-switcher";
+import { SwitcherLabel, TitleTip, pendingInvitations, triggerClass, type OrgSwitcherProps } from "./org-switcher";
 
 const itemClass =
   "flex cursor-pointer items-center justify-between gap-2 rounded-md px-3 py-2 text-sm outline-none select-none data-[highlighted]:bg-surface-2";
@@ -33,11 +33,14 @@ function FocusFirstItem() {
 
 export default function OrgSwitcherMenu({ current, orgs, invitations = [], viaKeyboard }: OrgSwitcherProps & { viaKeyboard: boolean }) {
   const count = invitations.length;
+  const [open, setOpen] = useState(true);
   return (
-    <Menu.Root defaultOpen>
-      <Menu.Trigger className={triggerClass}>
-        <SwitcherLabel title={current.title} invitations={count} />
-      </Menu.Trigger>
+    <Menu.Root open={open} onOpenChange={setOpen}>
+      <TitleTip title={current.title} menuOpen={open}>
+        <Menu.Trigger className={triggerClass}>
+          <SwitcherLabel title={current.title} invitations={count} />
+        </Menu.Trigger>
+      </TitleTip>
       <Menu.Portal>
         <Menu.Content
           align="start"

@@ -6,9 +6,12 @@
 // button's place (org-switcher-menu.tsx); until then the button is plain, so none of that code is
 // on a page's first load. The user's pending invitations are counted on the button and listed
 // in the menu; each leads to the home page's Invitations section, where they are accepted or
-// declined.
+// declined. A long organization title is cut on the button and shown whole in a tooltip on hover
+// and on keyboard focus.
 
-import { useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent, type ReactElement } from "react";
+import { Tip } from "@/components/tip";
+import { useIsCut } from "@/components/truncate";
 import type { PendingInvitation } from "@/lib/console/my-invitations";
 
 export interface OrgSwitcherProps {
@@ -26,9 +29,7 @@ export function SwitcherLabel({ title, invitations }: { title: string; invitatio
   return (
     <>
       <span className="sr-only">Organization: </span>
-      <span className="truncate" title={title}>
-        {title}
-      </span>
+      <span className="truncate">{title}</span>
       {invitations > 0 ? (
         <span data-testid="invitation-count" className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg">
           <span aria-hidden="true">{invitations}</span>
@@ -42,6 +43,19 @@ export function SwitcherLabel({ title, invitations }: { title: string; invitatio
   );
 }
 
+/** The button, with its whole title in a tooltip while the title is cut (and the menu is closed). */
+export function TitleTip({ title, menuOpen = false, children }: { title: string; menuOpen?: boolean; children: ReactElement }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const cut = useIsCut(ref, title);
+  return (
+    <span ref={ref} className="contents">
+      <Tip content={title} disabled={!cut || menuOpen} side="bottom" align="start" className="max-w-[min(32rem,calc(100vw-1rem))]">
+        {children}
+      </Tip>
+    </span>
+  );
+}
+
 const loadMenu = () => import("./org-switcher-menu");
 
 function PlainTrigger({ title, invitations, onOpen, busy }: { title: string; invitations: number; onOpen?: (viaKeyboard: boolean) => void; busy?: boolean }) {
@@ -52,20 +66,22 @@ function PlainTrigger({ title, invitations, onOpen, busy }: { title: string; inv
     }
   };
   return (
-    <button
-      type="button"
-      aria-haspopup="menu"
-      aria-expanded={false}
-      aria-busy={busy || undefined}
-      className={triggerClass}
-      // detail 0: activated from the keyboard (Enter or Space), not by a pointer.
-      onClick={(e) => onOpen?.(e.detail === 0)}
-      onKeyDown={onKeyDown}
-      onPointerEnter={() => void loadMenu()}
-      onFocus={() => void loadMenu()}
-    >
-      <SwitcherLabel title={title} invitations={invitations} />
-    </button>
+    <TitleTip title={title}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={false}
+        aria-busy={busy || undefined}
+        className={triggerClass}
+        // detail 0: activated from the keyboard (Enter or Space), not by a pointer.
+        onClick={(e) => onOpen?.(e.detail === 0)}
+        onKeyDown={onKeyDown}
+        onPointerEnter={() => void loadMenu()}
+        onFocus={() => void loadMenu()}
+      >
+        <SwitcherLabel title={title} invitations={invitations} />
+      </button>
+    </TitleTip>
   );
 }
 

@@ -67,7 +67,9 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
   const selectable = selection ? selectableMembers(rows, me) : [];
   const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((m) => selection.selected.has(m.user.name));
   // Last active shows relative times; one switch in its header (a single Tab stop, not one per
-  // row) shows every row's full date and time instead.
+  // row) shows every row's full date and time instead. The switch sits under the column's name
+  // and the Member and Access columns are narrow enough that the table fits at 1440 px: wider,
+  // it scrolled there, and the pinned Actions column lay over the switch until scrolled.
   const [exactActivity, setExactActivity] = useState(false);
 
   const columns = [
@@ -115,7 +117,7 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
               <span aria-hidden="true" className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-2 text-sm font-semibold text-muted ring-1 ring-border">
                 {initial}
               </span>
-              <div className="max-w-[16rem] min-w-0 leading-tight lg:max-w-xs">
+              <div className="max-w-[16rem] min-w-0 leading-tight">
                 <p className="flex items-center gap-1.5 font-medium">
                   <Truncate text={name} className="min-w-0" />
                   {id === me ? <span className="rounded bg-surface-2 px-1.5 py-0.5 text-[0.7rem] font-semibold text-muted ring-1 ring-border">You</span> : null}
@@ -148,7 +150,8 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
       col.display({
         id: "access",
         header: "Access",
-        meta: { className: "whitespace-nowrap text-muted", skeleton: <Skeleton className="h-3.5 w-24" /> },
+        // Wraps ("Workspace and / organization"): on one line it alone pushed the table past 1440 px.
+        meta: { className: "min-w-[7rem] text-muted", skeleton: <Skeleton className="h-3.5 w-24" /> },
         cell: ({ row: { original: member } }) => accessOf(member),
       }),
       col.display({
@@ -161,13 +164,13 @@ export function MembersTable({ rows, loading, busy, pageSize, orderBy, onSort, m
       col.display({
         id: "last_active_time",
         header: () => (
-          <span className="inline-flex items-center gap-2">
+          <span className="flex flex-col items-start gap-0.5">
             Last active
             <button
               type="button"
               aria-pressed={exactActivity}
               onClick={() => setExactActivity((v) => !v)}
-              className="rounded px-1 text-xs font-normal text-link underline-offset-2 hover:underline"
+              className="-mx-1 rounded px-1 text-xs font-normal text-link underline-offset-2 hover:underline"
             >
               Exact times
             </button>
