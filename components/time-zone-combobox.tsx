@@ -33,12 +33,16 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
   const zones = useMemo(() => timeZoneNames(), []);
   // The text is the input's own state, updated in the keystroke's event: fed back only through
   // the form's value, keys typed quickly were lost ("Tokyo" became "Tko"). A value set from
-  // outside (reset, "use their version") replaces the text.
+  // outside (reset, "use their version") replaces the text; the form handing back a value this
+  // input sent it while typing does not — it can arrive a keystroke late, and replacing the text
+  // with it lost the key typed since ("Tokyo" became "Toko" on a busy machine). What was sent is
+  // forgotten when the input loses focus, which any outside change (a button) takes from it.
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
+  const [sent, setSent] = useState<readonly string[]>([]);
   if (value !== seen) {
     setSeen(value);
-    if (value !== text.trim()) setText(value);
+    if (value !== text.trim() && !sent.includes(value)) setText(value);
   }
   const items = useMemo(() => filterTimeZones(zones, text), [zones, text]);
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } = useCombobox<string>({
@@ -58,7 +62,9 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
       type === useCombobox.stateChangeTypes.InputChange ? { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 } : changes,
     onInputValueChange: ({ inputValue }) => {
       setText(inputValue ?? "");
-      onChange((inputValue ?? "").trim());
+      const next = (inputValue ?? "").trim();
+      setSent((s) => [...s.slice(-31), next]);
+      onChange(next);
     },
   });
 
@@ -70,7 +76,10 @@ export function TimeZoneCombobox({ id, labelId, value, onChange, onBlur, placeho
             // Set in the keystroke's own event; downshift's change callback alone came too late
             // for a controlled input, and quickly typed keys were lost.
             onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value),
-            onBlur,
+            onBlur: () => {
+              setSent([]);
+              onBlur?.();
+            },
             disabled,
             placeholder,
             autoComplete: "off",
