@@ -13,7 +13,7 @@ test.describe("console: role editor", () => {
 
   // Regression (issue 14): a permission the user may not grant said why only in a hover `title`
   // on a disabled checkbox, which a keyboard user could neither reach nor read.
-  test("a permission the user does not hold says why in words, on keyboard focus, and cannot be ticked", async ({ page }) => {
+  test("a permission the user does not hold says why in words, on keyboard focus, and cannot be ticked; one they hold says what it allows on focus and can be", async ({ page }) => {
     const { admin, orgId } = world();
     const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Role editor E2E") });
     const base = `/api/v1/organizations/${orgId}/workspaces/${ws.workspace_id}`;
@@ -46,8 +46,14 @@ test.describe("console: role editor", () => {
     await page.keyboard.press("Space");
     await expect(blocked).not.toBeChecked();
 
-    // A permission they hold is ticked as usual, by keyboard too.
+    // A permission they hold says what it allows on keyboard focus too, not in a hover `title`,
+    // and is ticked as usual, by keyboard too.
     await held.focus();
+    const allows = await held.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent ?? "");
+    expect(allows.length).toBeGreaterThan(10);
+    await expect(held).toHaveAccessibleDescription(allows);
+    await expect(held).not.toHaveAttribute("title");
+    await expect(page.getByRole("tooltip")).toHaveText(allows);
     await page.keyboard.press("Space");
     await expect(held).toBeChecked();
   });

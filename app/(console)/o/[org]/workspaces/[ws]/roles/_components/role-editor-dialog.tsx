@@ -14,6 +14,7 @@ import { Dialog, DialogContent } from "@/components/dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { DialogFooter } from "@/components/form-dialog";
 import { ReasonCheckbox } from "@/components/reason-button";
+import { Tip } from "@/components/tip";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
 import { applyServerErrors, schemaResolver } from "@/lib/console/form-errors";
@@ -176,12 +177,13 @@ interface PermissionMatrixProps {
 
 /** The permission checklist as a matrix; on an error it takes focus, and its legend and error are read. */
 function PermissionMatrix({ fieldRef, chosen, onChange, matrix, grantable, lacking, error, errorId }: PermissionMatrixProps) {
+  const uid = useId();
   const toggle = (p: string, on: boolean) => onChange(on ? [...chosen, p] : chosen.filter((x) => x !== p));
   return (
     <fieldset ref={fieldRef} tabIndex={-1} aria-describedby={error ? errorId : undefined} className="outline-none">
       <legend className="text-sm font-medium">Permissions</legend>
       <p className="mb-2 text-xs text-muted">
-        Hover a box for what the permission allows.
+        Hover or focus a box for what the permission allows.
         {lacking > 0 ? " Permissions you do not hold yourself cannot be added (you cannot grant more than you have): focus one to see which." : ""}
       </p>
       <div className="relative overflow-x-auto rounded-lg border border-border">
@@ -216,17 +218,37 @@ function PermissionMatrix({ fieldRef, chosen, onChange, matrix, grantable, lacki
                   }
                   const checked = chosen.includes(entry.permission);
                   const reason = !checked && !grantable(entry.permission) ? `You do not hold ${entry.permission}, so you cannot grant it.` : undefined;
+                  const boxClass = "size-4 accent-[var(--accent)] aria-disabled:cursor-not-allowed aria-disabled:opacity-40";
+                  // What it allows is said on hover and on keyboard focus, and read with the box.
+                  const descId = `${uid}-${entry.permission}`;
                   return (
                     <td key={action} className="px-2 py-2 text-center">
-                      <ReasonCheckbox
-                        aria-label={entry.permission}
-                        reason={reason}
-                        tip={`${entry.description} ${reason}`}
-                        title={reason ? undefined : entry.description}
-                        checked={checked}
-                        onChange={(e) => toggle(entry.permission, e.target.checked)}
-                        className="size-4 accent-[var(--accent)] aria-disabled:cursor-not-allowed aria-disabled:opacity-40"
-                      />
+                      {reason ? (
+                        <ReasonCheckbox
+                          aria-label={entry.permission}
+                          reason={reason}
+                          tip={`${entry.description} ${reason}`}
+                          checked={checked}
+                          onChange={(e) => toggle(entry.permission, e.target.checked)}
+                          className={boxClass}
+                        />
+                      ) : (
+                        <>
+                          <Tip content={entry.description}>
+                            <input
+                              type="checkbox"
+                              aria-label={entry.permission}
+                              aria-describedby={descId}
+                              checked={checked}
+                              onChange={(e) => toggle(entry.permission, e.target.checked)}
+                              className={boxClass}
+                            />
+                          </Tip>
+                          <span id={descId} className="sr-only">
+                            {entry.description}
+                          </span>
+                        </>
+                      )}
                     </td>
                   );
                 })}
