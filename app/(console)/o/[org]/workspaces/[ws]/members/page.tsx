@@ -137,7 +137,11 @@ export default async function MembersPage({
         The members that were here have changed since the page was opened.
       </EmptyState>
     ) : (
-      <EmptyState title="No members yet" action={can.add.can && !readOnly ? <AddMemberButton reason="" first /> : undefined}>
+      <EmptyState title="No members yet" action={can.add.can && !readOnly ? (
+            <AddMemberButton reason="" variant="secondary">
+              Add a member
+            </AddMemberButton>
+          ) : undefined}>
         Add people from your organization to give them access to this workspace.
       </EmptyState>
     );
@@ -171,7 +175,12 @@ export default async function MembersPage({
                 Invite
               </Link>
             ) : null}
-            <AddMemberButton reason={readOnly || can.add.reason} />
+            <AddMemberButton reason={readOnly || can.add.reason}>
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+                <path d="M8 3v10M3 8h10" strokeLinecap="round" />
+              </svg>
+              Add member
+            </AddMemberButton>
           </div>
         </div>
 

@@ -41,51 +41,53 @@ export default function MemberDialogs({ org, ws, me, isOrgAdmin, roles, held, la
   const removeOpened = useOpenedOnce(dialog?.kind === "remove");
   return (
     <QueryIsland onMutated={onMutated}>
-    {addOpened ? (
-      <AddMemberDialog org={org} ws={ws} open={dialog?.kind === "add"} onOpenChange={(o) => !o && setDialog(null)} roles={roles} held={held} />
-    ) : null}
-    {rolesOpened ? (
-      <ChangeRolesDialog
-        org={org}
-        ws={ws}
-        member={dialog?.kind === "roles" ? dialog.member : null}
-        onOpenChange={(o) => !o && setDialog(null)}
-        roles={roles}
-        held={held}
-        isLastAdmin={dialog?.kind === "roles" && lastAdmin !== null && dialog.member.user.name.endsWith(`/${lastAdmin}`)}
-      />
-    ) : null}
-    {bulk ? (
-      <BulkMemberDialog
-        org={org}
-        ws={ws}
-        kind={bulk}
-        members={[...selected.values()]}
-        roles={roles}
-        held={held}
-        onOpenChange={(o) => !o && setBulk(null)}
-        // Removed members leave the selection; members whose roles changed stay selected, so
-        // the next action (e.g. Remove) can follow on the same people.
-        onDone={(succeeded) =>
-          bulk === "remove" &&
-          setSelected((prev) => {
-            const next = new Map(prev);
-            for (const name of succeeded) next.delete(name);
-            return next;
-          })
-        }
-      />
-    ) : null}
-    {removeOpened ? (
-      <RemoveMemberDialog
-        org={org}
-        ws={ws}
-        me={me}
-        isOrgAdmin={isOrgAdmin}
-        member={dialog?.kind === "remove" ? dialog.member : null}
-        onOpenChange={(o) => !o && setDialog(null)}
-      />
-    ) : null}
-  </QueryIsland>
+      {addOpened ? (
+        <AddMemberDialog org={org} ws={ws} open={dialog?.kind === "add"} onOpenChange={(o) => !o && setDialog(null)} roles={roles} held={held} />
+      ) : null}
+      {rolesOpened ? (
+        <ChangeRolesDialog
+          org={org}
+          ws={ws}
+          member={dialog?.kind === "roles" ? dialog.member : null}
+          onOpenChange={(o) => !o && setDialog(null)}
+          roles={roles}
+          held={held}
+          isLastAdmin={dialog?.kind === "roles" && lastAdmin !== null && dialog.member.user.name.endsWith(`/${lastAdmin}`)}
+        />
+      ) : null}
+      {bulk ? (
+        <BulkMemberDialog
+          org={org}
+          ws={ws}
+          kind={bulk}
+          members={[...selected.values()]}
+          roles={roles}
+          held={held}
+          onOpenChange={(o) => !o && setBulk(null)}
+          // Removed members leave the selection; members whose roles changed stay selected, so
+          // the next action (e.g. Remove) can follow on the same people.
+          onDone={(succeeded) => {
+            // It runs one action per member, not a mutation: the list is rendered again here.
+            onMutated();
+            if (bulk === "remove")
+              setSelected((prev) => {
+                const next = new Map(prev);
+                for (const name of succeeded) next.delete(name);
+                return next;
+              });
+          }}
+        />
+      ) : null}
+      {removeOpened ? (
+        <RemoveMemberDialog
+          org={org}
+          ws={ws}
+          me={me}
+          isOrgAdmin={isOrgAdmin}
+          member={dialog?.kind === "remove" ? dialog.member : null}
+          onOpenChange={(o) => !o && setDialog(null)}
+        />
+      ) : null}
+    </QueryIsland>
   );
 }

@@ -129,21 +129,12 @@ function MembersState({ org, ws, me, isOrgAdmin, permissions, roles, lastAdmin, 
   );
 }
 
-export function AddMemberButton({ reason, first = false }: { reason: string; first?: boolean }) {
+/** Opens Add member: the header's button (with the reason it cannot be used) or the empty list's. */
+export function AddMemberButton({ reason, variant, children }: { reason: string; variant?: "secondary"; children: ReactNode }) {
   const { open } = useMembers();
-  if (first) {
-    return (
-      <Button variant="secondary" onClick={() => open({ kind: "add" })}>
-        Add a member
-      </Button>
-    );
-  }
   return (
-    <ReasonButton reason={reason} onClick={() => open({ kind: "add" })}>
-      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
-        <path d="M8 3v10M3 8h10" strokeLinecap="round" />
-      </svg>
-      Add member
+    <ReasonButton reason={reason} variant={variant} onClick={() => open({ kind: "add" })}>
+      {children}
     </ReasonButton>
   );
 }
