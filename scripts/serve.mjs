@@ -12,13 +12,13 @@
 // (v8.setFlagsFromString cannot change them here): to trade that CPU for memory, put them
 // before scripts/serve.mjs in package.json's start script (bench/http.ts runs what it names).
 
-import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { buildEdge, EDGE_BUNDLE, edgeIsCurrent } from "./build-edge.mjs";
+import { answerClientError } from "./client-error.mjs";
 import { startEmbeddedDatabase } from "./embedded-db.mjs";
 
 const root = process.cwd();
@@ -62,31 +62,8 @@ if (process.env.API_EDGE !== "off") {
   edge = await import(pathToFileURL(path.join(root, EDGE_BUNDLE)).href);
 }
 const server = http.createServer((req, res) => (edge?.handlesRequest(req) ? edge.handleRequest(req, res) : handle(req, res)));
-// Requests Node's parser refuses before any handler runs. Node's own answer is a bare status line
-// with no body; an API client gets the API's rpcStatus JSON instead, with a request id, like every
-// other refusal. A request line and headers over Node's limit (16 KB, --max-http-header-size) are
-// 431 RESOURCE_EXHAUSTED; anything else unparsable is 400 INVALID_ARGUMENT.
-const ERROR_DOMAIN = "workspaces.api"; // lib/api/errors.ts's, pinned by e2e/api/trust-boundaries.spec.ts
-server.on("clientError", (error, socket) => {
-  if (error.code === "ECONNRESET" || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const requestId = `req_${randomUUID().replaceAll("-", "")}`;
-  const body = JSON.stringify({
-    code: tooLarge ? 8 : 3,
-    message: tooLarge ? "The request's URL and headers are larger than the server accepts." : "The request is not valid HTTP.",
-    details: [
-      { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: tooLarge ? "REQUEST_HEADERS_TOO_LARGE" : "MALFORMED_REQUEST", domain: ERROR_DOMAIN, metadata: {} },
-      { "@type": "type.googleapis.com/google.rpc.RequestInfo", request_id: requestId },
-    ],
-  });
-  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  socket.end(
-    `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
-  );
-});
+// Requests Node's parser refuses before any handler runs get the API's rpcStatus JSON (scripts/client-error.mjs).
+server.on("clientError", answerClientError);
 server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));
