@@ -61,6 +61,8 @@ export async function startEmbeddedDatabase({ dir = embeddedDataDir() } = {}) {
     release();
     throw error;
   }
+  // A failure after start ends the thread; its owner hears of that through "exit".
+  worker.on("error", (error) => console.error(`The embedded database thread failed: ${error?.stack ?? error}`));
   const url = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(path.dirname(socketPath))}`;
   let stopped;
   return {
