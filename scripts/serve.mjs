@@ -29,6 +29,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { buildEdge, EDGE_BUNDLE, edgeIsCurrent } from "./build-edge.mjs";
+import { answerClientError } from "./client-error.mjs";
 import { startEmbeddedDatabase } from "./embedded-db.mjs";
 
 const root = process.cwd();
@@ -75,6 +76,8 @@ if (process.env.API_EDGE !== "off") {
   edge = await import(pathToFileURL(path.join(root, EDGE_BUNDLE)).href);
 }
 const server = http.createServer((req, res) => (edge?.handlesRequest(req) ? edge.handleRequest(req, res) : handle(req, res)));
+// Requests Node's parser refuses before any handler runs get the API's rpcStatus JSON (scripts/client-error.mjs).
+server.on("clientError", answerClientError);
 server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () =>
