@@ -47,7 +47,9 @@ export default defineConfig({
   ],
   webServer: {
     // As `npm start` serves: scripts/serve.mjs, one process, with /api/v1 on the lean node edge.
-    command: "node scripts/serve.mjs",
+    // The run's database is created and migrated first (as `npm start` migrates before serving),
+    // so the server's start checks run against it; global setup then fills it.
+    command: "node scripts/migrate.mjs && node scripts/serve.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

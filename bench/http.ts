@@ -270,14 +270,15 @@ async function waitFor(port: number, proc: ChildProcess, name: string, timeoutMs
 }
 
 /**
- * The product as `npm start` serves it: scripts/serve.mjs with the node flags package.json's start
- * script gives it (PORT and HOSTNAME from the environment).
+ * The product as `npm start` serves it: scripts/serve.mjs with the environment variables and node
+ * flags package.json's start script gives it (PORT and HOSTNAME from the environment).
  */
-function productCommand(): string[] {
+function productCommand(): { argv: string[]; env: Record<string, string> } {
   const startScript = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start;
-  const flags = /exec node ((?:--\S+ )*)scripts\/serve\.mjs/.exec(startScript);
-  if (!flags) throw new Error(`package.json's start script does not end in \`exec node … scripts/serve.mjs\`: ${startScript}`);
-  return [...flags[1].split(" ").filter(Boolean), path.join(ROOT, "scripts", "serve.mjs")];
+  const parts = /((?:[A-Z_]+=\S+ )*)exec node ((?:--\S+ )*)scripts\/serve\.mjs/.exec(startScript);
+  if (!parts) throw new Error(`package.json's start script does not end in \`[VAR=value …] exec node … scripts/serve.mjs\`: ${startScript}`);
+  const env = Object.fromEntries(parts[1].split(" ").filter(Boolean).map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]));
+  return { argv: [...parts[2].split(" ").filter(Boolean), path.join(ROOT, "scripts", "serve.mjs")], env };
 }
 
 async function start(name: string, argv: string[], port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
@@ -486,10 +487,10 @@ function commandOf(pid: number): string {
 }
 
 /**
- * Resident memory of `npm start`'s whole process tree (npm, the server and, on the embedded
- * default, the database process): idle 3 s after it first serves, and the peak during 5 s of
- * ListWorkspaces at 32 connections, with each process's own peak (npm stays resident as the
- * parent of what it starts; the product is the rest). npm start builds first when the sources changed since its own last build (minutes),
+ * Resident memory of `npm start`'s whole process tree (npm and the server, whose embedded
+ * database is a thread of it): idle 3 s after it first serves, and the peak during 5 s of
+ * ListWorkspaces at 32 connections, also without npm and with each process's own peak (npm stays
+ * resident as the parent of what it starts; the product is the rest). npm start builds first when the sources changed since its own last build (minutes),
  * migrates, and on an empty embedded folder seeds the demo data and prints its API token, which
  * is then the token used; with PostgreSQL it serves the bench database with the bench's token.
  */
@@ -503,17 +504,27 @@ async function npmStartMemory(label: string, port: number, env: Record<string, s
     await waitFor(port, proc, server.name, 15 * 60_000);
     await new Promise((r) => setTimeout(r, 3000));
     const idleKb = treeRssKb(proc.pid!);
+    const ownRssKb = (pid: number) => procStat(pid)?.rssKb ?? 0;
+    const idleServerKb = idleKb - ownRssKb(proc.pid!);
     const seeded = /API token of \S+ for organization (\S+):\s+(\S+)/.exec(out);
     const { token, org } = seeded ? { org: seeded[1], token: seeded[2] } : fallback;
     const peakOf = new Map<number, number>();
+    let peakServerKb = 0;
     const sampler = setInterval(() => {
-      for (const pid of tree(proc.pid!)) peakOf.set(pid, Math.max(peakOf.get(pid) ?? 0, procStat(pid)?.rssKb ?? 0));
+      let serverKb = 0;
+      for (const pid of tree(proc.pid!)) {
+        const kb = ownRssKb(pid);
+        peakOf.set(pid, Math.max(peakOf.get(pid) ?? 0, kb));
+        if (pid !== proc.pid) serverKb += kb;
+      }
+      peakServerKb = Math.max(peakServerKb, serverKb);
     }, 200);
     const r = await load(server, c, token, [{ method: "GET", path: `/api/v1/organizations/${org}/workspaces` }], 32, 5);
     clearInterval(sampler);
     pids = tree(proc.pid!);
     const each = pids.map((pid) => `${commandOf(pid)} ${((peakOf.get(pid) ?? 0) / 1024).toFixed(0)}`).join("; ");
-    console.log(`| ${label} | ${(idleKb / 1024).toFixed(0)} | ${(server.peakRssKb / 1024).toFixed(0)} | ${pids.length}: ${each} | ${f1(r.rps)} | ${f1(r.p99)} | ${r.errors} |`);
+    const mb = (kb: number) => (kb / 1024).toFixed(0);
+    console.log(`| ${label} | ${mb(idleKb)} | ${mb(server.peakRssKb)} | ${mb(idleServerKb)} | ${mb(peakServerKb)} | ${pids.length}: ${each} | ${f1(r.rps)} | ${f1(r.p99)} | ${r.errors} |`);
   } finally {
     if (!pids.length) pids = tree(proc.pid!);
     for (const pid of pids.reverse()) {
@@ -533,7 +544,7 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "-");
 
 async function main() {
-  const productArgv = productCommand();
+  const { argv: productArgv, env: productEnv } = productCommand();
   const profileDir = args["cpu-prof"] ? mkdtempSync(path.join(tmpdir(), "wsa-prof-")) : undefined;
   await withClient(ADMIN_URL, (c) => c.query(`CREATE DATABASE "${database}"`));
   const servers: Server[] = [];
@@ -542,7 +553,7 @@ async function main() {
     await migrate(dbUrl);
     await withClient(dbUrl, async (c) => {
       const fx = await seed(c);
-      const env = { DATABASE_URL: dbUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT}`, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: randomBytes(32).toString("base64") };
+      const env = { ...productEnv, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT}`, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: randomBytes(32).toString("base64") };
       const product = await start("product", productArgv, PRODUCT_PORT, env, profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []);
       servers.push(product);
       const bare = await start("bare", [path.join(ROOT, "bench", "bare-server.mjs")], BARE_PORT, env);
@@ -679,16 +690,16 @@ async function main() {
         console.log(`| ${conns} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.errors} | ${f2(r.cpuMsPerReq)} | ${f2(r.rps / smallOnPostgres.get(conns)!.rps)} |`);
       }
 
-      console.log("\nResident memory of `npm start` (its whole process tree: idle, and peak during 5 s of ListWorkspaces @32; each process's own peak MB)");
-      console.log("| database | idle MB | peak MB | processes | rps | p99 | errors |");
-      console.log("| --- | --- | --- | --- | --- | --- | --- |");
+      console.log("\nResident memory of `npm start` (its whole process tree, and the server without npm, its parent: idle, and peak during 5 s of ListWorkspaces @32; each process's own peak MB)");
+      console.log("| database | idle MB | peak MB | server idle MB | server peak MB | processes | rps | p99 | errors |");
+      console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
       const startEnv = { NEXTAUTH_SECRET: SECRET, RATE_LIMIT_API_PER_MINUTE: "100000000", CREDENTIALS_KEY: env.CREDENTIALS_KEY };
       const startDir = path.join(mkdtempSync(path.join(tmpdir(), "wsa-npm-start-")), "pglite");
       await npmStartMemory("embedded (PGlite)", PRODUCT_PORT + 5, { ...startEnv, DATABASE_URL: "", PGLITE_DIR: startDir, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT + 5}` }, c, { token: fx.token, org: fx.small });
       await npmStartMemory("PostgreSQL", PRODUCT_PORT + 6, { ...startEnv, DATABASE_URL: dbUrl, NEXTAUTH_URL: `http://127.0.0.1:${PRODUCT_PORT + 6}` }, c, { token: fx.token, org: fx.small });
 
       console.log("\nPeak resident memory of each process tree during the run");
-      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : productArgv.map((a) => path.relative(ROOT, a) || a).join(" ")})`);
+      for (const s of servers) console.log(`  ${s.name}: ${(s.peakRssKb / 1024).toFixed(0)} MB over ${tree(s.proc.pid!).length} process(es) (${s.name === "bare" ? "node bench/bare-server.mjs" : [...Object.entries(productEnv).map(([k, v]) => `${k}=${v}`), "node", ...productArgv.map((a) => path.relative(ROOT, a) || a)].join(" ")})`);
     });
   } finally {
     for (const s of servers) s.proc.kill("SIGTERM");

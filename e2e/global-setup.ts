@@ -1,5 +1,5 @@
-// Creates the run's database, migrates it with the project's migration command, and builds the
-// world: users and tokens via the operator CLI, organizations and workspaces via the REST API,
+// Builds the run's world in the database the web server's command created and migrated (drops
+// it at the end): users and tokens via the operator CLI, organizations and workspaces via the REST API,
 // one membership fixture via SQL (the members API arrives with a later issue).
 
 import { execFileSync } from "node:child_process";
@@ -36,11 +36,17 @@ export default async function globalSetup(config: FullConfig) {
   const name = url.pathname.slice(1);
   const admin = new URL(url);
   admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  execFileSync("node", ["scripts/migrate.mjs"], { env: { ...process.env, DATABASE_URL: dbUrl() }, stdio: "inherit" });
+  const baseURL = config.projects[0].use.baseURL!;
+  // The web server's command created and migrated the run's database before serving; wait until
+  // it answers.
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 
   const password = () => randomBytes(12).toString("base64url");
   const people = {
@@ -62,16 +68,6 @@ export default async function globalSetup(config: FullConfig) {
     outsider: cli("token:create", "--email", people.outsider.email, "--name", "e2e"),
   };
 
-  const baseURL = config.projects[0].use.baseURL!;
-  // The web server starts before global setup; wait until it answers.
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
   const shared = await apiCall(baseURL, tokens.admin, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: "Shared Research" });
   const hidden = await apiCall(baseURL, tokens.admin, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: "Board Room" });
 

@@ -1,6 +1,7 @@
-// The embedded database's folder: where it is, the lock that keeps a second process from opening
-// it (PGlite allows one process per folder), and the extensions the migrations need. Plain ESM so
-// that the database process (scripts/embedded-db.mjs) runs it without a TypeScript loader.
+// The embedded database's folder: where it is, the lock that keeps a second opener from it
+// (PGlite allows one per folder: another process, or another thread of this one), and the
+// extensions the migrations need. Plain ESM so that the server (scripts/serve.mjs and its
+// database thread, scripts/embedded-db.mjs) runs it without a TypeScript loader.
 
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -34,20 +35,35 @@ export function embeddedDbHolder(dir = embeddedDataDir()) {
 export class EmbeddedDbBusyError extends Error {
   constructor(dir, pid) {
     super(
-      `The embedded database in ${dir} is open in another process (pid ${pid}, usually the running server). ` +
-        `PGlite allows one process per folder: stop that process first, or set DATABASE_URL to use PostgreSQL.`,
+      pid === process.pid
+        ? `The embedded database in ${dir} is already open in this process. PGlite allows one opener per folder.`
+        : `The embedded database in ${dir} is open in another process (pid ${pid}, usually the running server). ` +
+            `PGlite allows one process per folder: stop that process first, or set DATABASE_URL to use PostgreSQL.`,
     );
     this.dir = dir;
     this.pid = pid;
   }
 }
 
+/**
+ * The folders this process holds. The lock file names a process, so it cannot tell this process's
+ * own holders apart; a process-wide set (on globalThis: bundles may carry copies of this module) does.
+ */
+const heldHere = (globalThis[Symbol.for("wsa.embeddedDbFoldersHeld")] ??= new Set());
+
 /** Takes the folder for this process (or throws EmbeddedDbBusyError); returns the release. */
 export function takeLock(dir) {
+  const key = path.resolve(dir);
+  if (heldHere.has(key)) throw new EmbeddedDbBusyError(dir, process.pid);
   const holder = embeddedDbHolder(dir);
   if (holder) throw new EmbeddedDbBusyError(dir, holder);
   writeFileSync(lockPath(dir), String(process.pid));
+  heldHere.add(key);
+  let released = false;
   const release = () => {
+    if (released) return;
+    released = true;
+    heldHere.delete(key);
     try {
       if (readFileSync(lockPath(dir), "utf8").trim() === String(process.pid)) rmSync(lockPath(dir));
     } catch {

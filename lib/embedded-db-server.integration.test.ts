@@ -1,8 +1,8 @@
 // The embedded database served over the PostgreSQL wire protocol (lib/embedded-db-server.mjs):
 // many pg connections share PGlite's one session without seeing each other's statements or
-// transactions; and the database process (scripts/embedded-db.mjs) that `npm start` runs.
+// transactions; and the database thread (scripts/embedded-db.mjs) that `npm start` runs.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -111,23 +111,25 @@ describe("the embedded database's wire protocol server", () => {
   });
 });
 
-describe("the embedded database process", () => {
-  it("holds the data folder while it runs, serves pg through its socket, and ends when its owner lets go", { timeout: 90_000 }, async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "wsa-embedded-process-"));
+describe("the embedded database thread", () => {
+  it("holds the data folder while it runs, serves pg through its socket, and closes PGlite when stopped", { timeout: 90_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "wsa-embedded-thread-"));
     const dir = path.join(root, "pglite");
     const embedded = await startEmbeddedDatabase({ dir });
     try {
-      expect(embeddedDbHolder(dir)).toBe(embedded.child.pid);
+      // The lock names this process: another process sees the folder held by it.
+      expect(readFileSync(`${dir}.lock`, "utf8").trim()).toBe(String(process.pid));
       const pool = new pg.Pool({ connectionString: embedded.url, max: 4 });
       await pool.query("CREATE TABLE kept (v int)");
       await pool.query("INSERT INTO kept SELECT generate_series(1, 3)");
       expect((await pool.query("SELECT count(*)::int AS n FROM kept")).rows[0].n).toBe(3);
       await pool.end();
-      await expect(startEmbeddedDatabase({ dir })).rejects.toThrow(/open in another process/);
+      // A second opener of the folder in this process is refused, as one in another process is.
+      await expect(startEmbeddedDatabase({ dir })).rejects.toThrow(/already open in this process/);
     } finally {
       await embedded.stop();
     }
-    expect(embedded.child.exitCode).toBe(0);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
     expect(embeddedDbHolder(dir)).toBeUndefined();
     const reopened = await PGlite.create(dir);
     expect((await reopened.query<{ n: number }>("SELECT count(*)::int AS n FROM kept")).rows[0].n).toBe(3);

@@ -1,5 +1,5 @@
 // Serves one PGlite database to many PostgreSQL wire-protocol connections (the pg pool of the
-// server process), in the database's own process. Plain ESM so that it runs without a TypeScript
+// server process), in the database's own thread. Plain ESM so that it runs without a TypeScript
 // loader (scripts/embedded-db.mjs starts it).
 //
 // PGlite is one backend with one session, so the connections take turns, and a turn is never cut

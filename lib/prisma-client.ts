@@ -150,7 +150,11 @@ export async function createPrismaClient(url: string | undefined): Promise<OpenC
     // database) is an 'error' event on the pool; unheard, it ends the whole process. Prisma's
     // adapter listens only while connected, so the pool has a listener of its own: the pool
     // drops that connection and opens another when one is needed.
-    pool.on("error", (error) => console.warn(`PostgreSQL ended an idle pooled connection: ${error.message}`));
+    // While the server stops (scripts/serve.mjs sets the mark) its embedded database closes the
+    // connections on purpose: nothing to report then.
+    pool.on("error", (error) => {
+      if (!(globalThis as Record<symbol, unknown>)[Symbol.for("wsa.stopping")]) console.warn(`PostgreSQL ended an idle pooled connection: ${error.message}`);
+    });
     const nameOf = statementNamer();
     const prisma = makePrisma(new PrismaPg(pool, { statementNameGenerator: (query) => nameOf(query.sql) ?? "" }), connectionTimeoutMillis);
     rawRunners.set(prisma, pgRunner(pool, nameOf));

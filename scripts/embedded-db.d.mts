@@ -1,8 +1,8 @@
 // Types for scripts/embedded-db.mjs (plain ESM so that it runs without a TypeScript loader).
-import type { ChildProcess } from "node:child_process";
-export interface EmbeddedDatabaseProcess {
+import type { Worker } from "node:worker_threads";
+export interface EmbeddedDatabase {
   url: string;
-  child: ChildProcess;
+  worker: Worker;
   stop(): Promise<void>;
 }
-export declare function startEmbeddedDatabase(options?: { dir?: string }): Promise<EmbeddedDatabaseProcess>;
+export declare function startEmbeddedDatabase(options?: { dir?: string }): Promise<EmbeddedDatabase>;

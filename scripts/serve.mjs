@@ -5,12 +5,23 @@
 //
 //   node scripts/serve.mjs            (after `tsx scripts/start.ts`; `npm start` runs both)
 //
-// Heap flags were measured and left at V8's defaults: with --max-semi-space-size=4 and
-// --max-old-space-size=256 (or 384) this process peaked at 235-265 MB under the bench's load instead
-// of 262-331 MB, but spent 25-35% more CPU per request on collections (ListWorkspaces 3.7-4.0 ms
-// against 2.7-3.1 ms in the same minutes). V8 reads heap sizes only at start
-// (v8.setFlagsFromString cannot change them here): to trade that CPU for memory, put them
-// before scripts/serve.mjs in package.json's start script (bench/http.ts runs what it names).
+// Memory (issue 13; bench/README.md has the figures). package.json's start script runs this file as
+//   MALLOC_MMAP_THRESHOLD_=131072 exec node --max-semi-space-size=8 scripts/serve.mjs
+// - MALLOC_MMAP_THRESHOLD_: glibc raises its mmap threshold each time a large mapped block is
+//   freed (up to 32 MB), so later large blocks come from its heaps (the main one and each
+//   thread's), where they stay resident after being freed. A fixed 128 KiB
+//   (glibc's starting value) maps and unmaps them instead: idle 195-205 -> 155-175 MB, peak under
+//   load 20-60 MB lower, Node CPU per request within run-to-run noise at a fixed 300 rps. glibc
+//   reads it only at start, hence the environment; other C libraries ignore it.
+// - --max-semi-space-size=8 (V8's default grows to 16): a young generation half as large, ~20 MB
+//   less at peak; scavenges twice as often, +0.02 ms of scavenge time per request (~2.5% of the
+//   CPU) under --trace-gc at 500 rps.
+// Rejected: --max-semi-space-size=4 with --max-old-space-size=256 (or 384) peaked at 235-265 MB
+// instead of 262-331 MB but spent 25-35% more CPU per request on collections (ListWorkspaces
+// 3.7-4.0 ms against 2.7-3.1 ms in the same minutes); --max-semi-space-size=4 alone, +0.05 ms of
+// scavenge per request (~7%) for a few MB more. V8 reads heap sizes only at start
+// (v8.setFlagsFromString cannot change them here), so they stay in the start script, which
+// bench/http.ts reads to start the product the same way.
 
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -18,6 +29,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { buildEdge, EDGE_BUNDLE, edgeIsCurrent } from "./build-edge.mjs";
+import { answerClientError } from "./client-error.mjs";
 import { startEmbeddedDatabase } from "./embedded-db.mjs";
 
 const root = process.cwd();
@@ -32,17 +44,20 @@ function fromDataDir(name, file) {
 }
 
 fromDataDir("NEXTAUTH_SECRET", "nextauth-secret");
+let embedded;
+let stopping = false;
 if (!process.env.DATABASE_URL) {
   // With PostgreSQL the operator sets CREDENTIALS_KEY; the generated one belongs to the embedded database.
   fromDataDir("CREDENTIALS_KEY", "credentials-key");
-  // The embedded database runs in a process of its own (PGlite's queries would otherwise run on
+  // The embedded database runs in a thread of its own (PGlite's queries would otherwise run on
   // this event loop, and concurrent requests queue behind each other for seconds); this server
   // reaches it through pg like PostgreSQL. It ends with this process; this process cannot serve
   // without it.
-  const embedded = await startEmbeddedDatabase();
+  embedded = await startEmbeddedDatabase();
   process.env.DATABASE_URL = embedded.url;
-  embedded.child.once("exit", (code, signal) => {
-    console.error(`The embedded database process ended (${signal ?? `exit code ${code}`}); stopping the server.`);
+  embedded.worker.once("exit", (code) => {
+    if (stopping) return;
+    console.error(`The embedded database thread ended (exit code ${code}); stopping the server.`);
     process.exit(1);
   });
 }
@@ -61,7 +76,17 @@ if (process.env.API_EDGE !== "off") {
   edge = await import(pathToFileURL(path.join(root, EDGE_BUNDLE)).href);
 }
 const server = http.createServer((req, res) => (edge?.handlesRequest(req) ? edge.handleRequest(req, res) : handle(req, res)));
+// Requests Node's parser refuses before any handler runs get the API's rpcStatus JSON (scripts/client-error.mjs).
+server.on("clientError", answerClientError);
 server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(async () => {
+      // The embedded database closes PGlite (its files then need no recovery on the next start).
+      stopping = true;
+      globalThis[Symbol.for("wsa.stopping")] = true; // lib/prisma-client: the pool's connections end now
+      await embedded?.stop();
+      process.exit(0);
+    }),
+  );
 }

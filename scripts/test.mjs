@@ -1,6 +1,7 @@
 // `npm test`: the whole suite — typecheck, lint, unit and integration tests (vitest, PostgreSQL),
-// then the built app under Playwright in Chromium. Ends with "N passed, N failed" on its own line
-// and exits non-zero on any failure.
+// the API's integration tests again over HTTP through the node edge, then the built app under
+// Playwright in Chromium. Ends with "N passed, N failed" on its own line and exits non-zero on any
+// failure.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -49,6 +50,19 @@ if (existsSync(vitestJson)) {
   record("vitest", v.numPassedTests, failed);
 } else {
   record("vitest", 0, 1);
+}
+
+// The API suite once more over HTTP through the node edge, the path `npm start` serves /api/v1 on
+// (the run above calls the route files in-process): what only a real connection shows, such as a
+// kept-alive connection after a refused body, or a URL over Node's header limit.
+const edgeJson = `${out}/vitest-edge.json`;
+rmSync(edgeJson, { force: true });
+const edgeStatus = run("npx", ["vitest", "run", "--project", "integration", "app/api", "--reporter=default", "--reporter=json", `--outputFile.json=${edgeJson}`], { API_VIA: "edge" });
+if (existsSync(edgeJson)) {
+  const v = JSON.parse(readFileSync(edgeJson, "utf8"));
+  record("api-edge", v.numPassedTests, v.numFailedTests + (edgeStatus !== 0 && v.numFailedTests === 0 ? 1 : 0));
+} else {
+  record("api-edge", 0, 1);
 }
 
 const buildStatus = run("npx", ["next", "build"]);

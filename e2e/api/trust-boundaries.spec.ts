@@ -1,12 +1,16 @@
 // Regression pins over HTTP, through Next itself (what in-process handler tests cannot see):
 // - a percent-encoded lone surrogate in a path answered a text/plain 500 with no X-Request-Id
 //   (Next failed to decode the path before any handler ran);
+// - a URL over Node's header limit, or bytes that are not HTTP, got Node's bare status line with
+//   no body (the server's clientError handler now answers rpcStatus JSON);
 // - a client-sent X-Forwarded-For became the audit entry's IP;
 // - a cross-site server action passed Next's origin check with a spoofed X-Forwarded-Host.
 
 import { expect, test } from "@playwright/test";
+import { connect } from "node:net";
 import pg from "pg";
 import { world } from "../fixtures/world";
+import { ERROR_DOMAIN } from "../../lib/api/errors";
 
 test.describe("trust boundaries over HTTP", () => {
   test("a path Next cannot decode answers rpcStatus JSON with a request id", async ({ request }) => {
@@ -22,6 +26,40 @@ test.describe("trust boundaries over HTTP", () => {
     }
     const page = await request.get("/o/x%ED%A0%80");
     expect(page.status()).toBe(400);
+  });
+
+  test("a URL over Node's header limit answers 431 rpcStatus JSON with a request id, not a bare status line", async ({ request }) => {
+    const res = await request.get(`/api/v1/organizations/${"x".repeat(100_000)}`, { headers: { authorization: `Bearer ${world().admin.token}` } });
+    expect(res.status()).toBe(431);
+    expect(res.headers()["content-type"]).toContain("application/json");
+    const requestId = res.headers()["x-request-id"];
+    expect(requestId).toMatch(/^req_[0-9a-f]{32}$/);
+    const body = await res.json();
+    expect(body.code).toBe(8);
+    expect(body.details).toEqual([
+      { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "REQUEST_HEADERS_TOO_LARGE", domain: ERROR_DOMAIN, metadata: {} },
+      { "@type": "type.googleapis.com/google.rpc.RequestInfo", request_id: requestId },
+    ]);
+    // The server goes on serving.
+    expect((await request.get("/api/health")).status()).toBe(200);
+  });
+
+  test("bytes that are not HTTP answer 400 rpcStatus JSON and close the connection", async ({ baseURL }) => {
+    const { hostname, port } = new URL(baseURL!);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname === "localhost" ? "127.0.0.1" : hostname);
+      let data = "";
+      socket.on("data", (chunk) => (data += chunk));
+      socket.on("end", () => resolve(data));
+      socket.on("error", reject);
+      socket.write("NOT HTTP AT ALL\r\n\r\n");
+    });
+    const [head, body] = reply.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toMatch(/\r\nContent-Type: application\/json\r\n/i);
+    const status = JSON.parse(body);
+    expect(status.code).toBe(3);
+    expect(status.details[0]).toMatchObject({ reason: "MALFORMED_REQUEST", domain: ERROR_DOMAIN });
   });
 
   test("hostile text over HTTP: NUL, lone surrogates and invalid UTF-8 are 400, not 500", async ({ request }) => {

@@ -57,4 +57,27 @@ test.describe("console: role editor", () => {
     await page.keyboard.press("Space");
     await expect(held).toBeChecked();
   });
+
+  // Regression: a role card's permissions said what they allow only in a hover `title` per chip.
+  test("a role card's permissions say what each allows in a disclosure opened by keyboard", async ({ page }) => {
+    const { admin, orgId } = world();
+    const ws = await api<{ workspace_id: string }>(page, admin.token, "POST", `/api/v1/organizations/${orgId}/workspaces`, { title: unique("Role cards E2E") });
+    const catalog = await api<{ permissions: { permission: string; description: string }[] }>(page, admin.token, "GET", "/api/v1/permissions");
+    const readMember = catalog.permissions.find((p) => p.permission === "read:Member")!.description;
+
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    const roles = new RolesPage(page);
+    await roles.goto(orgId, ws.workspace_id);
+    const viewer = roles.builtInRole("Workspace Viewer");
+    await expect(viewer.getByRole("listitem").filter({ hasText: "read:Member" }).first()).not.toHaveAttribute("title");
+    const definitions = viewer.getByRole("definition");
+    await expect(definitions.first()).toBeHidden();
+
+    await viewer.getByText("What Workspace Viewer allows").focus();
+    await page.keyboard.press("Enter");
+    const term = viewer.getByRole("term").filter({ hasText: /^read:Member$/ });
+    await expect(term).toBeVisible();
+    await expect(term.locator("xpath=following-sibling::dd[1]")).toHaveText(readMember);
+    await expect(viewer.getByRole("term")).toHaveCount(await viewer.getByRole("list", { name: "Permissions of Workspace Viewer" }).getByRole("listitem").count());
+  });
 });

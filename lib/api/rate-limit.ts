@@ -160,7 +160,7 @@ export function defaultStore(): RateLimitStore {
 }
 
 /**
- * At server start (instrumentation.ts): opens the Redis connection before the first request.
+ * At server start (lib/server-start.ts, from instrumentation.ts): opens the Redis connection before the first request.
  * Until it is ready every limiter answers from its in-memory insurance, i.e. per instance; with
  * the connection opened lazily, each instance's first requests escaped the shared budget.
  */

@@ -1,4 +1,4 @@
-// The product's job runner, started inside the server process (instrumentation.ts): every
+// The product's job runner, started inside the server process (instrumentation.ts → lib/server-start.ts): every
 // JOBS_INTERVAL_MS (default 10 s) it delivers due mails, expires invitations, purges
 // workspaces and organizations and ends support access past its expiry. Each job is safe to run on several instances at once (see deliver-mail.ts, purge.ts).
 

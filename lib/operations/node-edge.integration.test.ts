@@ -154,6 +154,43 @@ describe("the node edge over HTTP", () => {
     expect(JSON.parse(res.body.toString()).details[0].reason).toBe("REQUEST_TOO_LARGE");
   });
 
+  it("keeps a kept-alive connection serving after refusing an oversized body with 413", async () => {
+    // fetch keeps its connections alive; the 413 is answered before the client has sent its body.
+    const url = `${origin}/api/v1/organizations/${orgId}/workspaces`;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const huge = await fetch(url, { method: "POST", headers, body: JSON.stringify({ title: "x", description: "y".repeat(1024 * 1024 + 10) }), signal: AbortSignal.timeout(10_000) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).code).toBe(8);
+    for (let i = 0; i < 12; i++) {
+      const res = await fetch(`${url}?page_size=${i + 1}`, { headers, signal: AbortSignal.timeout(5_000) });
+      expect(res.status).toBe(200);
+      expect((await res.json()).workspaces).toHaveLength(i + 1);
+    }
+  });
+
+  it("answers 413 to a body sent in chunks that grows over 1 MiB, closes that connection, and keeps serving", async () => {
+    const url = `${origin}/api/v1/organizations/${orgId}/workspaces`;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const piece = new TextEncoder().encode("y".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 2 MiB in 64 KiB chunks, no Content-Length: the edge finds the size as it reads.
+        if (sent >= 32) return controller.close();
+        sent++;
+        controller.enqueue(piece);
+      },
+    });
+    const huge = await fetch(url, { method: "POST", headers, body, duplex: "half", signal: AbortSignal.timeout(10_000) } as RequestInit);
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get("connection")).toBe("close");
+    expect((await huge.json()).details[0].reason).toBe("REQUEST_TOO_LARGE");
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${url}?page_size=1`, { headers, signal: AbortSignal.timeout(5_000) });
+      expect(res.status).toBe(200);
+    }
+  });
+
   it("answers a request whose Host header is not a URL host, and keeps serving", async () => {
     const odd = await raw("GET", "/api/v1/me", { host: "bad host[" });
     expect(odd.status).toBe(401);

@@ -62,24 +62,25 @@ export function handlesRequest(req: IncomingMessage): boolean {
 const SAFE_HOST = /^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
 
 /**
- * The request body as a Web stream that starts reading only when the pipeline reads it: a body
- * nobody read (an answer given before it, such as 401) is then discarded by Node after the
- * response, and the connection stays usable for the client's next request.
+ * The request body as a Web stream that starts reading only when the pipeline reads it (no
+ * read-ahead: highWaterMark 0). A body nobody read (an answer given before it: a 401, or a 413
+ * for a declared length over the limit) is then discarded by Node after the response, and the
+ * connection stays usable for the client's next request. A body given up part way (over the
+ * limit as it arrived) is left unread, and `send` closes the connection after the answer.
  */
 function lazyBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   let chunks: AsyncIterator<Buffer> | undefined;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      chunks ??= req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-      const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        chunks ??= req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      },
     },
-    async cancel() {
-      // Given up part way (a body over the limit): the rest is not read, the connection closes.
-      await (chunks?.return?.() ?? req.destroy());
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 // HTTP whitespace, which `Headers` strips from both ends of a value.
@@ -146,6 +147,10 @@ async function send(reply: ApiReply, req: IncomingMessage, res: ServerResponse):
     compress(req, res, () => {});
   }
   res.statusCode = reply.status;
+  // A body read part way and given up (over the limit): the rest of it is still on the wire, so
+  // this connection cannot carry another request; it closes after the answer. (A body never read
+  // is discarded by Node and the connection stays open.)
+  if (res.req.readableDidRead && !res.req.readableEnded) res.setHeader("connection", "close");
   // In the order a Response's headers are read (sorted), as the route files' answers have them.
   for (const name of Object.keys(reply.headers).sort()) res.setHeader(name, reply.headers[name]);
   if (reply.stream) {

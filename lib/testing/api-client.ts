@@ -89,12 +89,14 @@ export interface CallOptions {
 
 let edgeServer: Promise<string> | undefined;
 
-/** An in-process HTTP server on the node edge (lib/operations/node-edge), as scripts/serve.mjs runs it; its origin. */
+/** An in-process HTTP server on the node edge (lib/operations/node-edge), as scripts/serve.mjs runs it (its clientError answer too); its origin. */
 export function edgeOrigin(): Promise<string> {
   edgeServer ??= (async () => {
     const http = await import("node:http");
     const { handleRequest } = await import("../operations/node-edge");
+    const { answerClientError } = await import("../../scripts/client-error.mjs");
     const server = http.createServer(handleRequest);
+    server.on("clientError", answerClientError);
     // Longer than any pause between a test's requests: an idle connection the server closed just
     // as the client reused it would fail the request (ECONNRESET) on a slow machine.
     server.keepAliveTimeout = 120_000;

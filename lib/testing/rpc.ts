@@ -29,7 +29,9 @@ export function expectRpcError(res: ApiResponse, status: number, code: number, r
 }
 
 // 405 (a method the path lacks) has no gRPC code of its own: the API answers INVALID_ARGUMENT.
-const RPC_STATUS_HTTP: Record<number, number[]> = { 3: [400, 405], 5: [404], 6: [409], 7: [403], 8: [413, 429], 9: [400], 10: [409], 11: [400], 14: [503], 16: [401] };
+// RESOURCE_EXHAUSTED is 413 for a body, 431 for a URL and headers over the server's limit (over
+// HTTP, answered by scripts/client-error.mjs), 429 for a rate limit.
+const RPC_STATUS_HTTP: Record<number, number[]> = { 3: [400, 405], 5: [404], 6: [409], 7: [403], 8: [413, 429, 431], 9: [400], 10: [409], 11: [400], 14: [503], 16: [401] };
 
 /**
  * Asserts that an error answer is a well-formed rpcStatus: JSON, the seed's `rpcStatus` schema, a

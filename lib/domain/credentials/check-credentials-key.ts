@@ -9,7 +9,7 @@ export interface CredentialsKeyStatus {
 }
 
 /**
- * Run before the server takes requests (scripts/start.ts and instrumentation.ts): a malformed key,
+ * Run before the server takes requests (scripts/start.ts and lib/server-start.ts): a malformed key,
  * or stored credentials that the configured keys cannot open, stop the start with a message that
  * says what to set. A missing key is fine while no credential is stored; creating one is then
  * refused with FAILED_PRECONDITION.

@@ -52,15 +52,36 @@ async function fetchHolders(org: string, ws: string): Promise<Record<string, Rol
   return result.data;
 }
 
+/**
+ * A role's permissions as chips, and what each allows in a native disclosure under them: reachable
+ * and readable by keyboard and screen reader alike (a hover `title` on each chip was neither).
+ */
 function PermissionList({ role, descriptions }: { role: RoleOutput; descriptions: Map<string, string> }) {
   return (
-    <ul aria-label={`Permissions of ${role.title}`} className="flex flex-wrap gap-1.5">
-      {role.permissions.map((p) => (
-        <li key={p} title={descriptions.get(p)} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs text-fg ring-1 ring-border">
-          {p}
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-1.5">
+      <ul aria-label={`Permissions of ${role.title}`} className="flex flex-wrap gap-1.5">
+        {role.permissions.map((p) => (
+          <li key={p} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs text-fg ring-1 ring-border">
+            {p}
+          </li>
+        ))}
+      </ul>
+      {role.permissions.length > 0 ? (
+        <details className="text-sm">
+          <summary className="w-fit cursor-pointer rounded text-xs font-medium text-link underline-offset-2 hover:underline">
+            What {role.title} allows
+          </summary>
+          <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+            {role.permissions.map((p) => (
+              <div key={p} className="contents">
+                <dt className="font-mono text-xs text-fg">{p}</dt>
+                <dd className="text-muted">{descriptions.get(p) ?? "Not in the permission catalog."}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+    </div>
   );
 }
 
