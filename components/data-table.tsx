@@ -1,5 +1,3 @@
-"use client";
-
 // The one table of the console's lists. Columns are @tanstack/react-table column definitions
 // (`createColumnHelper<T>().display(…)`), the sort is the server's (AIP-132 order_by — a page is
 // never re-sorted in the browser, that would order 25 rows of thousands), paging is the URL
@@ -15,8 +13,9 @@
 // `row` ({ original, id, index }). Accessor columns (accessorKey/accessorFn) are refused.
 
 import type { CellContext, ColumnDef, HeaderContext, RowData } from "@tanstack/react-table";
-import { useLayoutEffect, useRef, type HTMLAttributes, type ReactNode } from "react";
-import { nextOrderBy, sortingOf } from "@/lib/console/order-by";
+import type { HTMLAttributes, ReactNode } from "react";
+import { sortingOf } from "@/lib/console/order-by";
+import { SortButton, TableScroller } from "./data-table-controls";
 import { Skeleton } from "./states";
 
 declare module "@tanstack/react-table" {
@@ -50,6 +49,11 @@ export interface DataTableProps<T> {
   /** The list's order_by ("title desc"), and how to ask for another. */
   orderBy?: string;
   onSort?: (orderBy: string) => void;
+  /**
+   * Rendered on the server inside a <UrlListProvider>: the sortable headers change the URL's
+   * order and the table shows the provider's pending render as busy.
+   */
+  urlSort?: boolean;
   /** The width below which the table scrolls inside its card, e.g. "min-w-[52rem]". */
   minWidth: string;
   /** Ids of columns pinned to the right edge (actions). */
@@ -78,34 +82,10 @@ function render<C>(template: ((ctx: C) => ReactNode) | ReactNode | undefined, ct
 const headerContext = <T,>(id: string) => ({ column: { id } }) as unknown as HeaderContext<T, unknown>;
 const cellContext = <T,>(original: T, id: string, index: number) => ({ row: { original, id, index } }) as unknown as CellContext<T, unknown>;
 
-function SortButton({ id, label, sorted, newestFirst, orderBy, onSort }: { id: string; label: ReactNode; sorted: false | "asc" | "desc"; newestFirst?: boolean; orderBy?: string; onSort: (orderBy: string) => void }) {
-  return (
-    <button
-      type="button"
-      onClick={() => onSort(nextOrderBy(id, orderBy, newestFirst))}
-      className="group -mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium hover:text-fg"
-    >
-      {label}
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        className={`size-3.5 ${sorted ? "text-fg" : "text-muted opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"}`}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        {sorted === "desc" ? <path d="M8 3v10M4 9l4 4 4-4" /> : <path d="M8 13V3M4 7l4-4 4 4" />}
-      </svg>
-    </button>
-  );
-}
-
 // The edge shows where pinned actions lie over the scrolled columns.
 const PINNED = "sticky right-0 max-lg:shadow-[inset_1px_0_0_var(--color-border)]";
 
-export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, busy, pageSize, orderBy, onSort, minWidth, pinRight = [] }: DataTableProps<T>) {
+export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, busy, pageSize, orderBy, onSort, urlSort = false, minWidth, pinRight = [] }: DataTableProps<T>) {
   const [sort] = sortingOf(orderBy);
   const cols = columns.map((def) => {
     const id = columnId(def);
@@ -114,30 +94,14 @@ export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, b
   });
   // Pinned columns last, as they are drawn at the right edge.
   const ordered = [...cols.filter((c) => !c.pinned), ...cols.filter((c) => c.pinned)];
-  const scroller = useRef<HTMLDivElement>(null);
-  // Whatever is scrolled into view (a focused header control, a clicked cell) stops short of the
-  // pinned columns instead of ending up under them: the scroll box keeps their width clear.
-  useLayoutEffect(() => {
-    const box = scroller.current;
-    const pinned = box?.querySelector<HTMLElement>("thead th[data-pinned]");
-    if (!box || !pinned) return;
-    const pad = () => (box.style.scrollPaddingInlineEnd = `${pinned.offsetWidth}px`);
-    pad();
-    const observer = new ResizeObserver(pad);
-    observer.observe(pinned);
-    return () => observer.disconnect();
-  }, [pinRight.length]);
-
   return (
-    // relative: visually hidden (absolute) text in cells must stay inside the scroll box at 375 px.
-    <div ref={scroller} className="relative overflow-x-auto">
-      <table aria-label={label} aria-busy={loading || busy} className={`w-full ${minWidth} text-left text-sm`}>
+    <TableScroller label={label} busy={loading || busy} pinned={pinRight.length} className={`w-full ${minWidth} text-left text-sm`}>
         <thead className="border-b border-border bg-surface-2 text-xs text-muted">
           <tr>
             {ordered.map(({ def, id, cellClass, pinned }) => {
               const sorted = sort?.id === id ? (sort.desc ? "desc" : "asc") : false;
               // Only columns that say so sort: their ids are order_by fields the API accepts.
-              const sortable = Boolean(onSort) && def.enableSorting === true;
+              const sortable = (Boolean(onSort) || urlSort) && def.enableSorting === true;
               const content = render(def.header, headerContext<T>(id));
               return (
                 <th
@@ -147,7 +111,7 @@ export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, b
                   aria-sort={sortable ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
                   className={`px-4 py-2.5 font-medium ${pinned ? "bg-surface-2" : ""} ${cellClass}`}
                 >
-                  {sortable && onSort ? (
+                  {sortable ? (
                     <SortButton id={id} label={content} sorted={sorted} newestFirst={def.meta?.newestFirst} orderBy={orderBy} onSort={onSort} />
                   ) : (
                     content
@@ -157,7 +121,7 @@ export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, b
             })}
           </tr>
         </thead>
-        <tbody className={`divide-y divide-border transition-opacity ${busy ? "opacity-60" : ""}`}>
+        <tbody className={`divide-y divide-border transition-opacity ${busy ? "opacity-60" : "group-data-busy/table:opacity-60"}`}>
           {loading
             ? Array.from({ length: Math.min(pageSize, 8) }, (_, i) => (
                 <tr key={i}>
@@ -181,7 +145,6 @@ export function DataTable<T>({ label, columns, rows, rowId, rowProps, loading, b
                 );
               })}
         </tbody>
-      </table>
-    </div>
+    </TableScroller>
   );
 }

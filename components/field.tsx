@@ -3,12 +3,7 @@
 
 import type { ReactNode } from "react";
 
-export const inputClass =
-  "block w-full rounded-md border border-border-strong bg-surface px-3 py-2 text-sm text-fg shadow-sm placeholder:text-muted " +
-  "aria-[invalid=true]:border-danger " +
-  // Read-only, not faded: the value stays fully legible on a flat background, without the
-  // shadow and strong border that invite typing.
-  "disabled:cursor-default disabled:border-border disabled:bg-surface-2 disabled:text-fg disabled:shadow-none";
+export { inputClass } from "./input-class";
 
 export interface FieldIds {
   id: string;

@@ -6,7 +6,18 @@
 import { formatCount } from "@/lib/console/format";
 import { Button } from "./button";
 import { useDisplayPreferences } from "./display-preferences";
-import type { Pager } from "@/lib/console/use-url-list";
+
+export interface Pager {
+  /** 1-based page number, when the page history knows it. */
+  page: number | undefined;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  /** A page is being fetched while the previous one stays on screen. */
+  busy: boolean;
+  previous: () => void;
+  next: () => void;
+  first: () => void;
+}
 
 export interface PaginationProps {
   pager: Pager;

@@ -8,11 +8,11 @@
 // keyboard focus and on a click or tap. Escape closes the tooltip (WCAG 1.4.13). The server
 // refuses the change anyway; this only avoids a control that would fail without saying why.
 
-import { forwardRef, useId, useState, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
+import { forwardRef, useId, useState, type MouseEvent, type ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
 import { Tip } from "./tip";
 
-type TipAlign = "start" | "center" | "end";
+export type TipAlign = "start" | "center" | "end";
 
 /** What a control that cannot be used carries: focusable, its reason as its description, a click that only shows the reason. */
 interface ReasonedProps {
@@ -23,7 +23,7 @@ interface ReasonedProps {
 }
 
 /** The reason's tooltip (hover, focus, click) and its hidden text, around the control `children` renders. */
-function Reasoned({ reason, tip = reason, tipAlign, children }: { reason: string; tip?: ReactNode; tipAlign: TipAlign; children: (props: ReasonedProps) => ReactNode }) {
+export function Reasoned({ reason, tip = reason, tipAlign, children }: { reason: string; tip?: ReactNode; tipAlign: TipAlign; children: (props: ReasonedProps) => ReactNode }) {
   const descId = useId();
   const [open, setOpen] = useState(false);
   return (
@@ -75,40 +75,3 @@ export const ReasonButton = forwardRef<HTMLButtonElement, ReasonButtonProps>(fun
     </Reasoned>
   );
 });
-
-export interface ReasonCheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> {
-  /** Why the box cannot be ticked; empty or undefined when it can. */
-  reason?: string;
-  /** What the tooltip says, when it says more than the reason (e.g. what the permission allows, then why not). */
-  tip?: ReactNode;
-  tipAlign?: TipAlign;
-}
-
-/**
- * A checkbox with the same rule: one that cannot be ticked stays focusable, says why as its
- * description and in the tooltip, and a click or Space only shows the reason.
- */
-export function ReasonCheckbox({ reason, tip, tipAlign = "center", onChange, ...props }: ReasonCheckboxProps) {
-  if (!reason) return <input type="checkbox" onChange={onChange} {...props} />;
-  return (
-    <Reasoned reason={reason} tip={tip} tipAlign={tipAlign}>
-      {(reasoned) => <input type="checkbox" {...props} {...reasoned} onChange={() => {}} />}
-    </Reasoned>
-  );
-}
-
-/** A visible note beside a group of controls that cannot be used, e.g. a read-only form. */
-export function ReasonNote({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "warning" }) {
-  return (
-    <p
-      role="note"
-      className={
-        tone === "warning"
-          ? "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-400/10 dark:text-amber-100"
-          : "rounded-md border border-border bg-surface-2 px-3 py-2 text-sm"
-      }
-    >
-      {children}
-    </p>
-  );
-}

@@ -5,7 +5,7 @@
 // "Clear search").
 
 import { useEffect, useEffectEvent, useState, type FormEvent } from "react";
-import { inputClass } from "./field";
+import { inputClass } from "./input-class";
 
 export interface SearchBoxProps {
   id: string;

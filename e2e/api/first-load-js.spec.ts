@@ -25,6 +25,9 @@ const TARGET_KB = 150;
  * The form pages then left zod and the shared schemas to a form's first validation, their dialogs
  * to first opening, and next-auth's signIn to the submit: sign-in 198 → 157, tokens 246 → 161,
  * a workspace's settings 246 → 162, general 246 → 183, organization settings 255 → 206.
+ * The workspace list and a workspace's Members render their rows on the server and load only
+ * their controls (React Query and the dialogs on first opening): 170.6 → 149.2 and 170.4 → 150.0,
+ * at the target.
  */
 const OVER_TARGET: Record<string, number> = {
   "/": 171,
@@ -32,11 +35,9 @@ const OVER_TARGET: Record<string, number> = {
   "/invite/[token]": 158,
   "/login": 157,
   "/o/[org]/settings": 206,
-  "/o/[org]/workspaces": 173,
   "/o/[org]/workspaces/[ws]/credentials": 165,
   "/o/[org]/workspaces/[ws]/general": 183,
   "/o/[org]/workspaces/[ws]/invites": 154,
-  "/o/[org]/workspaces/[ws]/members": 173,
   "/o/[org]/workspaces/[ws]/preferences": 189,
   "/o/[org]/workspaces/[ws]/roles": 165,
   "/o/[org]/workspaces/[ws]/settings": 162,

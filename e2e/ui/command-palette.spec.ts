@@ -27,7 +27,8 @@ test.describe("console: command palette", () => {
     // The first option is selected; the workspace is the only match, so Enter opens it.
     await expect(palette.getByRole("option")).toHaveCount(1);
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces/ws_`));
+    await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces/ws_[A-Za-z0-9]+/general$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Board Room" })).toBeVisible();
     await expect(palette).toBeHidden();
 
     palette = await openWithKeyboard(page);

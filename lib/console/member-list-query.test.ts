@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { lastAdminOf } from "./member-admins";
 import {
-  lastAdminOf,
   memberListParams,
   memberListSearch,
   orgMemberListParams,

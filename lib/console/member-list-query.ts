@@ -4,8 +4,6 @@
 // (ListOrganizationUsers: q, order_by, page_token). Both lists take the same order_by fields.
 // Shared by the server pages (first paint) and the client tables. Client-safe.
 
-import { ORG_ADMIN, WORKSPACE_ADMIN } from "@/lib/auth/permissions";
-import type { UserWithRolesOutput } from "@/lib/schemas/members";
 import { filterLiteral, oneOf, readOrderBy, readParam, searchString, type ListParams, type ParamSource } from "./list-query";
 
 export const MEMBER_PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -78,29 +76,6 @@ export function memberListParams(query: MemberListQuery): UserListParams {
     page_size: String(query.pageSize),
     page_token: query.pageToken,
   };
-}
-
-/**
- * The users who hold the workspace: its workspace admins and the organization admins. Two rows are
- * enough to know whether one member is the last admin (API.md §4's rule), whatever the list shows.
- */
-export const ADMIN_COVERAGE_PARAMS: UserListParams = {
-  filter: `role = "${WORKSPACE_ADMIN}" OR role = "${ORG_ADMIN}"`,
-  order_by: "",
-  page_size: "2",
-  page_token: "",
-};
-
-/**
- * The user id of the workspace's only admin when nobody else (no second workspace admin, no
- * organization admin) would be left to administer it; null when removing any one admin is fine.
- */
-export function lastAdminOf(coverage: UserWithRolesOutput[]): string | null {
-  if (coverage.length !== 1) return null;
-  const only = coverage[0];
-  if (only.roles.some((r) => r.name === ORG_ADMIN && r.role_scope === "ROLE_SCOPE_ORGANIZATION")) return null;
-  if (!only.roles.some((r) => r.name === WORKSPACE_ADMIN && r.role_scope === "ROLE_SCOPE_WORKSPACE")) return null;
-  return userIdOf(only.user.name);
 }
 
 /** `organizations/{org}/users/{id}` → `{id}`. */

@@ -11,6 +11,7 @@
 import { keepPreviousData, useQuery, type QueryKey } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
+import type { Pager } from "@/components/pagination";
 import { pageHistorySnapshot, pageLinkOf, rememberNextPage } from "./page-history";
 
 export interface UrlListSpec<Q extends { pageToken: string }, D> {
@@ -27,17 +28,7 @@ export interface UrlListSpec<Q extends { pageToken: string }, D> {
   initial?: { query: Q; data: D | null; renderedAt: number };
 }
 
-export interface Pager {
-  /** 1-based page number, when the page history knows it. */
-  page: number | undefined;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  /** A page is being fetched while the previous one stays on screen. */
-  busy: boolean;
-  previous: () => void;
-  next: () => void;
-  first: () => void;
-}
+export type { Pager };
 
 const noSubscribe = () => () => {};
 

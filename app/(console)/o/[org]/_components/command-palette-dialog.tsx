@@ -115,7 +115,9 @@ function PaletteDialog({ org, pages, actions, open, setOpen }: CommandPalettePro
                 <Command.Item
                   key={w.workspace_id}
                   value={`workspace ${w.workspace_id}`}
-                  onSelect={() => go(`/o/${org}/workspaces/${w.workspace_id}`)}
+                  // Straight to its first tab: the workspace's own URL answers with a redirect there,
+                  // one more round trip, which a command run before it landed could lose to.
+                  onSelect={() => go(`/o/${org}/workspaces/${w.workspace_id}/general`)}
                   className={itemClass}
                 >
                   <span className="truncate">{w.title}</span>

@@ -14,7 +14,7 @@ import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { ActionErrorAlert, UNREACHABLE } from "@/components/action-error";
 import { Button, Spinner } from "@/components/button";
 import { inputClass } from "@/components/field";
-import { ReasonNote } from "@/components/reason-button";
+import { ReasonNote } from "@/components/reason-note";
 import { TimeZoneCombobox } from "@/components/time-zone-combobox";
 import { useToast } from "@/components/toast";
 import type { ActionFailure, ActionOutcome } from "@/lib/console/action-result";

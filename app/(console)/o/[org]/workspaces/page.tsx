@@ -15,39 +15,44 @@ import type { ListWorkspacesOutput } from "@/lib/schemas/workspaces";
 import { gate, gates } from "@/lib/operations/gates";
 import { CreateWorkspace, ListWorkspaces, UndeleteWorkspace } from "@/lib/operations/workspaces";
 import { ErrorState } from "@/components/states";
-import { QueryProvider } from "@/components/query-provider";
+import { EmptyState } from "@/components/states";
+import { UrlListButton, UrlPagination } from "@/components/url-list";
+import { formatCount } from "@/lib/console/format";
+import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
+import type { ReactNode } from "react";
 import { requireConsoleOrg } from "../_lib/console-org";
-import { WorkspacesView } from "./_components/workspaces-view";
+import { CreateButtons, CreateFirstButton, RestoreButton, WorkspacesList, WorkspacesToolbar } from "./_components/workspaces-controls";
+import { WorkspacesTable, type MemberCounts } from "./_components/workspaces-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Workspaces" };
 
 /** One countUsers for the page; deleted workspaces have no members to count. */
-async function firstCounts(ctx: RequestContext, access: OrgAccess, data: ListWorkspacesOutput): Promise<Record<string, number> | null> {
+async function firstCounts(ctx: RequestContext, access: OrgAccess, data: ListWorkspacesOutput): Promise<MemberCounts> {
   const ids = liveIds(data.workspaces);
-  if (ids.length === 0) return {};
+  if (ids.length === 0) return { counts: {} };
   try {
-    return (await countWorkspaceUsers(ctx, access, { workspace_ids: ids })).workspace_user_counts;
+    return { counts: (await countWorkspaceUsers(ctx, access, { workspace_ids: ids })).workspace_user_counts };
   } catch (error) {
-    // A workspace deleted between the two reads: the table asks again and explains any failure.
-    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
+    // A workspace deleted between the two reads: the counts are missing, and say why on hover.
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return { error: error.message };
     throw error;
   }
 }
 
-async function firstPage(
-  ctx: RequestContext,
-  access: OrgAccess,
-  query: WorkspaceListQuery,
-): Promise<{ data: ListWorkspacesOutput | null; counts: Record<string, number> | null; fetchedAt: number }> {
+type FirstPage =
+  | { data: ListWorkspacesOutput; counts: MemberCounts }
+  | { data: null; error: ApiError };
+
+async function firstPage(ctx: RequestContext, access: OrgAccess, query: WorkspaceListQuery): Promise<FirstPage> {
   try {
     const data = await listWorkspaces(ctx, access, workspaceListParams(query), { showDeleted: query.showDeleted });
-    return { data, counts: await firstCounts(ctx, access, data), fetchedAt: Date.now() };
+    return { data, counts: await firstCounts(ctx, access, data) };
   } catch (error) {
-    // A bad URL (e.g. a page token from another session) is the table's to explain: it fetches
-    // again and shows the API's message and request id. Anything else is a real server error.
+    // A bad URL (e.g. a page token from another session) is explained in the table's place, with
+    // the API's message and the request id. Anything else is a real server error.
     if (!(error instanceof ApiError) || error.code !== "INVALID_ARGUMENT") throw error;
-    return { data: null, counts: null, fetchedAt: 0 };
+    return { data: null, error };
   }
 }
 
@@ -72,20 +77,103 @@ export default async function WorkspacesPage({
     );
   }
 
-  const first = await firstPage(ctx, access, query);
-  // Not a layout: one here would put React Query on every workspace tab below, Activity included.
-  return (
-    <QueryProvider>
-      <WorkspacesView
-      org={org}
-      // Organization-level: an org admin may restore any workspace. A workspace admin who is not
-      // one restores theirs from its Settings tab, where the workspace's own permissions are known.
-      can={gates(access, { create: CreateWorkspace, restore: UndeleteWorkspace })}
-      initialQuery={query}
-      initialData={first.data}
-      initialCounts={first.counts}
-      renderedAt={first.fetchedAt}
+  const [first, prefs] = await Promise.all([firstPage(ctx, access, query), getDisplayPreferences(access)]);
+  // Organization-level: an org admin may restore any workspace. A workspace admin who is not
+  // one restores theirs from its Settings tab, where the workspace's own permissions are known.
+  const can = gates(access, { create: CreateWorkspace, restore: UndeleteWorkspace });
+  const data = first.data;
+  const rows = data?.workspaces ?? [];
+
+  let body: ReactNode;
+  if (!first.data) {
+    body = (
+      <ErrorState
+        title="The workspaces could not be loaded"
+        message={first.error.message}
+        requestId={ctx.requestId}
+        actions={
+          <>
+            <UrlListButton size="sm">Try again</UrlListButton>
+            {query.pageToken || query.q ? (
+              <UrlListButton variant="ghost" size="sm" patch={{ q: "", pageToken: "" }}>
+                Start over
+              </UrlListButton>
+            ) : null}
+          </>
+        }
       />
-    </QueryProvider>
+    );
+  } else if (rows.length === 0) {
+    body = query.q ? (
+      <EmptyState
+        title={`No workspaces match “${query.q}”`}
+        action={
+          <UrlListButton patch={{ q: "", pageToken: "" }} mode="replace">
+            Clear search
+          </UrlListButton>
+        }
+      >
+        Search looks for the text anywhere in a workspace&apos;s title.
+      </EmptyState>
+    ) : query.pageToken ? (
+      <EmptyState title="This page is empty" action={<UrlListButton patch={{ pageToken: "" }}>Back to the first page</UrlListButton>}>
+        The workspaces that were here have changed since the page was opened.
+      </EmptyState>
+    ) : (
+      <EmptyState title="No workspaces yet" action={can.create.can ? <CreateFirstButton /> : undefined}>
+        {can.create.can
+          ? "Workspaces hold a team's members, roles, invitations and settings. Create the first one to get started."
+          : "You are not a member of any workspace in this organization. Ask an organization admin to add you to one."}
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <WorkspacesTable
+        org={org}
+        rows={rows}
+        pageSize={query.pageSize}
+        orderBy={query.orderBy}
+        memberCounts={first.counts}
+        prefs={prefs}
+        rowAction={
+          query.showDeleted
+            ? (ws) => (ws.state === "DELETED" ? <RestoreButton org={org} id={ws.workspace_id} title={ws.title} reason={can.restore.reason} /> : null)
+            : undefined
+        }
+      />
+    );
+  }
+
+  return (
+    <WorkspacesList org={org} canCreate={can.create.can}>
+      <div className="space-y-5">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">Workspaces</h1>
+            <p className="mt-1 text-sm text-muted" aria-live="polite">
+              {data
+                ? `${formatCount(data.total_size, prefs)} ${data.total_size === 1 ? "workspace" : "workspaces"}${query.showDeleted ? " including deleted ones" : ""}${query.q ? ` matching “${query.q}”` : ""}`
+                : "\u00a0"}
+            </p>
+          </div>
+          <CreateButtons canCreate={can.create.can} reason={can.create.reason} />
+        </div>
+
+        <div className="overflow-hidden rounded-xl border border-border bg-surface shadow-sm">
+          <WorkspacesToolbar />
+          {body}
+          {data && rows.length > 0 ? (
+            <UrlPagination
+              scope={`workspaces|${org}|${workspaceListSearch({ ...query, pageToken: "" })}`}
+              nextPageToken={data.next_page_token}
+              shown={rows.length}
+              pageSize={query.pageSize}
+              total={data.total_size}
+              noun={["workspace", "workspaces"]}
+            />
+          ) : null}
+        </div>
+      </div>
+    </WorkspacesList>
   );
 }

@@ -13,7 +13,7 @@ import { CharacterCount } from "@/components/character-count";
 import { Dialog, DialogContent } from "@/components/dialog";
 import { Field, FieldError, controlProps, fieldIds, inputClass } from "@/components/field";
 import { DialogFooter } from "@/components/form-dialog";
-import { ReasonCheckbox } from "@/components/reason-button";
+import { ReasonCheckbox } from "@/components/reason-checkbox";
 import { Tip } from "@/components/tip";
 import { useToast } from "@/components/toast";
 import type { ActionFailure } from "@/lib/console/action-result";
