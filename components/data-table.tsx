@@ -1,5 +1,5 @@
 // The one table of the console's lists. Columns are @tanstack/react-table column definitions
-// (`createColumnHelper<T>().display(…)`), the sort is the server's (AIP-132 order_by — a page is
+// (display columns written as `ColumnDef` objects: `{ id, header, cell, meta }`), the sort is the server's (AIP-132 order_by — a page is
 // never re-sorted in the browser, that would order 25 rows of thousands), paging is the URL
 // list's keyset pager below the table, and the action column is pinned to the right edge so at
 // 375 px the table scrolls inside its card with the actions in reach. A sortable header cycles
@@ -64,7 +64,7 @@ export interface DataTableProps<T> {
 type Column<T> = ColumnDef<T, any>;
 
 function columnId<T>(column: Column<T>): string {
-  if ("accessorKey" in column || "accessorFn" in column) throw new Error("DataTable draws display columns only (createColumnHelper().display).");
+  if ("accessorKey" in column || "accessorFn" in column) throw new Error("DataTable draws display columns only ({ id, header, cell }).");
   if (!column.id) throw new Error("A DataTable column needs an id.");
   return column.id;
 }

@@ -27,14 +27,15 @@ const TARGET_KB = 150;
  * a workspace's settings 246 → 162, general 246 → 183, organization settings 255 → 206.
  * The workspace list and a workspace's Members render their rows on the server and load only
  * their controls (React Query and the dialogs on first opening): 170.6 → 149.2 and 170.4 → 150.0,
- * at the target.
+ * at the target. Organization settings' members table stopped importing react-table's column
+ * helper: 201.5 → 200.1.
  */
 const OVER_TARGET: Record<string, number> = {
   "/": 171,
   "/forgot-password": 157,
   "/invite/[token]": 158,
   "/login": 157,
-  "/o/[org]/settings": 206,
+  "/o/[org]/settings": 204,
   "/o/[org]/workspaces/[ws]/credentials": 165,
   "/o/[org]/workspaces/[ws]/general": 183,
   "/o/[org]/workspaces/[ws]/invites": 154,

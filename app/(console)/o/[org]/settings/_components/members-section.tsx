@@ -4,7 +4,7 @@
 // react-query against ListOrganizationUsers. The owner's row says why it cannot be removed or
 // demoted before anyone tries.
 
-import { createColumnHelper } from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import dynamic from "next/dynamic";
 import { useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/button";
@@ -52,7 +52,7 @@ export interface MembersSectionProps {
   renderedAt: number;
 }
 
-const col = createColumnHelper<OrganizationUserOutput>();
+type Column = ColumnDef<OrganizationUserOutput, unknown>;
 
 const OWNER_KEEPS_ADMIN = "The owner always keeps Organization Admin. Transfer ownership to change their roles.";
 const OWNER_STAYS = "The owner cannot be removed. Transfer ownership to another member first.";
@@ -91,8 +91,8 @@ export function MembersSection(props: MembersSectionProps) {
     email: u.user.email,
     roleIds: u.roles.map((r) => r.name),
   });
-  const columns = [
-    col.display({
+  const columns: Column[] = [
+    {
       id: "display_name",
       header: "Name",
       enableSorting: true,
@@ -108,15 +108,15 @@ export function MembersSection(props: MembersSectionProps) {
           {u.user.email === callerEmail ? <span className="text-xs text-muted">(you)</span> : null}
         </div>
       ),
-    }),
-    col.display({
+    },
+    {
       id: "email",
       header: "Email",
       enableSorting: true,
       meta: { className: "max-w-[16rem] text-muted", skeleton: <Skeleton className="h-3.5 w-44" /> },
       cell: ({ row: { original: u } }) => <Truncate text={u.user.email} />,
-    }),
-    col.display({
+    },
+    {
       id: "roles",
       header: "Organization roles",
       meta: { skeleton: <Skeleton className="h-5 w-28 rounded-full" /> },
@@ -129,15 +129,15 @@ export function MembersSection(props: MembersSectionProps) {
           ))}
         </ul>
       ),
-    }),
-    col.display({
+    },
+    {
       id: "created_time",
       header: "Added",
       enableSorting: true,
       meta: { newestFirst: true, className: "whitespace-nowrap text-muted", skeleton: <Skeleton className="h-3.5 w-20" /> },
       cell: ({ row: { original: u } }) => <LocalTime iso={u.create_time} format="relative" />,
-    }),
-    col.display({
+    },
+    {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       meta: { skeleton: null },
@@ -168,7 +168,7 @@ export function MembersSection(props: MembersSectionProps) {
           </div>
         );
       },
-    }),
+    },
   ];
 
   let body: ReactNode;
