@@ -2,7 +2,7 @@
 // without it the embedded PGlite database under .data/ is opened in this process.
 
 import "server-only";
-import { createPrismaClient, rawRunnerOf, type Db, type RawStatement } from "./prisma-client";
+import { createPrismaClient, rawRunnerOf, withIsoTimestamps, type Db, type RawReadOptions, type RawStatement } from "./prisma-client";
 
 const globalForDb = globalThis as unknown as { __wsaDb?: Promise<Db> };
 
@@ -24,10 +24,10 @@ export function provideDb(client: Db): void {
  * (its `text` has `$1…` placeholders). A client without a raw runner (tests' counting clients)
  * runs it through Prisma as before.
  */
-export async function queryRows<T>(statement: RawStatement & Parameters<Db["$queryRaw"]>[0]): Promise<T[]> {
+export async function queryRows<T>(statement: RawStatement & Parameters<Db["$queryRaw"]>[0], options?: RawReadOptions): Promise<T[]> {
   const prisma = await db();
   const run = rawRunnerOf(prisma);
-  return run ? run<T>(statement) : prisma.$queryRaw<T[]>(statement);
+  return run ? run<T>(statement, options) : withIsoTimestamps(await prisma.$queryRaw<T[]>(statement), options);
 }
 
 export type { Db };

@@ -27,6 +27,21 @@ async function sameAsPrisma(client: OpenClient) {
   expect(raw).toEqual(viaPrisma);
   expect(raw[0]).toMatchObject({ isTrue: true, roles: ["org-admin", "x"], doc: { a: [1, { b: null }] }, n: 3, nothing: null, noRoles: null, matched: 3 });
   expect(raw[0].at).toEqual(new Date("2026-01-02T03:04:05.678Z"));
+  const iso = await run!<Record<string, unknown>>(statement, { isoTimestamps: true });
+  expect(iso).toEqual(viaPrisma.map((row) => ({ ...row, at: (row.at as Date).toISOString() })));
+}
+
+// Times of every fraction length, a two-digit year and a BC date, as text and as Dates.
+const times = Prisma.sql`
+  SELECT t, t::text AS "asText" FROM unnest(ARRAY['2026-01-02 03:04:05+00', '2026-01-02 03:04:05.6+00', '2026-01-02 03:04:05.678912+00',
+    '1999-12-31 23:59:59.999999+00', '0050-06-01 00:00:00.25+00', '0044-03-15 12:00:00+00 BC']::timestamptz[]) AS u(t)`;
+
+/** `isoTimestamps` rows hold exactly what toISOString writes for the Date the driver parses. */
+async function isoAsDates(run: NonNullable<ReturnType<typeof rawRunnerOf>>) {
+  const asDates = await run<{ t: Date; asText: string }>(times);
+  const asIso = await run<{ t: string; asText: string }>(times, { isoTimestamps: true });
+  expect(asIso).toEqual(asDates.map((row) => ({ ...row, t: row.t.toISOString() })));
+  return asIso;
 }
 
 describe("raw reads on PostgreSQL", () => {
@@ -63,6 +78,19 @@ describe("raw reads on PostgreSQL", () => {
     expect(probes).toHaveLength(1);
     expect(probes[0].name).toMatch(/^wsa_/);
     expect(prepared.some((p) => /FROM "public"\."users"/.test(p.statement) && p.name.startsWith("wsa_"))).toBe(true);
+  });
+
+  it("give timestamps as the text toISOString writes when asked (isoTimestamps), in UTC and in another session time zone", async () => {
+    const run = rawRunnerOf(client!.prisma)!;
+    expect((await isoAsDates(run))[2].t).toBe("2026-01-02T03:04:05.678Z");
+    // The pool has one connection here: the session's time zone is this connection's.
+    await run(Prisma.sql`SET TIME ZONE 'America/St_Johns'`);
+    try {
+      const rows = await isoAsDates(run);
+      expect(rows[2]).toEqual({ t: "2026-01-02T03:04:05.678Z", asText: "2026-01-01 23:34:05.678912-03:30" });
+    } finally {
+      await run(Prisma.sql`RESET TIME ZONE`);
+    }
   });
 
   it("survive the server ending an idle pooled connection, also once Prisma has let go of the pool: the next read reconnects", async () => {

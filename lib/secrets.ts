@@ -16,7 +16,15 @@ function rootSecret(): string {
   return generated;
 }
 
+// Derived once per purpose and root secret: a page token's HMAC asked for its key on every list page.
+const derived = new Map<string, { root: string; key: Buffer }>();
+
 /** A 32-byte key for one purpose (`page-token`, `credentials`, …), derived from NEXTAUTH_SECRET. */
 export function serverSecret(purpose: string): Buffer {
-  return createHash("sha256").update(`${purpose}\u0000${rootSecret()}`).digest();
+  const root = rootSecret();
+  const known = derived.get(purpose);
+  if (known?.root === root) return known.key;
+  const key = createHash("sha256").update(`${purpose}\u0000${root}`).digest();
+  derived.set(purpose, { root, key });
+  return key;
 }

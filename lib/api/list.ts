@@ -76,7 +76,8 @@ function readPath(row: unknown, path: string): unknown {
 
 function toCursor(value: unknown, kind: SortKey["kind"]): CursorValue {
   if (value == null) return null;
-  if (kind === "date") return (value as Date).toISOString();
+  // A date key read as text is already what toISOString writes (lib/prisma-client `isoTimestamps`).
+  if (kind === "date") return typeof value === "string" ? value : (value as Date).toISOString();
   return value as CursorValue;
 }
 

@@ -25,13 +25,13 @@ beforeAll(async () => {
 });
 
 /** A raw HTTP exchange, so nothing (no fetch) adds or rewrites headers or decodes the body. */
-function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: hostname, port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
     });
     req.on("error", reject);
     req.end(body);
@@ -107,6 +107,26 @@ describe("the node edge over HTTP", () => {
     expect(res.status).toBe(200);
     expect(res.headers["content-encoding"]).toBe("gzip");
     expect(JSON.parse(gunzipSync(res.body).toString("utf8")).workspaces.length).toBeGreaterThan(10);
+  });
+
+  it("answers a client that sends no Accept-Encoding as the compression middleware did: the same header lines in the same order, Vary included, and the same body", async () => {
+    // The edge leaves the middleware out when no Accept-Encoding is sent (it would change nothing
+    // but add Vary); `Accept-Encoding: identity` still goes through it, and the answers must match.
+    const lines = (res: Awaited<ReturnType<typeof raw>>) =>
+      res.rawHeaders.map((v, i) => (i % 2 === 0 ? v : /^(date|ratelimit-reset|ratelimit-remaining)$/i.test(res.rawHeaders[i - 1]) ? "(varies)" : v));
+    for (const [path, headers] of [
+      [`/api/v1/organizations/${orgId}/workspaces`, { authorization: `Bearer ${token}` }],
+      [`/api/v1/organizations/${orgId}/workspaces?page_size=2`, { authorization: `Bearer ${token}` }],
+      ["/api/v1/nothing/here", {}],
+      [`/api/v1/organizations/${orgId}/workspaces`, {}],
+      [`/api/v1/organizations/${orgId}/audit-logs:export?filter=${encodeURIComponent('action = "none.such"')}`, { authorization: `Bearer ${token}` }],
+    ] as const) {
+      const plain = await raw("GET", path, { ...headers, "x-request-id": "edge-vary" });
+      const viaMiddleware = await raw("GET", path, { ...headers, "x-request-id": "edge-vary", "accept-encoding": "identity" });
+      expect(plain.headers.vary, path).toBe("Accept-Encoding");
+      expect(lines(plain), path).toEqual(lines(viaMiddleware));
+      expect(plain.body.toString("utf8"), path).toBe(viaMiddleware.body.toString("utf8"));
+    }
   });
 
   it("streams a file answer (the audit-log export) and reads a request body sent in chunks", async () => {

@@ -8,7 +8,7 @@ import { likeContains, sqlKeyset, sqlOf, type SqlWhere } from "../../api/sql-whe
 import { EXACT_TOTAL_LIMIT, plannedRows, resolveTotal, totalSizeFields } from "../../api/total-size";
 import { Prisma } from "../../generated/prisma/client";
 import { WORKSPACE_STATES, type WorkspaceOutput } from "../../schemas/workspaces";
-import { toWorkspaceOutput, type WorkspaceRow } from "./workspace-output";
+import { workspaceOutputOf, type WorkspaceColumns } from "./workspace-output";
 
 const { sql, join, raw, empty } = Prisma;
 
@@ -68,7 +68,7 @@ export const workspaceListSpec: Omit<ListSpec<unknown>, "filter"> = {
   idPath: "id",
 };
 
-const ROW_KEY: Record<string, keyof WorkspaceRow> = { title: "title", create_time: "createdAt", update_time: "updatedAt", id: "id" };
+const ROW_KEY: Record<string, keyof ListedRow> = { title: "title", create_time: "createdAt", update_time: "updatedAt", id: "id" };
 
 /** The workspaces of an organization the caller can see: all for an org admin, else their memberships. */
 export function visibleWorkspaces(ctx: RequestContext, access: OrgAccess): Prisma.Sql[] {
@@ -94,7 +94,12 @@ function estimateKey(ctx: RequestContext, access: OrgAccess, options: ListWorksp
   return [access.organizationId, who, (ctx.caller.token?.workspaceIds ?? []).join(","), options.showDeleted ? "deleted" : "", filterKey].join("\u0000");
 }
 
-type ListedRow = WorkspaceRow & { creatorDisplayName: string | null; creatorEmail: string | null; total: number | null };
+/** A page row: times as text (isoTimestamps), the creator's columns, the first page's count. */
+type ListedRow = WorkspaceColumns & {
+  createdAt: string;
+  updatedAt: string;
+  deleteTime: string | null;
+  purgeTime: string | null; creatorDisplayName: string | null; creatorEmail: string | null; total: number | null };
 
 const SELECT = raw(`w.id, w.organization_id AS "organizationId", w.title, w.description, w.workspace_icon AS icon,
   w.workspace_icon_color AS "iconColor", w.state::text AS state, w.state_transitions AS "stateTransitions",
@@ -136,7 +141,9 @@ export async function listWorkspaces(
     : sql`WITH n AS (SELECT count(*)::int AS total FROM (SELECT 1 FROM workspaces w WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) s)
           SELECT p.*, n.total FROM n LEFT JOIN LATERAL (${page}) p ON TRUE ORDER BY ${join(plan.terms.map((t) => raw(`p."${ROW_KEY[t.name]}" ${t.desc ? "DESC" : "ASC"}`)), ", ")}`;
 
-  const result = await queryRows<ListedRow>(query);
+  // Times come as the response's text (see RawReadOptions.isoTimestamps): the page's order is
+  // PostgreSQL's, on the columns themselves, and the cursor's date keys are that same text.
+  const result = await queryRows<ListedRow>(query, { isoTimestamps: true });
   const rows = result.filter((r) => r.id !== null);
   const total =
     plan.carriedTotal ??
@@ -145,7 +152,7 @@ export async function listWorkspaces(
     ));
   const listed = plan.page(rows, (row, term) => row[ROW_KEY[term.name]], total);
   return {
-    workspaces: listed.items.map((r) => toWorkspaceOutput({ ...r, creator: r.creatorDisplayName === null ? null : { displayName: r.creatorDisplayName, email: r.creatorEmail ?? "" } })),
+    workspaces: listed.items.map((r) => workspaceOutputOf(r, r.creatorDisplayName === null ? null : { displayName: r.creatorDisplayName, email: r.creatorEmail ?? "" })),
     next_page_token: listed.nextPageToken,
     ...totalSizeFields(total),
   };

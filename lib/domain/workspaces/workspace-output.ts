@@ -45,7 +45,21 @@ export const workspaceName = (orgId: string, wsId: string) => `organizations/${o
 
 export const workspaceEtag = versionEtag;
 
-export function toWorkspaceOutput(row: WorkspaceRow): WorkspaceOutput {
+/** A time as a Date, or as the RFC 3339 text `toISOString` writes for it (lib/prisma-client `isoTimestamps`). */
+type Time = Date | string;
+
+const iso = (time: Time) => (typeof time === "string" ? time : time.toISOString());
+
+/** A workspace row's own columns, its times as Dates (Prisma) or as text (the list's raw read). */
+export type WorkspaceColumns = Omit<WorkspaceRow, "createdAt" | "updatedAt" | "deleteTime" | "purgeTime" | "creator"> & {
+  createdAt: Time;
+  updatedAt: Time;
+  deleteTime: Time | null;
+  purgeTime: Time | null;
+};
+
+/** The output of a row and its creator (null: none). */
+export function workspaceOutputOf(row: WorkspaceColumns, creator: WorkspaceRow["creator"]): WorkspaceOutput {
   return {
     name: workspaceName(row.organizationId, row.id),
     workspace_id: row.id,
@@ -57,12 +71,16 @@ export function toWorkspaceOutput(row: WorkspaceRow): WorkspaceOutput {
     state_transitions: (Array.isArray(row.stateTransitions) ? row.stateTransitions : []) as WorkspaceOutput["state_transitions"],
     data_policy: (row.dataPolicy as DataPolicy | null) ?? DEFAULT_DATA_POLICY,
     configuration: { domain: row.domain },
-    create_time: row.createdAt.toISOString(),
-    update_time: row.updatedAt.toISOString(),
-    delete_time: row.deleteTime?.toISOString() ?? null,
-    purge_time: row.purgeTime?.toISOString() ?? null,
-    creator_display_name: row.creator?.displayName ?? "",
-    creator_email: row.creator?.email ?? "",
+    create_time: iso(row.createdAt),
+    update_time: iso(row.updatedAt),
+    delete_time: row.deleteTime ? iso(row.deleteTime) : null,
+    purge_time: row.purgeTime ? iso(row.purgeTime) : null,
+    creator_display_name: creator?.displayName ?? "",
+    creator_email: creator?.email ?? "",
     etag: workspaceEtag(row.version),
   };
+}
+
+export function toWorkspaceOutput(row: WorkspaceRow): WorkspaceOutput {
+  return workspaceOutputOf(row, row.creator);
 }
