@@ -53,7 +53,7 @@ export function WorkspacesTable({ org, rows, pageSize, orderBy, memberCounts, pr
           <WorkspaceIcon icon={ws.workspace_icon} color={ws.workspace_icon_color} title={ws.title} />
           <div className="w-[min(28rem,55vw)] min-w-0 lg:w-auto lg:max-w-md">
             <Truncate text={ws.title}>
-              <Link href={`/o/${org}/workspaces/${ws.workspace_id}`} className="block truncate font-medium text-fg underline-offset-2 hover:text-link hover:underline">
+              <Link href={`/o/${org}/workspaces/${ws.workspace_id}/general`} className="block truncate font-medium text-fg underline-offset-2 hover:text-link hover:underline">
                 {ws.title}
               </Link>
             </Truncate>
