@@ -10,22 +10,21 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const POOL = Buffer.alloc(4096);
 let used = POOL.length;
 
-/** `n` fresh random bytes (a copy: later draws never touch them). */
+/** The next unused random byte; spent bytes are wiped, so the pool never holds one handed out. */
+function randomByte(): number {
+  if (used === POOL.length) {
+    randomFillSync(POOL);
+    used = 0;
+  }
+  const byte = POOL[used];
+  POOL[used++] = 0;
+  return byte;
+}
+
+/** `n` fresh random bytes. */
 export function randomBytesPooled(n: number): Buffer {
   const out = Buffer.allocUnsafe(n);
-  let filled = 0;
-  while (filled < n) {
-    if (used === POOL.length) {
-      randomFillSync(POOL);
-      used = 0;
-    }
-    const take = Math.min(n - filled, POOL.length - used);
-    POOL.copy(out, filled, used, used + take);
-    // Spent bytes are wiped, so the pool never holds a byte that was handed out.
-    POOL.fill(0, used, used + take);
-    used += take;
-    filled += take;
-  }
+  for (let i = 0; i < n; i++) out[i] = randomByte();
   return out;
 }
 
@@ -33,9 +32,8 @@ export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {
     // Rejection sampling keeps every character equally likely (248 = 4 × 62).
-    for (const byte of randomBytesPooled(length * 2)) {
-      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
-    }
+    const byte = randomByte();
+    if (byte < 248) out += ALPHABET[byte % 62];
   }
   return out;
 }
