@@ -257,7 +257,7 @@ async function waitFor(port: number, proc: ChildProcess, name: string, timeoutMs
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}`);
     const ok = await new Promise<boolean>((resolve) => {
-      const req = http.get({ host: "127.0.0.1", port, path: "/api/v1/health" }, (res) => {
+      const req = http.get({ host: "127.0.0.1", port, path: "/api/health" }, (res) => {
         res.resume();
         resolve(true);
       });

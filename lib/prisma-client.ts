@@ -48,6 +48,23 @@ export interface RawReadOptions {
 /** Runs a read on the database the client is on, without Prisma's query engine; rows as the driver parses them. */
 export type RawRunner = <T>(statement: RawStatement, options?: RawReadOptions) => Promise<T[]>;
 
+/**
+ * What a transaction of SQL statements needs: Prisma's transaction client has these two methods,
+ * and so does the connection of a raw transaction (`RawTransaction`). Rows come back as each driver
+ * parses them (timestamptz as Date, int4 as number, jsonb parsed); statements that must read the
+ * same on both avoid int8 and numeric.
+ */
+export interface SqlTx {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * Runs `fn` in one transaction on a connection of its own, its statements sent straight to the
+ * driver (named, as every statement is): COMMIT when `fn` resolves, ROLLBACK when it throws.
+ */
+export type RawTransaction = <T>(fn: (sql: SqlTx) => Promise<T>) => Promise<T>;
+
 // Kept on globalThis, not in this module: the server's node edge (lib/operations/node-edge, a
 // bundle of its own) and Next's compiled chunks each have a copy of this module and share one
 // client (lib/db keeps it on globalThis). With a map per copy, a client Next's copy made had no
@@ -58,6 +75,14 @@ const rawRunners = ((globalThis as { [RAW_RUNNERS]?: WeakMap<object, RawRunner> 
 /** The raw runner of a client made by createPrismaClient (undefined for other clients, such as tests' counting ones). */
 export function rawRunnerOf(client: object): RawRunner | undefined {
   return rawRunners.get(client);
+}
+
+const RAW_TRANSACTIONS = Symbol.for("wsa.raw-transactions");
+const rawTransactions = ((globalThis as { [RAW_TRANSACTIONS]?: WeakMap<object, RawTransaction> })[RAW_TRANSACTIONS] ??= new WeakMap<object, RawTransaction>());
+
+/** The raw transactions of a client made by createPrismaClient on PostgreSQL (undefined otherwise). */
+export function rawTransactionOf(client: object): RawTransaction | undefined {
+  return rawTransactions.get(client);
 }
 
 // Statement texts get a name (PostgreSQL parses and plans a named statement once per connection)
@@ -126,6 +151,31 @@ function pgRunner(pool: pg.Pool, nameOf: (text: string) => string | undefined): 
       .rows as T[];
 }
 
+function pgTransaction(pool: pg.Pool, nameOf: (text: string) => string | undefined): RawTransaction {
+  return async <T>(fn: (sql: SqlTx) => Promise<T>) => {
+    const client = await pool.connect();
+    const sql: SqlTx = {
+      $queryRawUnsafe: async <R>(text: string, ...values: unknown[]) => (await client.query({ name: nameOf(text), text, values })).rows as R,
+      $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await client.query({ name: nameOf(text), text, values })).rowCount ?? 0,
+    };
+    // A connection whose ROLLBACK failed is in an unknown state: the pool closes it instead of reusing it.
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const result = await fn(sql);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((e: unknown) => {
+        broken = e instanceof Error ? e : new Error(String(e));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
 function pgliteRunner(pglite: PGlite): RawRunner {
   return async <T>(statement: RawStatement, options?: RawReadOptions) => withIsoTimestamps((await pglite.query<T>(statement.text, statement.values)).rows, options);
 }
@@ -158,6 +208,7 @@ export async function createPrismaClient(url: string | undefined): Promise<OpenC
     const nameOf = statementNamer();
     const prisma = makePrisma(new PrismaPg(pool, { statementNameGenerator: (query) => nameOf(query.sql) ?? "" }), connectionTimeoutMillis);
     rawRunners.set(prisma, pgRunner(pool, nameOf));
+    rawTransactions.set(prisma, pgTransaction(pool, nameOf));
     return {
       prisma,
       close: async () => {

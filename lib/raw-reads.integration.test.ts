@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { Prisma } from "./generated/prisma/client";
-import { createPrismaClient, rawRunnerOf, type OpenClient } from "./prisma-client";
+import { createPrismaClient, rawRunnerOf, rawTransactionOf, type OpenClient } from "./prisma-client";
+import { isUniqueViolation } from "./domain/workspaces/workspace-changes";
 
 const probe = (ids: string[]) => Prisma.sql`
   SELECT now() - interval '1 day' < now() AS "isTrue", TIMESTAMPTZ '2026-01-02T03:04:05.678Z' AS "at",
@@ -132,4 +133,53 @@ describe("raw reads on the embedded database (PGlite in this process)", () => {
     }
     await sameAsPrisma(client);
   }, 120_000);
+});
+
+// batchCreate's transaction (lib/db sqlTransaction) runs on PostgreSQL as a raw transaction on a
+// pooled connection: all or nothing like Prisma's, with rows read as Prisma's transaction client
+// reads them for the same SQL, and a refused statement reported with PostgreSQL's code.
+describe("raw transactions on PostgreSQL", () => {
+  let client: OpenClient | undefined;
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  it("commit what fn did, roll back everything when it throws, and leave the connection usable", async () => {
+    client = await createPrismaClient(process.env.DATABASE_URL);
+    const transaction = rawTransactionOf(client.prisma)!;
+    expect(transaction, "createPrismaClient gives its PostgreSQL client raw transactions").toBeDefined();
+    await client.prisma.$executeRawUnsafe(`CREATE TABLE raw_tx_probe (id text PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())`);
+
+    const sessions = await transaction(async (sql) => {
+      await sql.$executeRawUnsafe(`INSERT INTO raw_tx_probe (id) SELECT unnest($1::text[])`, ["kept-1", "kept-2"]);
+      return sql.$queryRawUnsafe<{ pid: number; xid: string }[]>(`SELECT pg_backend_pid() AS pid, txid_current()::text AS xid FROM generate_series(1, 2)`);
+    });
+    // Every statement of fn ran in one transaction on one connection.
+    expect(new Set(sessions.map((s) => `${s.pid}/${s.xid}`)).size).toBe(1);
+
+    const failure = new Error("stop here");
+    await expect(
+      transaction(async (sql) => {
+        expect(await sql.$executeRawUnsafe(`INSERT INTO raw_tx_probe (id) VALUES ($1)`, "dropped")).toBe(1);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    const refused = await transaction(async (sql) => {
+      await sql.$executeRawUnsafe(`INSERT INTO raw_tx_probe (id) VALUES ($1)`, "dropped-too");
+      await sql.$executeRawUnsafe(`INSERT INTO raw_tx_probe (id) VALUES ($1)`, "kept-1");
+    }).catch((e: unknown) => e);
+    expect(isUniqueViolation(refused)).toBe(true);
+
+    const ids = (await client.prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM raw_tx_probe ORDER BY id`)).map((r) => r.id);
+    expect(ids).toEqual(["kept-1", "kept-2"]);
+  });
+
+  it("read rows as Prisma's transaction client reads them", async () => {
+    client ??= await createPrismaClient(process.env.DATABASE_URL);
+    const statement = probe(["a", "b", "c"]);
+    const viaPrisma = await client.prisma.$transaction((tx) => tx.$queryRawUnsafe<Record<string, unknown>[]>(statement.text, ...statement.values));
+    const raw = await rawTransactionOf(client.prisma)!((sql) => sql.$queryRawUnsafe<Record<string, unknown>[]>(statement.text, ...statement.values));
+    expect(raw).toEqual(viaPrisma);
+    expect(raw[0]).toMatchObject({ roles: ["org-admin", "x"], doc: { a: [1, { b: null }] }, n: 3, matched: 3 });
+  });
 });

@@ -75,18 +75,39 @@ if (process.env.API_EDGE !== "off") {
   if (!edgeIsCurrent(root)) await buildEdge(root);
   edge = await import(pathToFileURL(path.join(root, EDGE_BUNDLE)).href);
 }
-const server = http.createServer((req, res) => (edge?.handlesRequest(req) ? edge.handleRequest(req, res) : handle(req, res)));
+let shutdownStarted = false;
+const server = http.createServer((req, res) => {
+  // While stopping, a request on a kept-alive connection is answered and its connection closed.
+  if (shutdownStarted) res.setHeader("Connection", "close");
+  return edge?.handlesRequest(req) ? edge.handleRequest(req, res) : handle(req, res);
+});
 // Requests Node's parser refuses before any handler runs get the API's rpcStatus JSON (scripts/client-error.mjs).
 server.on("clientError", answerClientError);
 server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
+// Stopping (Ctrl-C, SIGTERM): no new connections; kept-alive ones are closed as soon as they are
+// idle; requests in flight get SHUTDOWN_GRACE_MS (default 10 s) to finish before their connections
+// are cut, so a client that never finishes its request cannot keep the server up. A second signal
+// stops at once.
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () =>
+  process.on(signal, () => {
+    if (shutdownStarted) {
+      console.error(`${signal} again: stopping without waiting.`);
+      process.exit(1);
+    }
+    shutdownStarted = true;
     server.close(async () => {
       // The embedded database closes PGlite (its files then need no recovery on the next start).
       stopping = true;
       globalThis[Symbol.for("wsa.stopping")] = true; // lib/prisma-client: the pool's connections end now
       await embedded?.stop();
       process.exit(0);
-    }),
-  );
+    });
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+    setTimeout(() => {
+      console.error(`Requests still open after ${graceMs} ms; closing their connections.`);
+      server.closeAllConnections();
+    }, graceMs).unref();
+  });
 }

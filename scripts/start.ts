@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from "node:path";
 import { createPrismaClient } from "../lib/prisma-client";
 import { provideDb } from "../lib/db";
+import { embeddedDataDir } from "../lib/embedded-db-folder.mjs";
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -114,6 +115,12 @@ async function prepareDatabase(): Promise<void> {
   }
 }
 
+/** A folder as the user would type it from the checkout: relative inside it, absolute elsewhere. */
+function shownPath(dir: string): string {
+  const rel = path.relative(root, dir);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : dir;
+}
+
 async function main() {
   process.env.NEXTAUTH_SECRET = ensureSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
@@ -125,7 +132,7 @@ async function main() {
   console.log(
     process.env.DATABASE_URL
       ? "Database: PostgreSQL (DATABASE_URL)."
-      : `Database: embedded PGlite in ${path.relative(root, path.join(dataDir, "pglite"))}/ (set DATABASE_URL to use PostgreSQL).`,
+      : `Database: embedded PGlite in ${shownPath(embeddedDataDir())}/ (set DATABASE_URL to use PostgreSQL).`,
   );
   // The server itself is scripts/serve.mjs, which `npm start` execs once this process has exited.
 }

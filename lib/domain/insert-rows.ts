@@ -3,7 +3,7 @@
 // compiles every value into its query plan: for batchCreate's 1,000 invitations, 1,000 mails and
 // 100 audit entries its query compiler and interpreter took ~4 s of CPU, the database 0.3 s.
 
-import type { Tx } from "../prisma-client";
+import type { SqlTx } from "../prisma-client";
 
 /**
  * Inserts `rows` (keys are column names) into `table`. `columns` gives each column's SQL type;
@@ -11,7 +11,7 @@ import type { Tx } from "../prisma-client";
  * Table, column names and expressions come from code, never from input.
  */
 export async function insertRows(
-  tx: Tx,
+  tx: SqlTx,
   table: string,
   columns: Record<string, string>,
   rows: Record<string, unknown>[],

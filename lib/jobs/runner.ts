@@ -59,7 +59,7 @@ export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
         await step();
       } catch (error) {
         // One failing job (database briefly down, SMTP unreachable) must not stop the others.
-        log(`[jobs] ${name} failed: ${(error as Error).message?.split("\n")[0] ?? "unknown error"}`);
+        log(`[jobs] ${name} failed: ${describeError(error)}`);
       }
     }
   }
@@ -71,4 +71,17 @@ export function startJobRunner(options: JobRunnerOptions = {}): JobRunner {
     runOnce,
     stop: () => clearInterval(timer),
   };
+}
+
+/**
+ * One line naming what went wrong. Some driver errors carry no message (a connection refused or
+ * reset reports only its code), so the name and code stand in rather than an empty line.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error) || "unknown error";
+  const message = error.message.split("\n")[0].trim();
+  const code = (error as { code?: unknown }).code;
+  const codeText = typeof code === "string" || typeof code === "number" ? String(code) : "";
+  if (!message) return [error.name, codeText].filter(Boolean).join(" ") || "unknown error";
+  return codeText && !message.includes(codeText) ? `${message} (${codeText})` : message;
 }

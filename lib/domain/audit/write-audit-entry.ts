@@ -1,6 +1,6 @@
 // Audit entries are written by the same transaction as the change they record.
 
-import type { Tx } from "../../prisma-client";
+import type { SqlTx, Tx } from "../../prisma-client";
 import { actorOf, type RequestContext } from "../../auth/context";
 import { newId } from "../../ids";
 import { insertRows } from "../insert-rows";
@@ -51,7 +51,7 @@ export async function writeAuditEntry(tx: Tx, ctx: RequestContext, input: AuditI
 }
 
 /** Several entries of one request in one statement (a batch operation records one per resource). */
-export async function writeAuditEntries(tx: Tx, ctx: RequestContext, inputs: AuditInput[]): Promise<void> {
+export async function writeAuditEntries(tx: SqlTx, ctx: RequestContext, inputs: AuditInput[]): Promise<void> {
   await insertRows(
     tx,
     "audit_log_entries",

@@ -3,11 +3,11 @@
 // the outbox drops the link from the mail once it is delivered (lib/jobs/deliver-mail.ts).
 
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { newId } from "../../ids";
+import { createHash } from "node:crypto";
+import { newId, randomBytesPooled } from "../../ids";
 import type { RequestContext } from "../../auth/context";
 import { builtInRole } from "../../auth/permissions";
-import type { Db, Tx } from "../../prisma-client";
+import type { SqlTx, Tx } from "../../prisma-client";
 import { DEFAULT_INVITATION_TTL_HOURS } from "../../schemas/invitations";
 import { insertRows } from "../insert-rows";
 import { enqueueMails, type QueuedMail } from "../mail/enqueue-mail";
@@ -41,27 +41,30 @@ export function hashInvitationToken(token: string): string {
 
 /** 256 random bits, URL-safe. */
 export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomBytesPooled(32).toString("base64url");
   return { token, tokenHash: hashInvitationToken(token) };
 }
 
 /** The organization's invitation lifetime (1 hour–30 days, 7 days by default). */
-export async function invitationTtlMs(tx: Tx, organizationId: string): Promise<number> {
-  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { invitationTtlHours: true } });
-  return (org?.invitationTtlHours ?? DEFAULT_INVITATION_TTL_HOURS) * 60 * 60 * 1000;
+export async function invitationTtlMs(tx: SqlTx, organizationId: string): Promise<number> {
+  const [org] = await tx.$queryRawUnsafe<{ hours: number }[]>(`SELECT invitation_ttl_hours AS hours FROM organizations WHERE id = $1`, organizationId);
+  return (org?.hours ?? DEFAULT_INVITATION_TTL_HOURS) * 60 * 60 * 1000;
 }
 
 /** Role titles for the mail: built-in titles, the workspace's custom role titles, else the id. */
-export async function roleTitles(tx: Db | Tx, workspaceId: string | null, ids: readonly string[]): Promise<Map<string, string>> {
+export async function roleTitles(tx: SqlTx, workspaceId: string | null, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const custom = ids.filter((id) => !builtInRole(id));
-  const rows = custom.length && workspaceId ? await tx.role.findMany({ where: { workspaceId, id: { in: custom } }, select: { id: true, title: true } }) : [];
+  const rows =
+    custom.length && workspaceId
+      ? await tx.$queryRawUnsafe<{ id: string; title: string }[]>(`SELECT id, title FROM roles WHERE workspace_id = $1 AND id = ANY($2::text[])`, workspaceId, custom)
+      : [];
   for (const id of ids) out.set(id, builtInRole(id)?.title ?? rows.find((r) => r.id === id)?.title ?? id);
   return out;
 }
 
 async function mailsFor(
-  tx: Tx,
+  tx: SqlTx,
   ctx: RequestContext,
   items: { inv: NewInvitation; token: string; expireTime: Date }[],
 ): Promise<QueuedMail[]> {
@@ -92,7 +95,7 @@ async function mailsFor(
 }
 
 /** Inserts PENDING invitations (the organization's lifetime) and one outbox mail each. */
-export async function insertInvitations(tx: Tx, ctx: RequestContext, invitations: NewInvitation[]): Promise<InsertedInvitation[]> {
+export async function insertInvitations(tx: SqlTx, ctx: RequestContext, invitations: NewInvitation[]): Promise<InsertedInvitation[]> {
   if (invitations.length === 0) return [];
   const ttl = await invitationTtlMs(tx, invitations[0].organizationId);
   const expireTime = new Date(Date.now() + ttl);
@@ -120,7 +123,7 @@ export async function insertInvitations(tx: Tx, ctx: RequestContext, invitations
   return rows.map(({ inv, id }) => ({ id, email: inv.email, expireTime }));
 }
 
-export async function insertInvitation(tx: Tx, ctx: RequestContext, invitation: NewInvitation): Promise<InsertedInvitation> {
+export async function insertInvitation(tx: SqlTx, ctx: RequestContext, invitation: NewInvitation): Promise<InsertedInvitation> {
   const [inserted] = await insertInvitations(tx, ctx, [invitation]);
   return inserted;
 }
@@ -145,6 +148,10 @@ export async function reissueInvitation(tx: Tx, ctx: RequestContext, id: string,
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = out.get(key(item));
+    if (group) group.push(item);
+    else out.set(key(item), [item]);
+  }
   return out;
 }

@@ -1,7 +1,7 @@
 // The outbox's one writer: a mail row is inserted by the transaction of the change that causes
 // it, so a rolled-back change sends nothing and a committed one is never without its mail.
 
-import type { Tx } from "../../prisma-client";
+import type { SqlTx } from "../../prisma-client";
 import { newId } from "../../ids";
 import { insertRows } from "../insert-rows";
 import type { ComposedMail } from "./templates";
@@ -9,7 +9,7 @@ import type { ComposedMail } from "./templates";
 /** A mail to queue; `workspaceId` ties an invitation's mail to its workspace (deleting it cancels the mail). */
 export type QueuedMail = ComposedMail & { workspaceId?: string | null };
 
-export async function enqueueMails(tx: Tx, mails: QueuedMail[], organizationId: string | null = null): Promise<string[]> {
+export async function enqueueMails(tx: SqlTx, mails: QueuedMail[], organizationId: string | null = null): Promise<string[]> {
   if (mails.length === 0) return [];
   const rows = mails.map((m) => ({
     id: newId("mail"),
@@ -25,7 +25,7 @@ export async function enqueueMails(tx: Tx, mails: QueuedMail[], organizationId: 
   return rows.map((r) => r.id);
 }
 
-export async function enqueueMail(tx: Tx, mail: QueuedMail, organizationId: string | null = null): Promise<string> {
+export async function enqueueMail(tx: SqlTx, mail: QueuedMail, organizationId: string | null = null): Promise<string> {
   const [id] = await enqueueMails(tx, [mail], organizationId);
   return id;
 }

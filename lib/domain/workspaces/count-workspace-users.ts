@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { queryRows } from "../../db";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { ORG_ADMIN } from "../../auth/permissions";
@@ -24,6 +24,9 @@ import { workspaceNotFound } from "./workspace-changes";
  * `workspace_members_pkey` (it holds both columns; the per-workspace aggregate keeps the planner
  * from hashing the whole table instead), with the organization's few admins found once through
  * the roles index.
+ *
+ * Read on the raw runner (lib/db `queryRows`), not Prisma's `$queryRaw`: Prisma's engine handled
+ * the 1,000-id parameter and the 1,000 rows value by value on every request.
  */
 export async function countWorkspaceUsers(
   ctx: RequestContext,
@@ -32,8 +35,7 @@ export async function countWorkspaceUsers(
 ): Promise<CountWorkspaceUsersOutput> {
   const ids = [...new Set(input.workspace_ids)];
   const tokenScope = ctx.caller.token?.workspaceIds ?? [];
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<{ id: string; n: number }[]>(Prisma.sql`
+  const rows = await queryRows<{ id: string; n: number }>(Prisma.sql`
     WITH visible AS (
       SELECT w.id
       FROM workspaces w

@@ -4,15 +4,14 @@ import { newId } from "../../ids";
 import type { RequestContext } from "../../auth/context";
 import type { OrgAccess } from "../../auth/authorize";
 import { WORKSPACE_ADMIN } from "../../auth/permissions";
-import type { Tx } from "../../prisma-client";
-import type { Prisma } from "../../generated/prisma/client";
+import type { SqlTx } from "../../prisma-client";
 import { DEFAULT_DATA_POLICY, type DataPolicy, type WorkspaceCreateInput, type WorkspaceOutput } from "../../schemas/workspaces";
 import { writeAuditEntry } from "../audit/write-audit-entry";
 import { insertRows } from "../insert-rows";
 import { UNSET_GENERAL } from "../preferences/inheritance";
 import type { MemberSeed, PreferencesSeed, RoleSeed } from "./workspace-blueprint";
 import { isUniqueViolation, titleTaken } from "./workspace-changes";
-import { toWorkspaceOutput, workspaceName, workspaceSelect, type WorkspaceRow } from "./workspace-output";
+import { toWorkspaceOutput, workspaceName, type WorkspaceRow } from "./workspace-output";
 
 export interface NewWorkspace {
   title: string;
@@ -32,26 +31,42 @@ export interface NewWorkspace {
 // A new workspace sets nothing of its own: every general field inherits the organization's
 // default when read, so a later change of that default reaches it too. Only the organization's
 // support-access default is taken as the workspace's starting value.
-async function organizationDefaults(tx: Tx, organizationId: string): Promise<PreferencesSeed> {
-  const org = await tx.organizationPreferences.findUnique({ where: { organizationId }, select: { supportTeamAccess: true } });
-  return { ...UNSET_GENERAL, supportTeamAccess: org?.supportTeamAccess ?? false, supportAccessExpireTime: null };
+async function organizationDefaults(tx: SqlTx, organizationId: string): Promise<PreferencesSeed> {
+  const [org] = await tx.$queryRawUnsafe<{ support_team_access: boolean }[]>(
+    `SELECT support_team_access FROM organization_preferences WHERE organization_id = $1`,
+    organizationId,
+  );
+  return { ...UNSET_GENERAL, supportTeamAccess: org?.support_team_access ?? false, supportAccessExpireTime: null };
 }
+
+/** A new workspace's row as `workspaceSelect` reads it, with its creator (one statement for all). */
+const READ_BACK = `
+  SELECT w.id, w.organization_id AS "organizationId", w.title, w.description, w.workspace_icon AS icon,
+         w.workspace_icon_color AS "iconColor", w.state::text AS state, w.state_transitions AS "stateTransitions",
+         w.data_policy AS "dataPolicy", w.domain, w.version, w.create_time AS "createdAt", w.update_time AS "updatedAt",
+         w.delete_time AS "deleteTime", w.purge_time AS "purgeTime",
+         u.id AS "creatorId", u.display_name AS "creatorDisplayName", u.email AS "creatorEmail"
+    FROM workspaces w LEFT JOIN users u ON u.id = w.creator_id
+   WHERE w.id = ANY($1::text[])`;
+
+type ReadBackRow = Omit<WorkspaceRow, "creator"> & { creatorId: string | null; creatorDisplayName: string | null; creatorEmail: string | null };
 
 /**
  * Inserts workspaces inside the caller's transaction, set-based: one statement per table
- * whatever their number (workspaces, preferences, copied roles, members), then one read of the
- * rows. For each, the creator becomes its workspace admin (keeping any roles `members` gives them
+ * whatever their number (workspaces, preferences, copied roles, members; each sends its rows as
+ * one JSON parameter, lib/domain/insert-rows), then one read of the rows. Plain SQL (`SqlTx`), so
+ * it runs in Prisma's transactions and in raw ones alike. For each, the creator becomes its workspace admin (keeping any roles `members` gives them
  * too), custom roles are copied under new ids, and member role ids are remapped to the copies.
  * Writes no audit entry: the operation does. Returns the rows in the order of `seeds`.
  */
-export async function insertWorkspaces(tx: Tx, ctx: RequestContext, organizationId: string, seeds: NewWorkspace[]): Promise<WorkspaceRow[]> {
+export async function insertWorkspaces(tx: SqlTx, ctx: RequestContext, organizationId: string, seeds: NewWorkspace[]): Promise<WorkspaceRow[]> {
   if (seeds.length === 0) return [];
   const defaults = seeds.some((s) => !s.preferences) ? await organizationDefaults(tx, organizationId) : undefined;
   const creatorId = ctx.caller.userId;
-  const workspaces: Prisma.WorkspaceCreateManyInput[] = [];
-  const preferences: Prisma.WorkspacePreferencesCreateManyInput[] = [];
-  const roles: Prisma.RoleCreateManyInput[] = [];
-  const members: Prisma.WorkspaceMemberCreateManyInput[] = [];
+  const workspaces: { id: string; organizationId: string; title: string; activeTitleKey: string; description: string; icon: string; iconColor: string; dataPolicy: unknown; domain: string; creatorId: string }[] = [];
+  const preferences: ({ workspaceId: string } & PreferencesSeed)[] = [];
+  const roles: (Omit<RoleSeed, "id"> & { id: string; workspaceId: string })[] = [];
+  const members: { workspaceId: string; userId: string; roles: string[] }[] = [];
   for (const seed of seeds) {
     const id = newId("ws");
     const roleIds = new Map((seed.roles ?? []).map((r) => [r.id, newId("role")]));
@@ -113,8 +128,40 @@ export async function insertWorkspaces(tx: Tx, ctx: RequestContext, organization
     })),
     { update_time: "now()" },
   );
-  await tx.workspacePreferences.createMany({ data: preferences });
-  if (roles.length) await tx.role.createMany({ data: roles });
+  await insertRows(
+    tx,
+    "workspace_preferences",
+    {
+      workspace_id: "text",
+      support_team_access: "boolean",
+      support_access_expire_time: "timestamptz",
+      time_zone: "text",
+      time_format: "text",
+      date_format: "text",
+      decimal_symbol: "text",
+      decimal_places: "integer",
+      measurement_system: "text",
+    },
+    preferences.map((p) => ({
+      workspace_id: p.workspaceId,
+      support_team_access: p.supportTeamAccess,
+      support_access_expire_time: p.supportAccessExpireTime,
+      time_zone: p.timeZone,
+      time_format: p.timeFormat,
+      date_format: p.dateFormat,
+      decimal_symbol: p.decimalSymbol,
+      decimal_places: p.decimalPlaces,
+      measurement_system: p.measurementSystem,
+    })),
+    { update_time: "now()" },
+  );
+  await insertRows(
+    tx,
+    "roles",
+    { id: "text", workspace_id: "text", title: "text", title_key: "text", description: "text", permissions: "text[]" },
+    roles.map((r) => ({ id: r.id, workspace_id: r.workspaceId, title: r.title, title_key: r.titleKey, description: r.description, permissions: r.permissions })),
+    { update_time: "now()" },
+  );
   await insertRows(
     tx,
     "workspace_members",
@@ -122,13 +169,18 @@ export async function insertWorkspaces(tx: Tx, ctx: RequestContext, organization
     members.map((m) => ({ workspace_id: m.workspaceId, user_id: m.userId, roles: m.roles })),
     { update_time: "now()" },
   );
-  const rows = await tx.workspace.findMany({ where: { id: { in: workspaces.map((w) => w.id) } }, select: workspaceSelect });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rows = await tx.$queryRawUnsafe<ReadBackRow[]>(READ_BACK, workspaces.map((w) => w.id));
+  const byId = new Map(
+    rows.map(({ creatorId, creatorDisplayName, creatorEmail, ...row }): [string, WorkspaceRow] => [
+      row.id,
+      { ...row, creator: creatorId === null ? null : { displayName: creatorDisplayName!, email: creatorEmail! } },
+    ]),
+  );
   return workspaces.map((w) => byId.get(w.id)!);
 }
 
 /** One workspace: `insertWorkspaces` with one seed. */
-export async function insertWorkspace(tx: Tx, ctx: RequestContext, organizationId: string, seed: NewWorkspace): Promise<WorkspaceRow> {
+export async function insertWorkspace(tx: SqlTx, ctx: RequestContext, organizationId: string, seed: NewWorkspace): Promise<WorkspaceRow> {
   const [row] = await insertWorkspaces(tx, ctx, organizationId, [seed]);
   return row;
 }

@@ -27,7 +27,8 @@ export function titleTaken(title: string, field = "title"): ApiError {
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
-  return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505";
+  // Prisma's P2002, its driver adapter's original code, or pg's own (a raw transaction's statement).
+  return e?.code === "P2002" || e?.code === "23505" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505";
 }
 
 export function workspaceNotFound(ref: WorkspaceRef): ApiError {
