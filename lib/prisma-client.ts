@@ -160,6 +160,13 @@ function pgTransaction(pool: pg.Pool, nameOf: (text: string) => string | undefin
     };
     // A connection whose ROLLBACK failed is in an unknown state: the pool closes it instead of reusing it.
     let broken: Error | undefined;
+    // A checked-out connection has no listener of the pool's: the server ending it between two
+    // statements (while fn works) would be an unheard 'error' event, which ends the process. Heard
+    // here, the transaction's next statement fails instead and the connection is dropped.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       const result = await fn(sql);
@@ -171,6 +178,7 @@ function pgTransaction(pool: pg.Pool, nameOf: (text: string) => string | undefin
       });
       throw error;
     } finally {
+      client.removeListener("error", onError);
       client.release(broken);
     }
   };

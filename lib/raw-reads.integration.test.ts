@@ -174,6 +174,19 @@ describe("raw transactions on PostgreSQL", () => {
     expect(ids).toEqual(["kept-1", "kept-2"]);
   });
 
+  it("fail, without ending the process, when the server ends the connection between two statements; the next one runs", async () => {
+    client ??= await createPrismaClient(process.env.DATABASE_URL);
+    const transaction = rawTransactionOf(client.prisma)!;
+    const outcome = await transaction(async (sql) => {
+      const [{ pid }] = await sql.$queryRawUnsafe<{ pid: number }[]>(`SELECT pg_backend_pid() AS pid`);
+      await client!.prisma.$executeRawUnsafe(`SELECT pg_terminate_backend($1)`, pid);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the end arrives while fn works
+      await sql.$queryRawUnsafe(`SELECT 1`);
+    }).catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(Error);
+    expect(await transaction((sql) => sql.$queryRawUnsafe<{ ok: number }[]>(`SELECT 1 AS ok`))).toEqual([{ ok: 1 }]);
+  });
+
   it("read rows as Prisma's transaction client reads them", async () => {
     client ??= await createPrismaClient(process.env.DATABASE_URL);
     const statement = probe(["a", "b", "c"]);
