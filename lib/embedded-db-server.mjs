@@ -51,6 +51,28 @@ const queryMessage = (sql) => message(QUERY, Buffer.from(`${sql}\0`));
 const closeStatementMessage = (name) => message(CLOSE, Buffer.from(`S${name}\0`));
 
 /**
+ * Runs frontend messages on PGlite and resolves with the backend's answer, bytes as PostgreSQL
+ * sent them. Not `execProtocolRaw`: PGlite 0.5 also parses every answer it returns into message
+ * objects there and appends them to a list that only its query() and exec() empty, which this
+ * server never calls, so every row ever served stayed in the thread's heap (29,000 DataRow
+ * objects and 370,000 strings after 5 s of list requests, and growing) and was parsed for
+ * nothing. The streaming variant hands over the bytes only (views of PGlite's memory: copied).
+ * It leaves its callback installed, which would swallow a later query()'s answer on this
+ * PGlite: `release` below puts PGlite's own back.
+ */
+async function exchange(db, bytes) {
+  const chunks = [];
+  await db.execProtocolRawStream(bytes, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) });
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+/** Gives PGlite back its own answer handler (`exchange` installs one that outlives its call). */
+async function release(db) {
+  // execProtocolStream uninstalls the handler when it ends; an empty message runs nothing.
+  await db.execProtocolStream(new Uint8Array(0), { throwOnError: false });
+}
+
+/**
  * Starts serving `db` (an open PGlite) on `listen` (a unix socket path, or { host, port }).
  * Resolves once listening, with `address` and `close()`.
  */
@@ -69,14 +91,14 @@ export async function serveEmbeddedDb(db, listen) {
       // The connection is gone: finish what it left (a pipeline, a transaction) and its statements.
       const parts = [...conn.names].map(closeStatementMessage);
       parts.push(syncMessage());
-      await db.execProtocolRaw(Buffer.concat(parts));
-      if (db.isInTransaction()) await db.execProtocolRaw(queryMessage("ROLLBACK"));
+      await exchange(db, Buffer.concat(parts));
+      if (db.isInTransaction()) await exchange(db, queryMessage("ROLLBACK"));
       owner = null;
       return;
     }
     let out;
     try {
-      out = await db.execProtocolRaw(turn.bytes);
+      out = await exchange(db, turn.bytes);
     } catch (error) {
       // PGlite itself failed (not an SQL error, which comes back as an ErrorResponse): this
       // connection cannot trust its session any more.
@@ -219,6 +241,7 @@ export async function serveEmbeddedDb(db, listen) {
       await Promise.all([new Promise((resolve) => server.close(() => resolve())), ...ended]);
       // Each connection's cleanup turn was queued on its close; let them finish.
       while (pumping || turns.length) await new Promise((r) => setTimeout(r, 5));
+      await release(db);
     },
   };
 }
