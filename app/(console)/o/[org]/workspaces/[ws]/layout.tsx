@@ -5,7 +5,8 @@ import { StateBadge } from "@/components/state-badge";
 import { ErrorState } from "@/components/states";
 import { WorkspaceIcon } from "@/components/workspace-icon";
 import { loadConsoleWorkspace } from "./_lib/console-workspace";
-import { WorkspaceTabs } from "./_components/workspace-tabs";
+import { TabPending, WorkspaceTabs } from "./_components/workspace-tabs";
+import { PageSkeleton } from "@/components/page-skeleton";
 import { DisplayPreferencesProvider } from "@/components/display-preferences";
 import { getDisplayPreferences } from "@/lib/domain/preferences/get-display-preferences";
 
@@ -45,7 +46,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const display = await getDisplayPreferences(loaded.access);
   return (
     <DisplayPreferencesProvider value={display}>
-      <div className="space-y-6">
+      {/* While a tab link's page is on its way (it then holds [data-tab-pending], see
+          workspace-tabs.tsx), the tab's skeleton stands in for the old tab. */}
+      <div className="group/ws space-y-6">
         {breadcrumb(workspace.title)}
 
         <div className="flex min-w-0 items-center gap-4">
@@ -79,6 +82,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
               ) : null}{" "}
               <Link href={`/o/${org}/workspaces/${ws}/settings`} className="text-link underline underline-offset-2">
                 Restore it from Settings
+                <TabPending />
               </Link>
               .
             </p>
@@ -86,7 +90,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         ) : null}
 
         <WorkspaceTabs org={org} ws={ws} />
-        <div>{children}</div>
+        <div className="group-has-[[data-tab-pending]]/ws:hidden">{children}</div>
+        <div className="hidden group-has-[[data-tab-pending]]/ws:block">
+          <PageSkeleton label="Loading the tab…" aside />
+        </div>
       </div>
     </DisplayPreferencesProvider>
   );

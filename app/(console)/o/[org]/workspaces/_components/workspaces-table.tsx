@@ -2,6 +2,7 @@
 // state while the next page renders are the client parts (components/url-list.tsx).
 
 import Link from "next/link";
+import { PendingLinkText } from "@/components/pending-link-text";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
@@ -54,7 +55,7 @@ export function WorkspacesTable({ org, rows, pageSize, orderBy, memberCounts, pr
           <div className="w-[min(28rem,55vw)] min-w-0 lg:w-auto lg:max-w-md">
             <Truncate text={ws.title}>
               <Link href={`/o/${org}/workspaces/${ws.workspace_id}/general`} className="block truncate font-medium text-fg underline-offset-2 hover:text-link hover:underline">
-                {ws.title}
+                <PendingLinkText>{ws.title}</PendingLinkText>
               </Link>
             </Truncate>
             {ws.description ? <Truncate text={ws.description} className="text-xs text-muted" /> : null}
