@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { chromium, type Browser } from "@playwright/test";
+import { DEFAULT_DATA_POLICY } from "../lib/schemas/workspaces";
 import { firstLoadJs } from "../lib/testing/first-load-js";
 
 const { values: args } = parseArgs({
@@ -80,7 +81,7 @@ async function seed(dbUrl: string, password: string): Promise<{ email: string; o
   const email = "owner@console-bench.example";
   const ownerId = cli(dbUrl, "user:create", "--email", email, "--name", "Bench Owner", `--password=${password}`);
   const orgId = cli(dbUrl, "org:create", "--title", "Console Bench", "--owner", email);
-  const policy = `'{"retention_days": 30, "allow_external_sharing": false}'::jsonb`;
+  const policy = `'${JSON.stringify(DEFAULT_DATA_POLICY)}'::jsonb`; // what a workspace created without one gets
   await sql(dbUrl, `
     INSERT INTO users (id, email, display_name, create_time, update_time)
       SELECT ${id("usr", "'cb' || i")}, 'member' || i || '@console-bench.example', 'Member ' || substr(md5('n' || i), 1, 10), now() - i * interval '1 minute', now()

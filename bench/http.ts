@@ -21,6 +21,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { generateToken } from "../lib/auth/tokens";
+import { DEFAULT_DATA_POLICY } from "../lib/schemas/workspaces";
 
 const { values: args } = parseArgs({
   options: {
@@ -134,7 +135,8 @@ const id = (prefix: string, expr: string) => `'${prefix}_' || substr(md5(${expr}
 
 const OWNER = "usr_benchowner0000000000000";
 const SMALL = "org_benchsmall0000000000000";
-const POLICY = `'{"retention_days": 30, "allow_external_sharing": false}'::jsonb`;
+// Every seeded workspace has the policy a workspace created without one gets (the console's General tab reads it).
+const POLICY = `'${JSON.stringify(DEFAULT_DATA_POLICY)}'::jsonb`;
 
 /** The owner, the 4-workspace organization and the owner's token (for PostgreSQL and PGlite alike). */
 function smallOrgSql(tokenHash: string, tokenPrefix: string): string {
