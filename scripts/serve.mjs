@@ -96,15 +96,20 @@ server.on("clientError", answerClientError);
 server.listen(port, process.env.HOSTNAME, () => console.log(`Serving on http://localhost:${port} (pid ${process.pid}).`));
 // Stopping (Ctrl-C, SIGTERM): no new connections; kept-alive ones are closed as soon as they are
 // idle; requests in flight get SHUTDOWN_GRACE_MS (default 10 s) to finish before their connections
-// are cut, so a client that never finishes its request cannot keep the server up. A second signal
-// stops at once.
+// are cut, so a client that never finishes its request cannot keep the server up. Another signal
+// a second or more later stops at once; one sooner is the same stop delivered twice (Ctrl-C under
+// `npm start` reaches this process from the terminal and again from npm, which forwards it).
 const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+const REPEAT_WINDOW_MS = 1000;
+let shutdownAt = 0;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     if (shutdownStarted) {
+      if (Date.now() - shutdownAt < REPEAT_WINDOW_MS) return;
       console.error(`${signal} again: stopping without waiting.`);
       process.exit(1);
     }
+    shutdownAt = Date.now();
     shutdownStarted = true;
     server.close(async () => {
       // The embedded database closes PGlite (its files then need no recovery on the next start).

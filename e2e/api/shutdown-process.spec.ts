@@ -1,6 +1,7 @@
 // Stopping a real server process (scripts/serve.mjs, as `npm start` runs it): a request in flight
 // when SIGTERM arrives may still finish, a client that never finishes its request cannot keep the
-// server up past SHUTDOWN_GRACE_MS, and a second signal stops it at once. Before this, a request
+// server up past SHUTDOWN_GRACE_MS, the same signal delivered twice at once is one graceful stop,
+// and a second signal a second later stops it at once. Before this, a request
 // whose body never came held `server.close()` open until Node's 5-minute request timeout.
 
 import net from "node:net";
@@ -86,17 +87,27 @@ test("a request that never finishes holds the stop for SHUTDOWN_GRACE_MS only", 
   expect(server.output()).toContain("Requests still open after 1500 ms");
 });
 
-test("a second signal stops the server without waiting", async () => {
+test("a signal delivered twice at once (Ctrl-C under npm start: from the terminal and from npm) is one graceful stop", async () => {
+  server = await startServer({ port: PORT, dbUrl: world.dbUrl });
+  const exited = exitOf(server);
+  server.child.kill("SIGINT");
+  server.child.kill("SIGINT");
+  expect((await exited).code).toBe(0);
+  expect(server.output()).not.toContain("again");
+});
+
+test("a second signal a second later stops the server without waiting", async () => {
   server = await startServer({ port: PORT, dbUrl: world.dbUrl, env: { SHUTDOWN_GRACE_MS: "60000" } });
   await openCreate("Never finished either", 5);
   await new Promise((r) => setTimeout(r, 300));
   const exited = exitOf(server);
   server.child.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 500));
+  await new Promise((r) => setTimeout(r, 1200));
   expect(server.child.exitCode).toBeNull();
   const second = Date.now();
   server.child.kill("SIGINT");
   const { code, at } = await exited;
   expect(code).toBe(1);
   expect(at - second).toBeLessThan(3000);
+  expect(server.output()).toContain("SIGINT again: stopping without waiting.");
 });
