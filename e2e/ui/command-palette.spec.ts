@@ -38,6 +38,26 @@ test.describe("console: command palette", () => {
     await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces$`));
   });
 
+  test("a workspace chosen in the palette says it is opening until its page arrives", async ({ page }) => {
+    const { admin, orgId } = world();
+    await new LoginPage(page).signIn(admin.email, admin.password);
+    await expect(page).toHaveURL(new RegExp(`/o/${orgId}/workspaces`));
+    await hydrated(page);
+    await page.route(/\/general(\?|$)/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const palette = await openWithKeyboard(page);
+    await page.keyboard.type("board ro");
+    await expect(palette.getByRole("option", { name: "Board Room" })).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(palette).toBeHidden();
+    const opening = page.getByRole("status").filter({ hasText: "Opening…" });
+    await expect(opening).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Board Room" })).toBeVisible();
+    await expect(opening).toHaveCount(0);
+  });
+
   test("a viewer is offered no action they cannot perform and no workspace they cannot read; Escape gives focus back", async ({ page }) => {
     const { viewer, orgId } = world();
     await new LoginPage(page).signIn(viewer.email, viewer.password);

@@ -4,11 +4,13 @@
 // opening): cmdk's Radix dialog traps focus, closes on Escape, and its list is a listbox walked
 // with the arrow keys. Workspaces and members are searched on the server as the user types (only
 // what the caller may read comes back); the actions offered are the ones the layout passed in.
+// A chosen page renders on the server: until it arrives, a small "Opening…" status says so (the
+// navigation runs in a transition, which stays pending until the new page is shown).
 
 import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useState, useTransition } from "react";
 import { QueryProvider } from "@/components/query-provider";
 import { apiFetch } from "@/lib/console/api-fetch";
 import { filterLiteral } from "@/lib/console/list-query";
@@ -45,6 +47,7 @@ function PaletteDialog({ org, pages, actions, open, setOpen }: CommandPalettePro
   const [text, setText] = useState("");
   const search = useDeferredValue(text.trim());
   const router = useRouter();
+  const [opening, startOpening] = useTransition();
 
   const workspaces = useQuery({
     queryKey: ["palette", org, "workspaces", search],
@@ -68,7 +71,7 @@ function PaletteDialog({ org, pages, actions, open, setOpen }: CommandPalettePro
   const go = (href: string) => {
     setOpen(false);
     setText("");
-    router.push(href);
+    startOpening(() => router.push(href));
   };
   const shownPages = pages.filter((c) => matches(c, text));
   const shownActions = actions.filter((c) => matches(c, text));
@@ -79,6 +82,14 @@ function PaletteDialog({ org, pages, actions, open, setOpen }: CommandPalettePro
 
   return (
     <>
+      {opening && !open ? (
+        <p
+          role="status"
+          className="fixed top-3 left-1/2 z-50 -translate-x-1/2 rounded-full border border-border bg-surface px-3 py-1 text-sm text-muted shadow-md"
+        >
+          Opening…
+        </p>
+      ) : null}
       <Command.Dialog
         open={open}
         onOpenChange={(next) => {
