@@ -11,7 +11,7 @@ import { insertRows } from "../insert-rows";
 import { UNSET_GENERAL } from "../preferences/inheritance";
 import type { MemberSeed, PreferencesSeed, RoleSeed } from "./workspace-blueprint";
 import { isUniqueViolation, titleTaken } from "./workspace-changes";
-import { toWorkspaceOutput, workspaceName, type WorkspaceRow } from "./workspace-output";
+import { creatorOfColumns, toWorkspaceOutput, workspaceName, workspaceSqlColumns, type WorkspaceRow } from "./workspace-output";
 
 export interface NewWorkspace {
   title: string;
@@ -39,17 +39,10 @@ async function organizationDefaults(tx: SqlTx, organizationId: string): Promise<
   return { ...UNSET_GENERAL, supportTeamAccess: org?.support_team_access ?? false, supportAccessExpireTime: null };
 }
 
-/** A new workspace's row as `workspaceSelect` reads it, with its creator (one statement for all). */
-const READ_BACK = `
-  SELECT w.id, w.organization_id AS "organizationId", w.title, w.description, w.workspace_icon AS icon,
-         w.workspace_icon_color AS "iconColor", w.state::text AS state, w.state_transitions AS "stateTransitions",
-         w.data_policy AS "dataPolicy", w.domain, w.version, w.create_time AS "createdAt", w.update_time AS "updatedAt",
-         w.delete_time AS "deleteTime", w.purge_time AS "purgeTime",
-         u.id AS "creatorId", u.display_name AS "creatorDisplayName", u.email AS "creatorEmail"
-    FROM workspaces w LEFT JOIN users u ON u.id = w.creator_id
-   WHERE w.id = ANY($1::text[])`;
+/** New workspaces' rows as `workspaceSelect` reads them, with their creator (one statement for all). */
+const READ_BACK = `SELECT ${workspaceSqlColumns("u")} FROM workspaces w LEFT JOIN users u ON u.id = w.creator_id WHERE w.id = ANY($1::text[])`;
 
-type ReadBackRow = Omit<WorkspaceRow, "creator"> & { creatorId: string | null; creatorDisplayName: string | null; creatorEmail: string | null };
+type ReadBackRow = Omit<WorkspaceRow, "creator"> & { creatorDisplayName: string | null; creatorEmail: string | null };
 
 /**
  * Inserts workspaces inside the caller's transaction, set-based: one statement per table
@@ -171,10 +164,7 @@ export async function insertWorkspaces(tx: SqlTx, ctx: RequestContext, organizat
   );
   const rows = await tx.$queryRawUnsafe<ReadBackRow[]>(READ_BACK, workspaces.map((w) => w.id));
   const byId = new Map(
-    rows.map(({ creatorId, creatorDisplayName, creatorEmail, ...row }): [string, WorkspaceRow] => [
-      row.id,
-      { ...row, creator: creatorId === null ? null : { displayName: creatorDisplayName!, email: creatorEmail! } },
-    ]),
+    rows.map(({ creatorDisplayName, creatorEmail, ...row }): [string, WorkspaceRow] => [row.id, { ...row, creator: creatorOfColumns({ creatorDisplayName, creatorEmail }) }]),
   );
   return workspaces.map((w) => byId.get(w.id)!);
 }

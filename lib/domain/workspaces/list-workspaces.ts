@@ -8,7 +8,7 @@ import { likeContains, sqlKeyset, sqlOf, type SqlWhere } from "../../api/sql-whe
 import { EXACT_TOTAL_LIMIT, plannedRows, resolveTotal, totalSizeFields } from "../../api/total-size";
 import { Prisma } from "../../generated/prisma/client";
 import { WORKSPACE_STATES, type WorkspaceOutput } from "../../schemas/workspaces";
-import { workspaceOutputOf, type WorkspaceColumns } from "./workspace-output";
+import { creatorOfColumns, workspaceOutputOf, workspaceSqlColumns, type WorkspaceColumns } from "./workspace-output";
 
 const { sql, join, raw, empty } = Prisma;
 
@@ -99,12 +99,13 @@ type ListedRow = WorkspaceColumns & {
   createdAt: string;
   updatedAt: string;
   deleteTime: string | null;
-  purgeTime: string | null; creatorDisplayName: string | null; creatorEmail: string | null; total: number | null };
+  purgeTime: string | null;
+  creatorDisplayName: string | null;
+  creatorEmail: string | null;
+  total: number | null;
+};
 
-const SELECT = raw(`w.id, w.organization_id AS "organizationId", w.title, w.description, w.workspace_icon AS icon,
-  w.workspace_icon_color AS "iconColor", w.state::text AS state, w.state_transitions AS "stateTransitions",
-  w.data_policy AS "dataPolicy", w.domain, w.version, w.create_time AS "createdAt", w.update_time AS "updatedAt",
-  w.delete_time AS "deleteTime", w.purge_time AS "purgeTime", c.display_name AS "creatorDisplayName", c.email AS "creatorEmail"`);
+const SELECT = raw(workspaceSqlColumns("c"));
 
 /**
  * Kognitos ListWorkspaces (and, with another key, CurrentUserOrganizationWorkspaces): one
@@ -152,7 +153,7 @@ export async function listWorkspaces(
     ));
   const listed = plan.page(rows, (row, term) => row[ROW_KEY[term.name]], total);
   return {
-    workspaces: listed.items.map((r) => workspaceOutputOf(r, r.creatorDisplayName === null ? null : { displayName: r.creatorDisplayName, email: r.creatorEmail ?? "" })),
+    workspaces: listed.items.map((r) => workspaceOutputOf(r, creatorOfColumns(r))),
     next_page_token: listed.nextPageToken,
     ...totalSizeFields(total),
   };

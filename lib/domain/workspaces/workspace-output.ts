@@ -22,6 +22,20 @@ export const workspaceSelect = {
   creator: { select: { displayName: true, email: true } },
 } as const;
 
+/**
+ * `workspaceSelect` in SQL, for raw reads: the columns of `workspaces w` named as WorkspaceRow's
+ * fields, and the creator's as creatorDisplayName / creatorEmail from `users <creator>` (joined by
+ * the statement, LEFT JOIN on creator_id).
+ */
+export const workspaceSqlColumns = (creator: string) => `w.id, w.organization_id AS "organizationId", w.title, w.description, w.workspace_icon AS icon,
+  w.workspace_icon_color AS "iconColor", w.state::text AS state, w.state_transitions AS "stateTransitions",
+  w.data_policy AS "dataPolicy", w.domain, w.version, w.create_time AS "createdAt", w.update_time AS "updatedAt",
+  w.delete_time AS "deleteTime", w.purge_time AS "purgeTime", ${creator}.display_name AS "creatorDisplayName", ${creator}.email AS "creatorEmail"`;
+
+/** The creator of a row read with `workspaceSqlColumns` (null: none, the LEFT JOIN found no user). */
+export const creatorOfColumns = (r: { creatorDisplayName: string | null; creatorEmail: string | null }): WorkspaceRow["creator"] =>
+  r.creatorDisplayName === null ? null : { displayName: r.creatorDisplayName, email: r.creatorEmail ?? "" };
+
 export interface WorkspaceRow {
   id: string;
   organizationId: string;
